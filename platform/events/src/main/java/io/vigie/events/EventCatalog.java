@@ -1,0 +1,28 @@
+package io.vigie.events;
+
+import io.vigie.events.inventory.InventoryEvents;
+import io.vigie.events.monitoring.MonitoringEvents;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every event type Vigie publishes, mapped to the record that carries its data. */
+public final class EventCatalog {
+
+  private static final Map<String, Class<? extends DomainEvent>> TYPES = new HashMap<>();
+
+  static {
+    TYPES.putAll(InventoryEvents.TYPES);
+    TYPES.putAll(MonitoringEvents.TYPES);
+  }
+
+  private EventCatalog() {}
+
+  public static Optional<Class<? extends DomainEvent>> dataClass(String eventType) {
+    return Optional.ofNullable(TYPES.get(eventType));
+  }
+
+  public static Map<String, Class<? extends DomainEvent>> all() {
+    return Map.copyOf(TYPES);
+  }
+}

@@ -1,0 +1,116 @@
+package io.vigie.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigie.events.inventory.ClientRegistered;
+import io.vigie.events.inventory.ContractChanged;
+import io.vigie.events.inventory.DatacenterRegistered;
+import io.vigie.events.inventory.HostedServiceCreated;
+import io.vigie.events.inventory.InventoryEvents;
+import io.vigie.events.inventory.ServerRegistered;
+import io.vigie.events.inventory.ServerStatus;
+import io.vigie.events.inventory.ServerStatusChanged;
+import io.vigie.events.inventory.VirtualMachineProvisioned;
+import io.vigie.events.monitoring.HostUsageRolledUp;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventRoundTripTest {
+
+  private static final ObjectMapper JSON =
+      EventJson.newMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  static Stream<DomainEvent> samples() {
+    return Stream.of(
+        new ClientRegistered(EventSamples.client()),
+        new ContractChanged(EventSamples.client()),
+        new DatacenterRegistered(EventSamples.datacenter()),
+        new ServerRegistered(EventSamples.loadBalancer()),
+        new ServerStatusChanged(
+            EventSamples.loadBalancer().id(),
+            "lb1.par-dc2.example.net",
+            ServerStatus.ACTIVE,
+            ServerStatus.MAINTENANCE,
+            "Kernel update INC-000123",
+            "engineer",
+            Instant.parse("2026-11-21T22:00:00Z"),
+            3),
+        new VirtualMachineProvisioned(EventSamples.container()),
+        new HostedServiceCreated(EventSamples.shop()),
+        new HostUsageRolledUp(
+            EventSamples.loadBalancer().id(),
+            Instant.parse("2026-11-21T21:00:00Z"),
+            37.5,
+            20.25,
+            180));
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void jsonRoundTripKeepsEveryField(DomainEvent event) throws Exception {
+    String json = JSON.writeValueAsString(event);
+    DomainEvent back =
+        JSON.readValue(json, EventCatalog.dataClass(event.eventType()).orElseThrow());
+    assertThat(back).isEqualTo(event);
+    // the envelope's attributes never leak into the data
+    assertThat(json).doesNotContain("\"eventType\"", "\"topic\"", "\"aggregateId\"");
+  }
+
+  @Test
+  void durationsAndDatesAreIsoStrings() throws Exception {
+    String json = JSON.writeValueAsString(new ContractChanged(EventSamples.client()));
+    assertThat(json)
+        .contains("\"timeToIntervention\":\"PT1H\"")
+        .contains("\"rpo\":\"PT2H\"")
+        .contains("\"holidays\":[\"2026-12-25\"]")
+        .contains("\"opensAt\":\"09:00:00\"");
+  }
+
+  @Test
+  void everyCatalogTypeFollowsTheNamingRuleAndMatchesItsRecord() throws Exception {
+    for (Map.Entry<String, Class<? extends DomainEvent>> entry : EventCatalog.all().entrySet()) {
+      assertThat(entry.getKey()).matches("io\\.vigie\\.[a-z]+\\.[a-z]+(-[a-z]+)*\\.v[0-9]+");
+      DomainEvent blank = blankInstance(entry.getValue());
+      assertThat(blank.eventType()).isEqualTo(entry.getKey());
+      assertThat(blank.topic()).matches("[a-z]+\\.events");
+    }
+    assertThat(EventCatalog.all()).hasSize(InventoryEvents.TYPES.size() + 1);
+  }
+
+  @Test
+  void aggregateIdIsTheKeyAndTenantComesFromTheOwner() {
+    var vm = new VirtualMachineProvisioned(EventSamples.container());
+    assertThat(vm.aggregateId()).isEqualTo(EventSamples.container().id().toString());
+    assertThat(vm.tenant()).isEqualTo("lumiere");
+    assertThat(new ServerRegistered(EventSamples.loadBalancer()).tenant()).isNull();
+    assertThat(List.of(vm.topic())).containsExactly(InventoryEvents.TOPIC);
+  }
+
+  private static Object zero(Class<?> type) {
+    if (type == long.class) {
+      return 0L;
+    }
+    if (type == double.class) {
+      return 0.0;
+    }
+    if (type == int.class) {
+      return 0;
+    }
+    return null;
+  }
+
+  private static DomainEvent blankInstance(Class<? extends DomainEvent> type) throws Exception {
+    RecordComponent[] components = type.getRecordComponents();
+    Class<?>[] types = Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    Object[] args = Stream.of(types).map(EventRoundTripTest::zero).toArray();
+    return type.getDeclaredConstructor(types).newInstance(args);
+  }
+}
