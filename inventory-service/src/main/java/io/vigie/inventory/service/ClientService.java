@@ -1,0 +1,101 @@
+package io.vigie.inventory.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.inventory.ClientRegistered;
+import io.vigie.events.inventory.ClientSnapshot;
+import io.vigie.events.inventory.ClientUpdated;
+import io.vigie.events.inventory.ContractChanged;
+import io.vigie.events.inventory.ContractTerms;
+import io.vigie.inventory.Client;
+import io.vigie.inventory.rest.Requests;
+import io.vigie.kit.id.Uuids;
+import io.vigie.kit.outbox.Outbox;
+import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.tenancy.Caller;
+import io.vigie.kit.tenancy.TenantScope;
+import io.vigie.kit.web.ETags;
+import io.vigie.kit.web.Filter;
+import io.vigie.kit.web.Page;
+import io.vigie.kit.web.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Clients (tenants) and their contracts. Only admins register clients or change contracts. */
+@ApplicationScoped
+public class ClientService {
+
+  private final Outbox outbox;
+
+  public ClientService(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @WithSession
+  public Uni<Page<ClientSnapshot>> list(String code, PageRequest page, Caller caller) {
+    Filter filter =
+        TenantScope.restrict(Filter.where().and("code = :code", "code", code), caller, "code");
+    return Page.of(
+        Client.find(filter.query() + " order by code", filter.parameters()),
+        page,
+        c -> ((Client) c).snapshot());
+  }
+
+  @WithSession
+  public Uni<Client> find(UUID id, Caller caller) {
+    return Client.<Client>findById(id)
+        .map(c -> TenantScope.visibleOr404(c, c == null ? null : c.code, caller, "Client", id));
+  }
+
+  @WithTransaction
+  public Uni<Client> register(Requests.NewClient request, Caller caller) {
+    caller.requireAdmin();
+    ContractRules.check(request.contract());
+    return Client.count("code", request.code())
+        .chain(
+            existing -> {
+              if (existing > 0) {
+                throw ProblemException.conflict(
+                    "A client with code " + request.code() + " already exists");
+              }
+              Client client = new Client();
+              client.id = Uuids.timeOrdered();
+              client.code = request.code();
+              client.name = request.name();
+              client.contactEmail = request.contactEmail();
+              client.contract = request.contract();
+              return client.<Client>persist();
+            })
+        .call(Panache::flush)
+        .call(c -> outbox.record(new ClientRegistered(c.snapshot()), caller.name()));
+  }
+
+  @WithTransaction
+  public Uni<Client> updateDetails(
+      UUID id, String ifMatch, Requests.ClientDetails request, Caller caller) {
+    caller.requireAdmin();
+    return find(id, caller)
+        .invoke(c -> ETags.requireMatch(ifMatch, c.version))
+        .invoke(
+            c -> {
+              c.name = request.name();
+              c.contactEmail = request.contactEmail();
+            })
+        .call(Panache::flush)
+        .call(c -> outbox.record(new ClientUpdated(c.snapshot()), caller.name()));
+  }
+
+  @WithTransaction
+  public Uni<Client> changeContract(
+      UUID id, String ifMatch, ContractTerms contract, Caller caller) {
+    caller.requireAdmin();
+    ContractRules.check(contract);
+    return find(id, caller)
+        .invoke(c -> ETags.requireMatch(ifMatch, c.version))
+        .invoke(c -> c.contract = contract)
+        .call(Panache::flush)
+        .call(c -> outbox.record(new ContractChanged(c.snapshot()), caller.name()));
+  }
+}

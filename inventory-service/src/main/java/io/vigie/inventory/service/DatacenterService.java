@@ -1,0 +1,103 @@
+package io.vigie.inventory.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.inventory.DatacenterRegistered;
+import io.vigie.events.inventory.DatacenterSnapshot;
+import io.vigie.events.inventory.DatacenterUpdated;
+import io.vigie.inventory.Datacenter;
+import io.vigie.inventory.rest.Requests;
+import io.vigie.kit.id.Uuids;
+import io.vigie.kit.outbox.Outbox;
+import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.tenancy.Caller;
+import io.vigie.kit.web.ETags;
+import io.vigie.kit.web.Filter;
+import io.vigie.kit.web.Page;
+import io.vigie.kit.web.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Datacenters and the racks in them: hoster-wide data, staff only. */
+@ApplicationScoped
+public class DatacenterService {
+
+  private final Outbox outbox;
+
+  public DatacenterService(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  @WithSession
+  public Uni<Page<DatacenterSnapshot>> list(String country, PageRequest page) {
+    Filter filter = Filter.where().and("country = :country", "country", country);
+    return Page.of(
+        Datacenter.find(filter.query() + " order by code", filter.parameters()),
+        page,
+        d -> ((Datacenter) d).snapshot());
+  }
+
+  @WithSession
+  public Uni<Datacenter> find(UUID id) {
+    return Datacenter.<Datacenter>findById(id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Datacenter", id));
+  }
+
+  @WithTransaction
+  public Uni<Datacenter> register(Requests.DatacenterRequest request, Caller caller) {
+    caller.requireOperator();
+    return Datacenter.count("code", request.code())
+        .chain(
+            existing -> {
+              if (existing > 0) {
+                throw ProblemException.conflict(
+                    "A datacenter with code " + request.code() + " already exists");
+              }
+              Datacenter dc = new Datacenter();
+              dc.id = Uuids.timeOrdered();
+              apply(dc, request);
+              return dc.<Datacenter>persist();
+            })
+        .call(Panache::flush)
+        .call(dc -> outbox.record(new DatacenterRegistered(dc.snapshot()), caller.name()));
+  }
+
+  @WithTransaction
+  public Uni<Datacenter> update(
+      UUID id, String ifMatch, Requests.DatacenterRequest request, Caller caller) {
+    caller.requireOperator();
+    return find(id)
+        .invoke(dc -> ETags.requireMatch(ifMatch, dc.version))
+        .call(
+            dc ->
+                Datacenter.count("code = ?1 and id <> ?2", request.code(), id)
+                    .invoke(
+                        clash -> {
+                          if (clash > 0) {
+                            throw ProblemException.conflict(
+                                "A datacenter with code " + request.code() + " already exists");
+                          }
+                        }))
+        .invoke(dc -> apply(dc, request))
+        .call(Panache::flush)
+        .call(dc -> outbox.record(new DatacenterUpdated(dc.snapshot()), caller.name()));
+  }
+
+  private static void apply(Datacenter dc, Requests.DatacenterRequest request) {
+    dc.code = request.code();
+    dc.name = request.name();
+    dc.operator = request.operator();
+    dc.city = request.city();
+    dc.country = request.country();
+    dc.tier = request.tier();
+    dc.certifications =
+        request.certifications() == null
+            ? new TreeSet<>()
+            : new TreeSet<>(request.certifications());
+  }
+}

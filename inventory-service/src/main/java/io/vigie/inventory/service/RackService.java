@@ -1,0 +1,116 @@
+package io.vigie.inventory.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.inventory.RackInstalled;
+import io.vigie.events.inventory.RackSnapshot;
+import io.vigie.events.inventory.RackUpdated;
+import io.vigie.inventory.Rack;
+import io.vigie.inventory.Server;
+import io.vigie.inventory.rest.Requests;
+import io.vigie.kit.id.Uuids;
+import io.vigie.kit.outbox.Outbox;
+import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.tenancy.Caller;
+import io.vigie.kit.web.ETags;
+import io.vigie.kit.web.Filter;
+import io.vigie.kit.web.Page;
+import io.vigie.kit.web.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Racks in datacenters. */
+@ApplicationScoped
+public class RackService {
+
+  private final Outbox outbox;
+  private final DatacenterService datacenters;
+
+  public RackService(Outbox outbox, DatacenterService datacenters) {
+    this.outbox = outbox;
+    this.datacenters = datacenters;
+  }
+
+  @WithSession
+  public Uni<Page<RackSnapshot>> list(UUID datacenterId, PageRequest page) {
+    Filter filter = Filter.where().and("datacenter.id = :dc", "dc", datacenterId);
+    return Page.of(
+        Rack.find(filter.query() + " order by datacenter.code, name", filter.parameters()),
+        page,
+        r -> ((Rack) r).snapshot());
+  }
+
+  @WithSession
+  public Uni<Rack> find(UUID id) {
+    return Rack.<Rack>findById(id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Rack", id));
+  }
+
+  @WithTransaction
+  public Uni<Rack> install(Requests.RackRequest request, Caller caller) {
+    caller.requireOperator();
+    Rack rack = new Rack();
+    rack.id = Uuids.timeOrdered();
+    return apply(rack, request)
+        .chain(r -> r.<Rack>persist())
+        .call(Panache::flush)
+        .call(r -> outbox.record(new RackInstalled(r.snapshot()), caller.name()));
+  }
+
+  @WithTransaction
+  public Uni<Rack> update(UUID id, String ifMatch, Requests.RackRequest request, Caller caller) {
+    caller.requireOperator();
+    return find(id)
+        .invoke(r -> ETags.requireMatch(ifMatch, r.version))
+        .call(
+            r ->
+                Server.count(
+                        "rack.id = ?1 and rackPosition + heightUnits - 1 > ?2", id, request.units())
+                    .invoke(
+                        above -> {
+                          if (above > 0) {
+                            throw ProblemException.invalidField(
+                                "units", "servers are mounted above unit " + request.units());
+                          }
+                        }))
+        .chain(r -> apply(r, request))
+        .call(Panache::flush)
+        .call(r -> outbox.record(new RackUpdated(r.snapshot()), caller.name()));
+  }
+
+  private Uni<Rack> apply(Rack rack, Requests.RackRequest request) {
+    return datacenters
+        .find(request.datacenterId())
+        .onFailure(ProblemException.class)
+        .transform(
+            e ->
+                ProblemException.invalidField(
+                    "datacenterId", "no datacenter " + request.datacenterId()))
+        .call(
+            dc ->
+                Rack.count(
+                        "datacenter.id = ?1 and name = ?2 and id <> ?3",
+                        dc.id,
+                        request.name(),
+                        rack.id)
+                    .invoke(
+                        clash -> {
+                          if (clash > 0) {
+                            throw ProblemException.conflict(
+                                "Rack " + request.name() + " already exists in " + dc.code);
+                          }
+                        }))
+        .map(
+            dc -> {
+              rack.datacenter = dc;
+              rack.name = request.name();
+              rack.room = request.room();
+              rack.units = request.units();
+              return rack;
+            });
+  }
+}

@@ -1,0 +1,17 @@
+package io.vigie.kit.tenancy;
+
+/** Realm roles, as carried in the token's {@code realm_access.roles}. */
+public final class Roles {
+
+  public static final String CLIENT = "vigie-client";
+  public static final String SUPPORT = "vigie-support";
+  public static final String ENGINEER = "vigie-engineer";
+  public static final String EXPERT = "vigie-expert";
+  public static final String ADMIN = "vigie-admin";
+  public static final String AGENT = "vigie-agent";
+
+  /** The name of the token claim that holds a client's tenant (its client code). */
+  public static final String TENANT_CLAIM = "tenant";
+
+  private Roles() {}
+}

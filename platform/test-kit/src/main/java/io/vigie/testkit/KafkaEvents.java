@@ -1,0 +1,68 @@
+package io.vigie.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Asserts on events really published to a Kafka topic: reads the topic from the beginning with a
+ * fresh consumer group and returns the records that match.
+ */
+public final class KafkaEvents {
+
+  private KafkaEvents() {}
+
+  /** Waits until at least {@code count} matching records are on the topic, then a little more. */
+  public static List<ConsumerRecord<String, String>> await(
+      String topic, Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.subscribe(List.of(topic));
+      long settleUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (match.test(record)) {
+            found.add(record);
+          }
+        }
+        if (found.size() >= count && settleUntil == Long.MAX_VALUE) {
+          // keep reading briefly so a duplicate right behind would be seen too
+          settleUntil = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+        }
+      }
+    }
+    return found;
+  }
+
+  public static Predicate<ConsumerRecord<String, String>> ofType(String type) {
+    return record -> type.equals(header(record, "ce_type"));
+  }
+
+  public static Predicate<ConsumerRecord<String, String>> withKey(String key) {
+    return record -> key.equals(record.key());
+  }
+
+  public static String header(ConsumerRecord<String, String> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static KafkaConsumer<String, String> consumer() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+  }
+}
