@@ -10,8 +10,12 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Asserts on events really published to a Kafka topic: reads the topic from the beginning with a
@@ -42,6 +46,30 @@ public final class KafkaEvents {
       }
     }
     return found;
+  }
+
+  /**
+   * Publishes a binary-mode CloudEvent as another service's outbox would; {@code ceId} null leaves
+   * the id out (a poison message).
+   */
+  public static void publish(String topic, String key, String ceId, String type, String json) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+      if (ceId != null) {
+        record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+      }
+      record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+      record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+      record.headers().add("ce_source", "/vigie/test".getBytes(StandardCharsets.UTF_8));
+      record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not publish a test event to " + topic, e);
+    }
   }
 
   public static Predicate<ConsumerRecord<String, String>> ofType(String type) {

@@ -27,7 +27,7 @@ public final class TenantScope {
       return filter;
     }
     if (caller.isClient()) {
-      return filter.and("(" + conditionOnTenant + ")", "tenant", caller.tenant());
+      return filter.and(conditionOnTenant, "tenant", caller.tenant());
     }
     return filter.and("1 = 0");
   }

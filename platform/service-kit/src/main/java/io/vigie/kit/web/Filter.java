@@ -21,14 +21,14 @@ public final class Filter {
 
   /** A condition that always applies. */
   public Filter and(String condition) {
-    conditions.add(condition);
+    conditions.add("(" + condition + ")");
     return this;
   }
 
   /** A condition with one named parameter, skipped when {@code value} is null. */
   public Filter and(String condition, String name, Object value) {
     if (value != null) {
-      conditions.add(condition);
+      conditions.add("(" + condition + ")");
       parameters.put(name, value);
     }
     return this;

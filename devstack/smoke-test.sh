@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# End-to-end check of ./vigie up with the real PostgreSQL, Kafka, Keycloak and services:
+#   - the stack comes up within VIGIE_SMOKE_TIMEOUT seconds (default 240) once built;
+#   - the "Try it" command the launcher prints works (engineer token, GET /api/v1/servers: 200);
+#   - tokens carry the realm roles, and a client's token its tenant claim;
+#   - ./vigie down leaves no process and no listening port behind.
+# Too heavy for every build (Keycloak alone is ~450 MB): run it by hand or in a nightly job.
+# Exits non-zero on the first failure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-240}"
+BUILD_TIMEOUT=900
+TOKEN_URL=http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/token
+PORTS="15432 19092 19093 18080 18900 8081"
+mkdir -p .vigie
+LOG="$ROOT/.vigie/smoke-test.log"
+UP_PID=
+
+fail() {
+  echo "SMOKE TEST FAILED: $*" >&2
+  echo "--- last lines of $LOG:" >&2
+  tail -n 40 "$LOG" >&2 || true
+  exit 1
+}
+
+cleanup() {
+  # on any failure path: leave nothing running
+  if [ -n "$UP_PID" ] && kill -0 "$UP_PID" 2>/dev/null; then
+    ./vigie down >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for TEXT SECONDS: until the launcher's output contains TEXT; fails if it dies first
+wait_for() {
+  local deadline=$((SECONDS + $2))
+  until grep -q "$1" "$LOG"; do
+    kill -0 "$UP_PID" 2>/dev/null || fail "./vigie up exited before printing '$1'"
+    [ "$SECONDS" -lt "$deadline" ] || fail "no '$1' after $2 s"
+    sleep 1
+  done
+}
+
+# the payload of a JWT, base64url-decoded
+jwt_payload() {
+  local payload
+  payload="$(printf '%s' "$1" | cut -d. -f2 | tr '_-' '/+')"
+  while [ $((${#payload} % 4)) -ne 0 ]; do payload="$payload="; done
+  printf '%s' "$payload" | base64 -d
+}
+
+password_token() {
+  curl -s -d grant_type=password -d client_id=vigie-cli -d username="$1" -d password=vigie "$TOKEN_URL" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+for port in $PORTS; do
+  if listening "$port"; then fail "port $port is already in use: is a stack running? (./vigie down)"; fi
+done
+
+echo "smoke test: ./vigie up (output in ${LOG#"$ROOT"/})"
+./vigie up >"$LOG" 2>&1 &
+UP_PID=$!
+wait_for "starting PostgreSQL" "$BUILD_TIMEOUT" # after a build, if one was needed
+START=$SECONDS
+wait_for "Vigie is up" "$TIMEOUT"
+echo "smoke test: up in $((SECONDS - START)) s ($(grep -o 'ready in [0-9.]* s' "$LOG"))"
+
+# The command printed under "Try it:", run as printed, then again for its status code.
+TRY_IT="$(grep -A1 'Try it:' "$LOG" | tail -n 1 | sed 's/^ *//')"
+case "$TRY_IT" in TOKEN=*/api/v1/servers) ;; *) fail "unexpected Try it command: $TRY_IT" ;; esac
+BODY="$(eval "$TRY_IT")" || fail "the printed command failed"
+STATUS="$(eval "$TRY_IT -o /dev/null -w '%{http_code}'")"
+[ "$STATUS" = 200 ] || fail "GET /api/v1/servers as engineer answered $STATUS: $BODY"
+echo "smoke test: printed command OK (HTTP 200, ${#BODY} bytes)"
+
+ENGINEER="$(jwt_payload "$(password_token engineer)")"
+case "$ENGINEER" in *'"realm_access":{"roles":['*'"vigie-engineer"'*) ;; *) fail "engineer token without role vigie-engineer: $ENGINEER" ;; esac
+LUMIERE="$(jwt_payload "$(password_token lumiere)")"
+case "$LUMIERE" in *'"tenant":"lumiere"'*) ;; *) fail "lumiere token without tenant claim: $LUMIERE" ;; esac
+case "$LUMIERE" in *'"vigie-client"'*) ;; *) fail "lumiere token without role vigie-client: $LUMIERE" ;; esac
+AGENT="$(curl -s -d grant_type=client_credentials -d client_id=vigie-agent -d client_secret=vigie-agent-dev-secret "$TOKEN_URL" \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+case "$(jwt_payload "$AGENT")" in *'"vigie-agent"'*) ;; *) fail "vigie-agent service account token without role vigie-agent" ;; esac
+echo "smoke test: tokens OK (roles, tenant claim, agent client credentials)"
+
+./vigie down
+for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
+kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"
+UP_PID=
+for port in $PORTS; do
+  if listening "$port"; then fail "port $port still listening after ./vigie down"; fi
+done
+LEFT="$(ps -eo pid=,args= | grep -F -e "$ROOT/.vigie" -e "$ROOT/devstack/target" -e "quarkus-app/quarkus-run.jar" \
+  | grep -F "$ROOT" | grep -v -e grep -e smoke-test || true)"
+[ -z "$LEFT" ] || fail "processes left after ./vigie down:
+$LEFT"
+echo "smoke test: PASSED (nothing left running)"
