@@ -191,8 +191,11 @@ public class OutboxRelay {
             });
   }
 
-  /** Publishes one batch; returns how many rows it marked published. */
-  Uni<Integer> publishBatch() {
+  /**
+   * Publishes one batch; returns how many rows it marked published, 0 when another relay holds the
+   * lock. Safe to call from anywhere, any number of times at once.
+   */
+  public Uni<Integer> publishBatch() {
     return pool.withTransaction(
         connection ->
             connection
