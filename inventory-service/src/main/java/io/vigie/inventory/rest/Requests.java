@@ -80,7 +80,7 @@ public final class Requests {
       @Min(1) @Max(20) Integer heightUnits,
       @NotEmpty Set<@NotNull ServerRole> roles,
       @NotNull @Valid HardwareSpec hardware,
-      @Valid List<@NotNull NetworkLink> networkLinks,
+      List<@NotNull @Valid NetworkLink> networkLinks,
       @Pattern(regexp = IP, message = "must be an IP address") String managementIp,
       List<@Pattern(regexp = IP, message = "must be an IP address") String> publicIps,
       List<@Pattern(regexp = IP, message = "must be an IP address") String> privateIps,

@@ -18,6 +18,6 @@ import java.util.List;
 public record ContractTerms(
     @NotNull @DecimalMin("90.0") @DecimalMax("100.0") BigDecimal availabilityTarget,
     @NotNull @Valid SupportHours supportHours,
-    @NotEmpty @Valid List<PriorityTarget> priorityTargets,
+    @NotEmpty List<@NotNull @Valid PriorityTarget> priorityTargets,
     @NotNull @Valid BackupTerms backup,
     @Valid DrpTerms drp) {}

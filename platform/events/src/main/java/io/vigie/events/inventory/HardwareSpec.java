@@ -27,7 +27,7 @@ public record HardwareSpec(
   public record Memory(@Min(1) @Max(65536) int sizeGb, @Size(max = 20) String type, boolean ecc) {}
 
   /** Disks grouped by kind and the RAID level that ties them, e.g. 4x10 TB HDD in RAID10. */
-  public record Storage(@NotNull RaidLevel raid, @NotEmpty @Valid List<DiskGroup> disks) {}
+  public record Storage(@NotNull RaidLevel raid, @NotEmpty List<@NotNull @Valid DiskGroup> disks) {}
 
   /** {@code count} identical disks. */
   public record DiskGroup(

@@ -13,7 +13,7 @@ import java.util.List;
 public record SupportHours(
     @NotNull Coverage coverage,
     @NotBlank String timeZone,
-    @Valid List<BusinessDay> businessDays,
+    List<@NotNull @Valid BusinessDay> businessDays,
     List<LocalDate> holidays) {
 
   public enum Coverage {
