@@ -4,7 +4,7 @@
 #   - the "Try it" command the launcher prints works (engineer token, GET /api/v1/servers: 200);
 #   - tokens carry the realm roles, and a client's token its tenant claim;
 #   - ./vigie down leaves no process and no listening port behind.
-# Too heavy for every build (Keycloak alone is ~450 MB): run it by hand or in a nightly job.
+# Too heavy for every ./mvnw verify (Keycloak alone is ~450 MB): .ci/run runs it after the tests.
 # Exits non-zero on the first failure.
 set -euo pipefail
 
@@ -76,7 +76,16 @@ case "$TRY_IT" in TOKEN=*/api/v1/servers) ;; *) fail "unexpected Try it command:
 BODY="$(eval "$TRY_IT")" || fail "the printed command failed"
 STATUS="$(eval "$TRY_IT -o /dev/null -w '%{http_code}'")"
 [ "$STATUS" = 200 ] || fail "GET /api/v1/servers as engineer answered $STATUS: $BODY"
-echo "smoke test: printed command OK (HTTP 200, ${#BODY} bytes)"
+for demo in lb1.par-dc2 web1.par-dc2 hv1.par-dc2 pve1.fsn1; do
+  case "$BODY" in *"\"hostname\":\"$demo.vigie-demo.net\""*) ;;
+    *) fail "the printed command does not list the demo server $demo: $BODY" ;; esac
+done
+echo "smoke test: printed command OK (HTTP 200, lists the demo servers)"
+
+# the client lumiere sees the hypervisors its VMs run on, and nothing of saint-roch's
+LUMIERE_SERVERS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" http://127.0.0.1:8081/api/v1/servers)"
+case "$LUMIERE_SERVERS" in *'"totalItems":2'*) ;; *) fail "lumiere should see its 2 hypervisors: $LUMIERE_SERVERS" ;; esac
+case "$LUMIERE_SERVERS" in *pve1*) fail "lumiere sees saint-roch's Proxmox host" ;; esac
 
 ENGINEER="$(jwt_payload "$(password_token engineer)")"
 case "$ENGINEER" in *'"realm_access":{"roles":['*'"vigie-engineer"'*) ;; *) fail "engineer token without role vigie-engineer: $ENGINEER" ;; esac
