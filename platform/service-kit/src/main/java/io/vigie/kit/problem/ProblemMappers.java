@@ -60,12 +60,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
-    String field = jsonPath(e);
-    return respond(
-        validation(
-            field + ": unknown field",
-            List.of(new Problem.FieldError(field, "unknown field")),
-            uri));
+    return invalidField(jsonPath(e), "unknown field", uri);
   }
 
   @ServerExceptionMapper
@@ -78,8 +73,7 @@ public class ProblemMappers {
                 + ", not "
                 + e.getValue()
             : "cannot be read as " + friendlyType(e.getTargetType()) + ": " + e.getValue();
-    return respond(
-        validation(field + ": " + message, List.of(new Problem.FieldError(field, message)), uri));
+    return invalidField(field, message, uri);
   }
 
   @ServerExceptionMapper
@@ -89,18 +83,12 @@ public class ProblemMappers {
     if (field.isEmpty()) {
       return respond(malformed("The request body is not the expected JSON object", uri));
     }
-    return respond(
-        validation(field + ": " + message, List.of(new Problem.FieldError(field, message)), uri));
+    return invalidField(field, message, uri);
   }
 
   @ServerExceptionMapper
   public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
-    String field = jsonPath(e);
-    return respond(
-        validation(
-            field + ": invalid value",
-            List.of(new Problem.FieldError(field, "invalid value")),
-            uri));
+    return invalidField(jsonPath(e), "invalid value", uri);
   }
 
   @ServerExceptionMapper
@@ -109,11 +97,7 @@ public class ProblemMappers {
     if (field.isEmpty()) {
       return respond(malformed("The request body is not valid JSON", uri));
     }
-    return respond(
-        validation(
-            field + ": invalid value",
-            List.of(new Problem.FieldError(field, "invalid value")),
-            uri));
+    return invalidField(field, "invalid value", uri);
   }
 
   @ServerExceptionMapper
@@ -230,6 +214,11 @@ public class ProblemMappers {
 
   static Response respond(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static Response invalidField(String field, String message, UriInfo uri) {
+    return respond(
+        validation(field + ": " + message, List.of(new Problem.FieldError(field, message)), uri));
   }
 
   private static Problem validation(String detail, List<Problem.FieldError> errors, UriInfo uri) {
