@@ -203,6 +203,55 @@ class ClientResourceTest {
   }
 
   @Test
+  void concurrentRetriesWithOneIdempotencyKeyCreateOneClient() throws Exception {
+    String code = Fixtures.unique("race");
+    String key = Fixtures.unique("key");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(
+            pool.submit(
+                () ->
+                    as(TestTokens.admin())
+                        .header("Idempotency-Key", key)
+                        .body(Fixtures.client(code))
+                        .post("/api/v1/clients")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("id")));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var answer : answers) {
+        ids.add(answer.get());
+      }
+      org.assertj.core.api.Assertions.assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    as(TestTokens.support())
+        .queryParam("code", code)
+        .get("/api/v1/clients")
+        .then()
+        .body("totalItems", equalTo(1));
+  }
+
+  @Test
+  void aDuplicateCodeWithoutAKeyIsAConflict() {
+    String code = Fixtures.unique("dup");
+    Fixtures.createClient(code);
+    as(TestTokens.admin())
+        .header("Idempotency-Key", Fixtures.unique("k"))
+        .body(Fixtures.client(code))
+        .post("/api/v1/clients")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void listsPageAndTellTheTotal() {
     for (int i = 0; i < 3; i++) {
       Fixtures.createClient(Fixtures.unique("page"));

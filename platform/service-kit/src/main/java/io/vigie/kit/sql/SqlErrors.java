@@ -1,6 +1,7 @@
 package io.vigie.kit.sql;
 
 import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 
 /** Recognises PostgreSQL errors by SQLSTATE anywhere in a cause chain. */
 public final class SqlErrors {
@@ -18,6 +19,15 @@ public final class SqlErrors {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
         return true;
+      }
+      // Hibernate Reactive reports constraint failures as JDBCExceptions carrying the SQLSTATE
+      if (t instanceof JDBCException jdbc && sqlState.equals(jdbc.getSQLState())) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (hasState(suppressed, sqlState)) {
+          return true;
+        }
       }
       if (t.getCause() == t) {
         break;

@@ -6,7 +6,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.problem.ProblemException;
-import io.vigie.kit.sql.SqlErrors;
 import io.vigie.kit.tenancy.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -60,14 +59,24 @@ public class IdempotencyKeys {
                                     .get()
                                     .call(c -> remember(id, fingerprint, c))
                                     .map(IdempotencyKeys::created)))
-        .onFailure(SqlErrors::isUniqueViolation)
+        .onFailure()
         .recoverWithUni(
-            // the same key committed concurrently: answer what the winner answered
-            () ->
+            // a retry racing the original fails on the unique key or on the resource's own
+            // uniqueness check: if the original has committed, answer what it answered; else the
+            // failure stands
+            failure ->
                 Panache.withSession(
                     () ->
                         IdempotencyRecord.<IdempotencyRecord>findById(id)
-                            .map(r -> replay(r, fingerprint))));
+                            .map(
+                                previous -> {
+                                  if (previous == null) {
+                                    throw failure instanceof RuntimeException runtime
+                                        ? runtime
+                                        : new IllegalStateException(failure);
+                                  }
+                                  return replay(previous, fingerprint);
+                                })));
   }
 
   @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
