@@ -13,7 +13,7 @@ cd "$ROOT"
 TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-240}"
 BUILD_TIMEOUT=900
 TOKEN_URL=http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/token
-PORTS="15432 19092 19093 18080 18900 8081"
+PORTS="15432 19092 19093 18080 18900 8081 8082"
 mkdir -p .vigie
 LOG="$ROOT/.vigie/smoke-test.log"
 UP_PID=
@@ -87,7 +87,17 @@ LUMIERE_SERVERS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 
 case "$LUMIERE_SERVERS" in *'"totalItems":2'*) ;; *) fail "lumiere should see its 2 hypervisors: $LUMIERE_SERVERS" ;; esac
 case "$LUMIERE_SERVERS" in *pve1*) fail "lumiere sees saint-roch's Proxmox host" ;; esac
 
-ENGINEER="$(jwt_payload "$(password_token engineer)")"
+# monitoring-service built its targets from inventory.events: the 7 demo servers in production
+ENGINEER_TOKEN="$(password_token engineer)"
+for _ in $(seq 1 60); do
+  TARGETS="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/targets?monitored=true')"
+  case "$TARGETS" in *'"totalItems":7'*) break ;; esac
+  sleep 1
+done
+case "$TARGETS" in *'"totalItems":7'*) ;; *) fail "monitoring-service does not watch the 7 active demo servers: $TARGETS" ;; esac
+echo "smoke test: monitoring-service watches the demo servers (from inventory.events)"
+
+ENGINEER="$(jwt_payload "$ENGINEER_TOKEN")"
 case "$ENGINEER" in *'"realm_access":{"roles":['*'"vigie-engineer"'*) ;; *) fail "engineer token without role vigie-engineer: $ENGINEER" ;; esac
 LUMIERE="$(jwt_payload "$(password_token lumiere)")"
 case "$LUMIERE" in *'"tenant":"lumiere"'*) ;; *) fail "lumiere token without tenant claim: $LUMIERE" ;; esac

@@ -121,9 +121,6 @@ public class Server extends PanacheEntityBase {
 
   /** The address monitoring and automation reach the server on. */
   public String reachableAddress() {
-    if (managementIp != null) {
-      return managementIp;
-    }
-    return privateIps.isEmpty() ? hostname : privateIps.get(0);
+    return snapshot().reachableAddress();
   }
 }

@@ -26,4 +26,13 @@ public record ServerSnapshot(
     LocalDate purchaseDate,
     LocalDate warrantyEnd,
     LocalDate endOfLife,
-    long version) {}
+    long version) {
+
+  /** The address monitoring and automation reach the server on: management, else private. */
+  public String reachableAddress() {
+    if (managementIp != null) {
+      return managementIp;
+    }
+    return privateIps == null || privateIps.isEmpty() ? hostname : privateIps.get(0);
+  }
+}

@@ -1,0 +1,40 @@
+package io.vigie.monitoring;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vigie.events.inventory.ServerStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A physical server as monitoring sees it, from the inventory's events. */
+@Entity
+@Table(name = "target_server")
+public class TargetServer extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @Column(nullable = false)
+  public String hostname;
+
+  @Column(name = "datacenter_code", nullable = false)
+  public String datacenterCode;
+
+  /** Where checks reach it: management address, else private, else the host name. */
+  @Column(nullable = false)
+  public String address;
+
+  /** Comma-separated roles, e.g. {@code WEB,DATABASE}. */
+  @Column(nullable = false)
+  public String roles;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public ServerStatus status;
+
+  @Column(name = "inventory_version", nullable = false)
+  public long inventoryVersion;
+}

@@ -1,0 +1,238 @@
+package io.vigie.monitoring;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import io.vigie.events.DomainEvent;
+import io.vigie.events.EventJson;
+import io.vigie.events.inventory.GuestKind;
+import io.vigie.events.inventory.HardwareSpec;
+import io.vigie.events.inventory.HostedServiceCreated;
+import io.vigie.events.inventory.HostedServiceKind;
+import io.vigie.events.inventory.HostedServiceSnapshot;
+import io.vigie.events.inventory.InventoryEvents;
+import io.vigie.events.inventory.ServerRegistered;
+import io.vigie.events.inventory.ServerRole;
+import io.vigie.events.inventory.ServerSnapshot;
+import io.vigie.events.inventory.ServerStatus;
+import io.vigie.events.inventory.ServerStatusChanged;
+import io.vigie.events.inventory.VirtualMachineProvisioned;
+import io.vigie.events.inventory.VirtualMachineSnapshot;
+import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** monitoring-service builds its targets from real inventory events on a real Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+class TargetsTest {
+
+  private static final ObjectMapper JSON = EventJson.newMapper();
+
+  @Test
+  void followsTheInventoryLifecycleAndTopology() throws Exception {
+    UUID server = UUID.randomUUID();
+    String tenantA = "a-" + server.toString().substring(0, 8);
+    String tenantB = "b-" + server.toString().substring(0, 8);
+    publish(new ServerRegistered(server(server, ServerStatus.PLANNED, 0)));
+    awaitTarget(server, "PLANNED");
+    staff()
+        .get("/api/v1/targets/" + server)
+        .then()
+        .statusCode(200)
+        .body("server.monitored", equalTo(false))
+        .body("server.address", equalTo("10.2.0.21"));
+
+    ServerStatusChanged activated =
+        statusChange(server, ServerStatus.PLANNED, ServerStatus.ACTIVE, 1);
+    String activatedId = publish(activated);
+    awaitTarget(server, "ACTIVE");
+
+    UUID guestA = UUID.randomUUID();
+    UUID guestB = UUID.randomUUID();
+    publish(new VirtualMachineProvisioned(guest(guestA, server, tenantA)));
+    publish(new VirtualMachineProvisioned(guest(guestB, server, tenantB)));
+    UUID shop = UUID.randomUUID();
+    publish(
+        new HostedServiceCreated(
+            new HostedServiceSnapshot(
+                shop,
+                UUID.randomUUID(),
+                tenantA,
+                "Boutique",
+                HostedServiceKind.WEBSITE,
+                "https://shop.example.com",
+                null,
+                "nginx",
+                List.of(),
+                List.of(guestA),
+                0)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                staff()
+                    .get("/api/v1/targets/" + server)
+                    .then()
+                    .statusCode(200)
+                    .body("tenants", equalTo(List.of(tenantA, tenantB)))
+                    .body("services.name", equalTo(List.of("Boutique")))
+                    .body("server.monitored", equalTo(true))
+                    .body("server.silenced", equalTo(false)));
+
+    // a client sees its own part only; a stranger's server answers 404
+    given()
+        .auth()
+        .oauth2(TestTokens.client(tenantA))
+        .get("/api/v1/targets/" + server)
+        .then()
+        .statusCode(200)
+        .body("guests.id", equalTo(List.of(guestA.toString())))
+        .body("tenants", equalTo(List.of(tenantA)));
+    given()
+        .auth()
+        .oauth2(TestTokens.client("someone-else"))
+        .get("/api/v1/targets/" + server)
+        .then()
+        .statusCode(404);
+    given().auth().oauth2(TestTokens.client(tenantA)).get("/api/v1/targets").then().statusCode(403);
+    given().get("/api/v1/targets/" + server).then().statusCode(401);
+
+    // maintenance silences; the activation delivered again (same id, or late under a new id)
+    // changes nothing
+    publish(statusChange(server, ServerStatus.ACTIVE, ServerStatus.MAINTENANCE, 2));
+    awaitTarget(server, "MAINTENANCE");
+    KafkaEvents.publish(
+        InventoryEvents.TOPIC,
+        server.toString(),
+        activatedId,
+        activated.eventType(),
+        JSON.writeValueAsString(activated));
+    publish(activated);
+    publish(new ServerRegistered(server(server, ServerStatus.ACTIVE, 1)));
+    UUID marker =
+        UUID.randomUUID(); // same partition, published last: once it is in, the rest was handled
+    ServerRegistered markerEvent = new ServerRegistered(server(marker, ServerStatus.ACTIVE, 0));
+    KafkaEvents.publish(
+        InventoryEvents.TOPIC,
+        server.toString(),
+        UUID.randomUUID().toString(),
+        markerEvent.eventType(),
+        JSON.writeValueAsString(markerEvent));
+    awaitTarget(marker, "ACTIVE");
+    staff()
+        .get("/api/v1/targets/" + server)
+        .then()
+        .body("server.status", equalTo("MAINTENANCE"))
+        .body("server.silenced", equalTo(true));
+
+    // decommissioned: no longer monitored
+    publish(statusChange(server, ServerStatus.MAINTENANCE, ServerStatus.DECOMMISSIONED, 3));
+    awaitTarget(server, "DECOMMISSIONED");
+    staff()
+        .queryParam("monitored", true)
+        .queryParam("size", 500)
+        .get("/api/v1/targets")
+        .then()
+        .statusCode(200)
+        .body("items.id", not(hasItem(server.toString())));
+    staff()
+        .queryParam("monitored", false)
+        .queryParam("size", 500)
+        .get("/api/v1/targets")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(server.toString()));
+  }
+
+  private static RequestSpecification staff() {
+    return given().auth().oauth2(TestTokens.engineer());
+  }
+
+  private static void awaitTarget(UUID server, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                staff()
+                    .get("/api/v1/targets/" + server)
+                    .then()
+                    .statusCode(200)
+                    .body("server.status", equalTo(status)));
+  }
+
+  /** Publishes with the key inventory uses (the server, so one host's events keep their order). */
+  private static String publish(DomainEvent event) throws Exception {
+    String id = UUID.randomUUID().toString();
+    String key =
+        event instanceof VirtualMachineProvisioned v
+            ? v.virtualMachine().hostServerId().toString()
+            : event instanceof HostedServiceCreated ? "services" : event.aggregateId();
+    KafkaEvents.publish(
+        InventoryEvents.TOPIC, key, id, event.eventType(), JSON.writeValueAsString(event));
+    return id;
+  }
+
+  private static ServerSnapshot server(UUID id, ServerStatus status, long version) {
+    return new ServerSnapshot(
+        id,
+        "web-" + id + ".example.net",
+        UUID.randomUUID(),
+        "PAR-DC2",
+        null,
+        null,
+        Set.of(ServerRole.HYPERVISOR),
+        status,
+        new HardwareSpec(
+            new HardwareSpec.Cpu("Intel Xeon E3-1245 v5", 1, 4, 8, new BigDecimal("3.5")),
+            new HardwareSpec.Memory(64, "DDR4", true),
+            null),
+        List.of(),
+        "10.2.0.21",
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        version);
+  }
+
+  private static ServerStatusChanged statusChange(
+      UUID server, ServerStatus from, ServerStatus to, long version) {
+    return new ServerStatusChanged(
+        server, "web.example.net", from, to, "test", "engineer", Instant.now(), version);
+  }
+
+  private static VirtualMachineSnapshot guest(UUID id, UUID host, String tenant) {
+    return new VirtualMachineSnapshot(
+        id,
+        "ct-" + tenant,
+        GuestKind.LXC,
+        host,
+        UUID.randomUUID(),
+        tenant,
+        2,
+        4,
+        40,
+        List.of("10.0.0.5"),
+        "Debian 12",
+        0);
+  }
+}
