@@ -6,33 +6,25 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.vigie.events.DomainEvent;
-import io.vigie.events.EventJson;
 import io.vigie.events.inventory.GuestKind;
-import io.vigie.events.inventory.HardwareSpec;
 import io.vigie.events.inventory.HostedServiceCreated;
 import io.vigie.events.inventory.HostedServiceKind;
 import io.vigie.events.inventory.HostedServiceSnapshot;
-import io.vigie.events.inventory.InventoryEvents;
 import io.vigie.events.inventory.ServerRegistered;
-import io.vigie.events.inventory.ServerRole;
 import io.vigie.events.inventory.ServerSnapshot;
 import io.vigie.events.inventory.ServerStatus;
 import io.vigie.events.inventory.ServerStatusChanged;
 import io.vigie.events.inventory.VirtualMachineProvisioned;
 import io.vigie.events.inventory.VirtualMachineSnapshot;
-import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +32,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(VigieTestResources.class)
 class TargetsTest {
-
-  private static final ObjectMapper JSON = EventJson.newMapper();
 
   @Test
   void followsTheInventoryLifecycleAndTopology() throws Exception {
@@ -116,23 +106,13 @@ class TargetsTest {
     // changes nothing
     publish(statusChange(server, ServerStatus.ACTIVE, ServerStatus.MAINTENANCE, 2));
     awaitTarget(server, "MAINTENANCE");
-    KafkaEvents.publish(
-        InventoryEvents.TOPIC,
-        server.toString(),
-        activatedId,
-        activated.eventType(),
-        JSON.writeValueAsString(activated));
+    InventoryFeed.publish(server.toString(), activatedId, activated);
     publish(activated);
     publish(new ServerRegistered(server(server, ServerStatus.ACTIVE, 1)));
     UUID marker =
         UUID.randomUUID(); // same partition, published last: once it is in, the rest was handled
     ServerRegistered markerEvent = new ServerRegistered(server(marker, ServerStatus.ACTIVE, 0));
-    KafkaEvents.publish(
-        InventoryEvents.TOPIC,
-        server.toString(),
-        UUID.randomUUID().toString(),
-        markerEvent.eventType(),
-        JSON.writeValueAsString(markerEvent));
+    InventoryFeed.publish(server.toString(), markerEvent);
     awaitTarget(marker, "ACTIVE");
     staff()
         .get("/api/v1/targets/" + server)
@@ -164,54 +144,20 @@ class TargetsTest {
   }
 
   private static void awaitTarget(UUID server, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                staff()
-                    .get("/api/v1/targets/" + server)
-                    .then()
-                    .statusCode(200)
-                    .body("server.status", equalTo(status)));
+    InventoryFeed.awaitTarget(server, status);
   }
 
   /** Publishes with the key inventory uses (the server, so one host's events keep their order). */
-  private static String publish(DomainEvent event) throws Exception {
-    String id = UUID.randomUUID().toString();
+  private static String publish(DomainEvent event) {
     String key =
         event instanceof VirtualMachineProvisioned v
             ? v.virtualMachine().hostServerId().toString()
             : event instanceof HostedServiceCreated ? "services" : event.aggregateId();
-    KafkaEvents.publish(
-        InventoryEvents.TOPIC, key, id, event.eventType(), JSON.writeValueAsString(event));
-    return id;
+    return InventoryFeed.publish(key, event);
   }
 
   private static ServerSnapshot server(UUID id, ServerStatus status, long version) {
-    return new ServerSnapshot(
-        id,
-        "web-" + id + ".example.net",
-        UUID.randomUUID(),
-        "PAR-DC2",
-        null,
-        null,
-        Set.of(ServerRole.HYPERVISOR),
-        status,
-        new HardwareSpec(
-            new HardwareSpec.Cpu("Intel Xeon E3-1245 v5", 1, 4, 8, new BigDecimal("3.5")),
-            new HardwareSpec.Memory(64, "DDR4", true),
-            null),
-        List.of(),
-        "10.2.0.21",
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        version);
+    return InventoryFeed.server(id, "web-" + id + ".example.net", status, version);
   }
 
   private static ServerStatusChanged statusChange(

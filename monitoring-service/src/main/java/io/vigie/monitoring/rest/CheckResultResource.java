@@ -1,0 +1,89 @@
+package io.vigie.monitoring.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vigie.kit.tenancy.Roles;
+import io.vigie.kit.web.Filter;
+import io.vigie.kit.web.Page;
+import io.vigie.kit.web.PageRequest;
+import io.vigie.monitoring.CheckResultService;
+import io.vigie.monitoring.CheckState;
+import io.vigie.monitoring.CheckStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/check-results")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Check results",
+    description = "Results of Monitoring-Plugins checks (OK, WARNING, CRITICAL, UNKNOWN)")
+public class CheckResultResource {
+
+  private final CheckResultService checks;
+
+  public CheckResultResource(CheckResultService checks) {
+    this.checks = checks;
+  }
+
+  /** The latest result of one check on one server. */
+  public record StateView(
+      UUID serverId,
+      String check,
+      CheckStatus status,
+      String output,
+      Instant lastResultAt,
+      Instant statusSince,
+      int consecutiveFailures) {
+    static StateView of(CheckState s) {
+      return new StateView(
+          s.serverId,
+          s.checkName,
+          s.status,
+          s.output,
+          s.lastResultAt,
+          s.statusSince,
+          s.consecutiveFailures);
+    }
+  }
+
+  @POST
+  @RolesAllowed({Roles.AGENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(summary = "Report up to 1000 check results; a retried batch is recorded once (202)")
+  public Uni<Response> report(@Valid @NotNull CheckResultBatch batch) {
+    return checks.record(batch).map(receipt -> Response.accepted(receipt).build());
+  }
+
+  @GET
+  @Path("/state")
+  @WithSession
+  @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(summary = "Latest state of each check; ?serverId= and ?status=CRITICAL narrow it")
+  public Uni<Page<StateView>> state(
+      @QueryParam("serverId") UUID serverId,
+      @QueryParam("status") CheckStatus status,
+      @Valid @BeanParam PageRequest page) {
+    Filter filter =
+        Filter.where()
+            .and("serverId = :server", "server", serverId)
+            .and("status = :status", "status", status);
+    return Page.of(
+        CheckState.find(filter.query() + " order by serverId, checkName", filter.parameters()),
+        page,
+        s -> StateView.of((CheckState) s));
+  }
+}
