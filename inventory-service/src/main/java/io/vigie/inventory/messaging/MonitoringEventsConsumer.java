@@ -11,7 +11,6 @@ import io.vigie.kit.messaging.PoisonMessageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps the hourly usage of each server from monitoring's rollups, for capacity reports. Other
@@ -25,8 +24,6 @@ public class MonitoringEventsConsumer {
   /** The name this service records processed event ids under. */
   static final String CONSUMER = "inventory-service";
 
-  private static final Logger LOG = Logger.getLogger(MonitoringEventsConsumer.class);
-
   private final IdempotentConsumer idempotent;
 
   public MonitoringEventsConsumer(IdempotentConsumer idempotent) {
@@ -39,17 +36,7 @@ public class MonitoringEventsConsumer {
    */
   @Incoming(CHANNEL)
   public Uni<Void> consume(Message<String> message) {
-    return Uni.createFrom()
-        .deferred(() -> handle(IncomingEvent.from(message)))
-        .onItemOrFailure()
-        .transformToUni(
-            (done, failure) -> {
-              if (failure == null) {
-                return Uni.createFrom().completionStage(message::ack);
-              }
-              LOG.warnf("Monitoring event sent to the dead-letter topic: %s", failure.getMessage());
-              return Uni.createFrom().completionStage(() -> message.nack(failure));
-            });
+    return idempotent.acknowledgeAfter(message, this::handle);
   }
 
   private Uni<Void> handle(IncomingEvent event) {

@@ -26,7 +26,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * Keeps monitoring's copy of the inventory: servers with their addresses and lifecycle status,
@@ -38,7 +37,6 @@ public class InventoryEventsConsumer {
 
   public static final String CHANNEL = "inventory-events";
   static final String CONSUMER = "monitoring-service";
-  private static final Logger LOG = Logger.getLogger(InventoryEventsConsumer.class);
 
   private final IdempotentConsumer idempotent;
 
@@ -48,17 +46,7 @@ public class InventoryEventsConsumer {
 
   @Incoming(CHANNEL)
   public Uni<Void> consume(Message<String> message) {
-    return Uni.createFrom()
-        .deferred(() -> handle(IncomingEvent.from(message)))
-        .onItemOrFailure()
-        .transformToUni(
-            (done, failure) -> {
-              if (failure == null) {
-                return Uni.createFrom().completionStage(message::ack);
-              }
-              LOG.warnf("Inventory event sent to the dead-letter topic: %s", failure.getMessage());
-              return Uni.createFrom().completionStage(() -> message.nack(failure));
-            });
+    return idempotent.acknowledgeAfter(message, this::handle);
   }
 
   private Uni<Void> handle(IncomingEvent event) {

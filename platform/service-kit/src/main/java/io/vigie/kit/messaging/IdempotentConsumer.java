@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +19,26 @@ import org.jboss.logging.Logger;
 public class IdempotentConsumer {
 
   private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+  /**
+   * Reads the CloudEvent of {@code message}, runs {@code handler} on it and acknowledges only once
+   * it succeeded; a failure nacks, which hands the message to the channel's dead-letter topic so
+   * one bad record never blocks its partition.
+   */
+  public Uni<Void> acknowledgeAfter(
+      Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
+    return Uni.createFrom()
+        .deferred(() -> handler.apply(IncomingEvent.from(message)))
+        .onItemOrFailure()
+        .transformToUni(
+            (done, failure) -> {
+              if (failure == null) {
+                return Uni.createFrom().completionStage(message::ack);
+              }
+              LOG.warnf("Event sent to the dead-letter topic: %s", failure.getMessage());
+              return Uni.createFrom().completionStage(() -> message.nack(failure));
+            });
+  }
 
   public Uni<Void> process(String consumer, IncomingEvent event, Supplier<Uni<Void>> effect) {
     return Panache.withTransaction(
