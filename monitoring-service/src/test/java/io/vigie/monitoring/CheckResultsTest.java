@@ -98,6 +98,75 @@ class CheckResultsTest {
   }
 
   @Test
+  void aClientReadsTheChecksOfTheServersItRunsOnOnly() {
+    UUID server = UUID.randomUUID();
+    String tenant = "t-" + server.toString().substring(0, 8);
+    InventoryFeed.publish(
+        server.toString(),
+        new ServerRegistered(
+            InventoryFeed.server(server, "hv-" + server + ".example.net", ServerStatus.ACTIVE, 1)));
+    InventoryFeed.publish(
+        server.toString(),
+        new io.vigie.events.inventory.VirtualMachineProvisioned(
+            new io.vigie.events.inventory.VirtualMachineSnapshot(
+                UUID.randomUUID(),
+                "ct-" + tenant,
+                io.vigie.events.inventory.GuestKind.LXC,
+                server,
+                UUID.randomUUID(),
+                tenant,
+                2,
+                4,
+                40,
+                List.of("10.0.0.7"),
+                "Debian 12",
+                0)));
+    InventoryFeed.awaitTarget(server, "ACTIVE");
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(TestTokens.engineer())
+                    .get("/api/v1/targets/" + server)
+                    .then()
+                    .body("tenants", equalTo(List.of(tenant))));
+    agent()
+        .body(
+            Map.of(
+                "results",
+                List.of(
+                    result(
+                        server.toString(),
+                        null,
+                        "WARNING",
+                        "2026-11-21T22:00:00Z",
+                        "LOAD WARNING",
+                        ""))))
+        .post("/api/v1/check-results")
+        .then()
+        .statusCode(202);
+
+    given()
+        .auth()
+        .oauth2(TestTokens.client(tenant))
+        .get("/api/v1/check-results/state")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].serverId", equalTo(server.toString()));
+    given()
+        .auth()
+        .oauth2(TestTokens.client("stranger"))
+        .queryParam("serverId", server)
+        .get("/api/v1/check-results/state")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+  }
+
+  @Test
   void aBadBatchIsRefusedWholeNamingTheResult() {
     UUID server = UUID.randomUUID();
     InventoryFeed.publish(

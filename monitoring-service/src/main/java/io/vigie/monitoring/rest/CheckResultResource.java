@@ -2,7 +2,9 @@ package io.vigie.monitoring.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
+import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.Filter;
 import io.vigie.kit.web.Page;
 import io.vigie.kit.web.PageRequest;
@@ -34,10 +36,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = "Results of Monitoring-Plugins checks (OK, WARNING, CRITICAL, UNKNOWN)")
 public class CheckResultResource {
 
-  private final CheckResultService checks;
+  /** A client sees the checks of the servers its guests or hosted services run on. */
+  static final String CLIENT_SERVERS =
+      "c.serverId in (select g.hostServerId from TargetGuest g where g.tenant = :tenant)"
+          + " or exists (select 1 from TargetService h where h.tenant = :tenant"
+          + " and h.serverIds like concat('%', cast(c.serverId as String), '%'))";
 
-  public CheckResultResource(CheckResultService checks) {
+  private final CheckResultService checks;
+  private final CurrentCaller caller;
+
+  public CheckResultResource(CheckResultService checks, CurrentCaller caller) {
     this.checks = checks;
+    this.caller = caller;
   }
 
   /** The latest result of one check on one server. */
@@ -71,18 +81,23 @@ public class CheckResultResource {
   @GET
   @Path("/state")
   @WithSession
-  @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Latest state of each check; ?serverId= and ?status=CRITICAL narrow it")
+  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      summary =
+          "Latest state of each check; ?serverId= and ?status=CRITICAL narrow it; a client sees its servers'")
   public Uni<Page<StateView>> state(
       @QueryParam("serverId") UUID serverId,
       @QueryParam("status") CheckStatus status,
       @Valid @BeanParam PageRequest page) {
     Filter filter =
         Filter.where()
-            .and("serverId = :server", "server", serverId)
-            .and("status = :status", "status", status);
+            .and("c.serverId = :server", "server", serverId)
+            .and("c.status = :status", "status", status);
+    TenantScope.restrictWith(filter, caller.get(), CLIENT_SERVERS);
     return Page.of(
-        CheckState.find(filter.query() + " order by serverId, checkName", filter.parameters()),
+        CheckState.find(
+            "from CheckState c where " + filter.query() + " order by c.serverId, c.checkName",
+            filter.parameters()),
         page,
         s -> StateView.of((CheckState) s));
   }
