@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class CheckResultService {
 
+  private final CheckAlerts alerts;
+
+  public CheckResultService(CheckAlerts alerts) {
+    this.alerts = alerts;
+  }
+
   /** Clocks drift; a result from further in the future than this is refused. */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -128,7 +134,7 @@ public class CheckResultService {
   }
 
   /** Inserts the result unless already recorded; returns whether it was new. */
-  private static Uni<Boolean> store(UUID serverId, CheckResultBatch.Result r, String perfdata) {
+  private Uni<Boolean> store(UUID serverId, CheckResultBatch.Result r, String perfdata) {
     return Panache.getSession()
         .chain(
             session ->
@@ -150,7 +156,7 @@ public class CheckResultService {
                     : updateState(serverId, r).replaceWith(true));
   }
 
-  private static Uni<Void> updateState(UUID serverId, CheckResultBatch.Result r) {
+  private Uni<Void> updateState(UUID serverId, CheckResultBatch.Result r) {
     return CheckState.<CheckState>find("serverId = ?1 and checkName = ?2", serverId, r.check())
         .firstResult()
         .chain(
@@ -160,10 +166,14 @@ public class CheckResultService {
                 state.serverId = serverId;
                 state.checkName = r.check();
               }
-              state.apply(r.status(), r.output(), r.executedAt());
-              return existing == null
-                  ? state.persist().replaceWithVoid()
-                  : Uni.createFrom().voidItem();
+              if (!state.apply(r.status(), r.output(), r.executedAt())) {
+                return Uni.createFrom().voidItem(); // a late result: kept in history only
+              }
+              Uni<Void> saved =
+                  existing == null
+                      ? state.persist().replaceWithVoid()
+                      : Uni.createFrom().voidItem();
+              return saved.chain(() -> alerts.evaluate(state));
             });
   }
 }

@@ -45,6 +45,21 @@ class EventRoundTripTest {
             3),
         new VirtualMachineProvisioned(EventSamples.container()),
         new HostedServiceCreated(EventSamples.shop()),
+        new io.vigie.events.monitoring.AlertFired(
+            "a1b2",
+            "critical",
+            "check_http CRITICAL on web1",
+            Instant.parse("2026-11-21T22:00:00Z"),
+            "web1.par-dc2.example.net",
+            EventSamples.loadBalancer().id(),
+            List.of("lumiere"),
+            List.of(EventSamples.shop().id())),
+        new io.vigie.events.monitoring.AlertResolved(
+            "a1b2",
+            EventSamples.loadBalancer().id(),
+            "web1.par-dc2.example.net",
+            Instant.parse("2026-11-21T22:00:00Z"),
+            Instant.parse("2026-11-21T22:07:00Z")),
         new HostUsageRolledUp(
             EventSamples.loadBalancer().id(),
             Instant.parse("2026-11-21T21:00:00Z"),
@@ -82,7 +97,7 @@ class EventRoundTripTest {
       assertThat(blank.eventType()).isEqualTo(entry.getKey());
       assertThat(blank.topic()).matches("[a-z]+\\.events");
     }
-    assertThat(EventCatalog.all()).hasSize(InventoryEvents.TYPES.size() + 1);
+    assertThat(EventCatalog.all()).hasSize(InventoryEvents.TYPES.size() + 3);
   }
 
   @Test

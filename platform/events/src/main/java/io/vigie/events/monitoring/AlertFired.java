@@ -1,0 +1,45 @@
+package io.vigie.events.monitoring;
+
+import io.vigie.events.DomainEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A problem on a target is confirmed: what the on-call engineer is paged for, with the clients it
+ * affects so their contracts' intervention clocks can start at {@code startedAt}.
+ *
+ * @param fingerprint one alert per problem: the same fingerprint is never firing twice at once
+ * @param tenants the clients (codes) whose VMs or hosted services the target carries
+ */
+public record AlertFired(
+    String fingerprint,
+    String severity,
+    String summary,
+    Instant startedAt,
+    String target,
+    UUID serverId,
+    List<String> tenants,
+    List<UUID> hostedServiceIds)
+    implements DomainEvent {
+
+  @Override
+  public String eventType() {
+    return MonitoringEvents.ALERT_FIRED;
+  }
+
+  @Override
+  public String topic() {
+    return MonitoringEvents.TOPIC;
+  }
+
+  @Override
+  public String aggregateId() {
+    return fingerprint;
+  }
+
+  @Override
+  public String tenant() {
+    return null;
+  }
+}
