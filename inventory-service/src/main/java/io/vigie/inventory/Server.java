@@ -121,6 +121,6 @@ public class Server extends PanacheEntityBase {
 
   /** The address monitoring and automation reach the server on. */
   public String reachableAddress() {
-    return snapshot().reachableAddress();
+    return ServerSnapshot.reachableAddress(managementIp, privateIps, hostname);
   }
 }

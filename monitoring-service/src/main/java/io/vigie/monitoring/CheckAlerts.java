@@ -29,6 +29,12 @@ public class CheckAlerts {
   }
 
   public Uni<Void> evaluate(CheckState state) {
+    boolean mayFire =
+        state.status.failing() && state.consecutiveFailures >= config.checkFailuresToAlert();
+    boolean mayResolve = !state.status.failing() && state.statusSince.equals(state.lastResultAt);
+    if (!mayFire && !mayResolve) {
+      return Uni.createFrom().voidItem(); // the common case, a steady result: no query
+    }
     String fingerprint = fingerprint(state.serverId, state.checkName);
     return Alert.<Alert>find("fingerprint = ?1 and resolvedAt is null", fingerprint)
         .firstResult()
@@ -51,11 +57,7 @@ public class CheckAlerts {
               if (Surveillance.silenced(server.status) || !Surveillance.monitored(server.status)) {
                 return Uni.createFrom().voidItem();
               }
-              return TargetGuest.<TargetGuest>list("hostServerId", server.id)
-                  .chain(
-                      guests ->
-                          TargetService.<TargetService>listAll()
-                              .map(services -> Topology.of(server, guests, services, null)))
+              return TopologyLoader.load(server, null)
                   .chain(
                       topology -> {
                         Alert alert = new Alert();

@@ -10,10 +10,9 @@ import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Filter;
 import io.vigie.kit.web.Page;
 import io.vigie.kit.web.PageRequest;
-import io.vigie.monitoring.TargetGuest;
 import io.vigie.monitoring.TargetServer;
-import io.vigie.monitoring.TargetService;
 import io.vigie.monitoring.Topology;
+import io.vigie.monitoring.TopologyLoader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -81,15 +80,7 @@ public class TargetResource {
         .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("Target", serverId))
-        .chain(
-            server ->
-                TargetGuest.<TargetGuest>list("hostServerId", serverId)
-                    .chain(
-                        guests ->
-                            TargetService.<TargetService>listAll()
-                                .map(
-                                    services ->
-                                        Topology.of(server, guests, services, visibleTenant))))
+        .chain(server -> TopologyLoader.load(server, visibleTenant))
         .invoke(
             topology -> {
               if (visibleTenant != null && topology.tenants().isEmpty()) {

@@ -30,6 +30,12 @@ public record ServerSnapshot(
 
   /** The address monitoring and automation reach the server on: management, else private. */
   public String reachableAddress() {
+    return reachableAddress(managementIp, privateIps, hostname);
+  }
+
+  /** The same rule for callers that hold the fields, not a snapshot. */
+  public static String reachableAddress(
+      String managementIp, List<String> privateIps, String hostname) {
     if (managementIp != null) {
       return managementIp;
     }
