@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Records check results: each result once (a retried batch changes nothing), the latest state per
@@ -63,7 +64,8 @@ public class CheckResultService {
         throw new IllegalStateException(e);
       }
     }
-    return resolveServers(results)
+    return checkHostedServices(results)
+        .chain(() -> resolveServers(results))
         .chain(
             servers -> {
               AtomicInteger accepted = new AtomicInteger();
@@ -82,6 +84,33 @@ public class CheckResultService {
                   .collect()
                   .last()
                   .map(ignored -> new Receipt(accepted.get(), results.size() - accepted.get()));
+            });
+  }
+
+  /** A hosted service named by a result must be known; an unknown one refuses the batch. */
+  private static Uni<Void> checkHostedServices(List<CheckResultBatch.Result> results) {
+    List<UUID> ids =
+        results.stream()
+            .map(CheckResultBatch.Result::hostedServiceId)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    if (ids.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return TargetService.<TargetService>list("id in ?1", ids)
+        .map(
+            known -> {
+              var knownIds = known.stream().map(s -> s.id).collect(Collectors.toSet());
+              for (int i = 0; i < results.size(); i++) {
+                UUID id = results.get(i).hostedServiceId();
+                if (id != null && !knownIds.contains(id)) {
+                  throw ProblemException.invalidField(
+                      "results[" + i + "].hostedServiceId",
+                      "no such hosted service in the inventory");
+                }
+              }
+              return null;
             });
   }
 
@@ -140,14 +169,16 @@ public class CheckResultService {
             session ->
                 session
                     .createNativeQuery(
-                        "insert into check_result (server_id, check_name, executed_at, status, output, perfdata)"
-                            + " values (:server, :check, :at, :status, :output, :perfdata) on conflict do nothing")
+                        "insert into check_result (server_id, check_name, executed_at, status, output, perfdata,"
+                            + " hosted_service_id) values (:server, :check, :at, :status, :output,"
+                            + " :perfdata, :service) on conflict do nothing")
                     .setParameter("server", serverId)
                     .setParameter("check", r.check())
                     .setParameter("at", r.executedAt())
                     .setParameter("status", r.status().name())
                     .setParameter("output", r.output())
                     .setParameter("perfdata", perfdata)
+                    .setParameter("service", r.hostedServiceId())
                     .executeUpdate())
         .chain(
             inserted ->
@@ -166,6 +197,7 @@ public class CheckResultService {
                 state.serverId = serverId;
                 state.checkName = r.check();
               }
+              state.hostedServiceId = r.hostedServiceId();
               if (!state.apply(r.status(), r.output(), r.executedAt())) {
                 return Uni.createFrom().voidItem(); // a late result: kept in history only
               }

@@ -43,6 +43,10 @@ public class CheckState extends PanacheEntityBase {
   @Column(name = "consecutive_failures", nullable = false)
   public int consecutiveFailures;
 
+  /** Set when the check tests a hosted service on the server. */
+  @Column(name = "hosted_service_id")
+  public UUID hostedServiceId;
+
   /**
    * Takes a newer result into the state; an older one (late or replayed) changes nothing and
    * returns false.

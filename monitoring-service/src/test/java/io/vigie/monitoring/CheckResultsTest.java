@@ -195,6 +195,15 @@ class CheckResultsTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("results[1].serverId"));
+    Map<String, Object> unknownService = new java.util.HashMap<>(good);
+    unknownService.put("executedAt", "2026-11-21T22:05:00Z");
+    unknownService.put("hostedServiceId", UUID.randomUUID().toString());
+    agent()
+        .body(Map.of("results", List.of(good, unknownService)))
+        .post("/api/v1/check-results")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("results[1].hostedServiceId"));
     agent()
         .body(
             Map.of(

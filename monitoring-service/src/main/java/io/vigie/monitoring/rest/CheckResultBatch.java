@@ -16,6 +16,8 @@ public record CheckResultBatch(@NotEmpty @Size(max = 1000) List<@NotNull @Valid 
   /**
    * @param serverId or {@code hostname}: the server the check ran against
    * @param perfdata what the plugin printed after {@code |}, as is
+   * @param hostedServiceId set when the check tests a hosted service (its URL or port) on that
+   *     server: the service's availability is computed from these results
    */
   public record Result(
       UUID serverId,
@@ -24,5 +26,6 @@ public record CheckResultBatch(@NotEmpty @Size(max = 1000) List<@NotNull @Valid 
       @NotNull CheckStatus status,
       @NotNull @Size(max = 4096) String output,
       @Size(max = 4096) String perfdata,
-      @NotNull Instant executedAt) {}
+      @NotNull Instant executedAt,
+      UUID hostedServiceId) {}
 }
