@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.EventJson;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.monitoring.alerting.CheckAlerts;
 import io.vigie.monitoring.rest.CheckResultBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -115,7 +116,7 @@ public class CheckResultService {
   }
 
   /** The server of each result, in order; an unknown one refuses the batch naming the result. */
-  private static Uni<UUID[]> resolveServers(List<CheckResultBatch.Result> results) {
+  private static Uni<TargetServer[]> resolveServers(List<CheckResultBatch.Result> results) {
     List<UUID> ids =
         results.stream()
             .map(CheckResultBatch.Result::serverId)
@@ -144,7 +145,7 @@ public class CheckResultService {
                   known.forEach(s -> idIndex.put(s.id, s));
                   Map<String, TargetServer> nameIndex = new HashMap<>();
                   named.forEach(s -> nameIndex.put(s.hostname, s));
-                  UUID[] servers = new UUID[results.size()];
+                  TargetServer[] servers = new TargetServer[results.size()];
                   for (int i = 0; i < results.size(); i++) {
                     CheckResultBatch.Result r = results.get(i);
                     TargetServer server =
@@ -156,14 +157,14 @@ public class CheckResultService {
                           "results[" + i + "]." + (r.serverId() != null ? "serverId" : "hostname");
                       throw ProblemException.invalidField(field, "no such server in the inventory");
                     }
-                    servers[i] = server.id;
+                    servers[i] = server;
                   }
                   return servers;
                 }));
   }
 
   /** Inserts the result unless already recorded; returns whether it was new. */
-  private Uni<Boolean> store(UUID serverId, CheckResultBatch.Result r, String perfdata) {
+  private Uni<Boolean> store(TargetServer server, CheckResultBatch.Result r, String perfdata) {
     return Panache.getSession()
         .chain(
             session ->
@@ -172,7 +173,7 @@ public class CheckResultService {
                         "insert into check_result (server_id, check_name, executed_at, status, output, perfdata,"
                             + " hosted_service_id) values (:server, :check, :at, :status, :output,"
                             + " :perfdata, :service) on conflict do nothing")
-                    .setParameter("server", serverId)
+                    .setParameter("server", server.id)
                     .setParameter("check", r.check())
                     .setParameter("at", r.executedAt())
                     .setParameter("status", r.status().name())
@@ -184,17 +185,17 @@ public class CheckResultService {
             inserted ->
                 inserted == 0
                     ? Uni.createFrom().item(false)
-                    : updateState(serverId, r).replaceWith(true));
+                    : updateState(server, r).replaceWith(true));
   }
 
-  private Uni<Void> updateState(UUID serverId, CheckResultBatch.Result r) {
-    return CheckState.<CheckState>find("serverId = ?1 and checkName = ?2", serverId, r.check())
+  private Uni<Void> updateState(TargetServer server, CheckResultBatch.Result r) {
+    return CheckState.<CheckState>find("serverId = ?1 and checkName = ?2", server.id, r.check())
         .firstResult()
         .chain(
             existing -> {
               CheckState state = existing == null ? new CheckState() : existing;
               if (existing == null) {
-                state.serverId = serverId;
+                state.serverId = server.id;
                 state.checkName = r.check();
               }
               state.hostedServiceId = r.hostedServiceId();
@@ -205,7 +206,7 @@ public class CheckResultService {
                   existing == null
                       ? state.persist().replaceWithVoid()
                       : Uni.createFrom().voidItem();
-              return saved.chain(() -> alerts.evaluate(state));
+              return saved.chain(() -> alerts.evaluate(state, server.hostname));
             });
   }
 }

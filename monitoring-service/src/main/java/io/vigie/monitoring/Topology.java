@@ -1,5 +1,6 @@
 package io.vigie.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,8 +39,15 @@ public record Topology(
 
   public record GuestView(UUID id, String name, String kind, String tenant, String address) {}
 
+  /** A hosted service; {@code guestIds} are the guests of this server it runs on. */
   public record ServiceView(
-      UUID id, String name, String kind, String url, Integer port, String tenant) {}
+      UUID id,
+      String name,
+      String kind,
+      String url,
+      Integer port,
+      String tenant,
+      @JsonIgnore Set<UUID> guestIds) {}
 
   /**
    * The topology of {@code server}; {@code visibleTenant} non-null keeps only that tenant's part (a
@@ -65,7 +73,16 @@ public record Topology(
                     contains(h.serverIds, server.id.toString())
                         || containsAny(h.virtualMachineIds, guestIds))
             .filter(h -> visibleTenant == null || visibleTenant.equals(h.tenant))
-            .map(h -> new ServiceView(h.id, h.name, h.kind.name(), h.url, h.port, h.tenant))
+            .map(
+                h ->
+                    new ServiceView(
+                        h.id,
+                        h.name,
+                        h.kind.name(),
+                        h.url,
+                        h.port,
+                        h.tenant,
+                        idsIn(h.virtualMachineIds, guestIds)))
             .toList();
     Set<String> tenants = new TreeSet<>();
     guests.forEach(g -> tenants.add(g.tenant()));
@@ -73,8 +90,52 @@ public record Topology(
     return new Topology(TargetView.of(server), guests, services, tenants);
   }
 
+  /** Whom a problem reaches: the clients (codes) and their hosted services. */
+  public record Affected(List<String> tenants, List<UUID> hostedServiceIds) {}
+
+  /**
+   * Whom a problem on part of the server reaches: a hosted service reaches its own client; a guest
+   * reaches its client and the services on it; the server itself (both null) reaches everyone.
+   */
+  public Affected affected(UUID guestId, UUID hostedServiceId) {
+    if (hostedServiceId != null) {
+      return services.stream()
+          .filter(h -> h.id().equals(hostedServiceId))
+          .findFirst()
+          .map(h -> new Affected(List.of(h.tenant()), List.of(h.id())))
+          .orElseGet(() -> new Affected(List.of(), List.of(hostedServiceId)));
+    }
+    if (guestId != null) {
+      return guests.stream()
+          .filter(g -> g.id().equals(guestId))
+          .findFirst()
+          .map(g -> new Affected(List.of(g.tenant()), servicesOn(g.id())))
+          .orElseGet(() -> new Affected(List.of(), List.of()));
+    }
+    return new Affected(List.copyOf(tenants), services.stream().map(ServiceView::id).toList());
+  }
+
+  private List<UUID> servicesOn(UUID guestId) {
+    return services.stream()
+        .filter(h -> h.guestIds().contains(guestId))
+        .map(ServiceView::id)
+        .toList();
+  }
+
   private static boolean contains(String commaList, String id) {
     return !commaList.isEmpty() && List.of(commaList.split(",")).contains(id);
+  }
+
+  private static Set<UUID> idsIn(String commaList, Set<String> ids) {
+    Set<UUID> found = new TreeSet<>();
+    if (!commaList.isEmpty()) {
+      for (String id : commaList.split(",")) {
+        if (ids.contains(id)) {
+          found.add(UUID.fromString(id));
+        }
+      }
+    }
+    return found;
   }
 
   private static boolean containsAny(String commaList, Set<String> ids) {

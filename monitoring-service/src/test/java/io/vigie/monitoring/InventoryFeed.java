@@ -21,20 +21,20 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Publishes inventory events on the real broker, as inventory-service's outbox does. */
-final class InventoryFeed {
+public final class InventoryFeed {
 
-  static final ObjectMapper JSON = EventJson.newMapper();
+  public static final ObjectMapper JSON = EventJson.newMapper();
 
   private InventoryFeed() {}
 
   /** Publishes under {@code key} with a new event id; returns the id. */
-  static String publish(String key, DomainEvent event) {
+  public static String publish(String key, DomainEvent event) {
     String id = UUID.randomUUID().toString();
     publish(key, id, event);
     return id;
   }
 
-  static void publish(String key, String eventId, DomainEvent event) {
+  public static void publish(String key, String eventId, DomainEvent event) {
     try {
       KafkaEvents.publish(
           InventoryEvents.TOPIC, key, eventId, event.eventType(), JSON.writeValueAsString(event));
@@ -43,7 +43,7 @@ final class InventoryFeed {
     }
   }
 
-  static ServerSnapshot server(UUID id, String hostname, ServerStatus status, long version) {
+  public static ServerSnapshot server(UUID id, String hostname, ServerStatus status, long version) {
     return new ServerSnapshot(
         id,
         hostname,
@@ -70,7 +70,7 @@ final class InventoryFeed {
         version);
   }
 
-  static void awaitTarget(UUID server, String status) {
+  public static void awaitTarget(UUID server, String status) {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(

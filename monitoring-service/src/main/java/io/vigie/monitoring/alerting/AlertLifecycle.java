@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.alerting;
 
 import java.time.Duration;
 import java.time.Instant;

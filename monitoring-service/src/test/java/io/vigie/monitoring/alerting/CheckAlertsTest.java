@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.alerting;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +11,7 @@ import io.vigie.events.inventory.ServerStatus;
 import io.vigie.events.inventory.VirtualMachineProvisioned;
 import io.vigie.events.inventory.VirtualMachineSnapshot;
 import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.TestTokens;
 import java.time.Duration;

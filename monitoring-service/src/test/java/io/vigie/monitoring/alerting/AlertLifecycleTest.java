@@ -1,9 +1,9 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigie.monitoring.AlertLifecycle.Change;
-import io.vigie.monitoring.AlertLifecycle.Status;
+import io.vigie.monitoring.alerting.AlertLifecycle.Change;
+import io.vigie.monitoring.alerting.AlertLifecycle.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
