@@ -123,7 +123,7 @@ public class AlertResource {
             .and("serverId = :server", "server", serverId)
             .and("hostedServiceId = :service", "service", hostedServiceId)
             .and(
-                "exists (from AlertTenant t where t.alertId = id and t.tenant = :tenant)",
+                "id in (select t.alertId from AlertTenant t where t.tenant = :tenant)",
                 "tenant",
                 tenant)
             .and(

@@ -1,0 +1,262 @@
+package io.vigie.monitoring.alerting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vigie.events.inventory.GuestKind;
+import io.vigie.events.inventory.ServerRegistered;
+import io.vigie.events.inventory.ServerStatus;
+import io.vigie.events.inventory.ServerUpdated;
+import io.vigie.events.inventory.VirtualMachineProvisioned;
+import io.vigie.events.inventory.VirtualMachineSnapshot;
+import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.monitoring.InventoryFeed;
+import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alerting engine through check results: history and its tenant walls, grouping under a
+ * host-down alert, silence while the server is in maintenance.
+ */
+@QuarkusTest
+class AlertEngineTest {
+
+  /** A server carrying one VM of {@code tenant}; returns its id. */
+  static UUID serverOf(String tenant) {
+    UUID server = UUID.randomUUID();
+    InventoryFeed.publish(
+        server.toString(),
+        new ServerRegistered(
+            InventoryFeed.server(server, "hv-" + server + ".example.net", ServerStatus.ACTIVE, 1)));
+    UUID vm = UUID.randomUUID();
+    InventoryFeed.publish(
+        vm.toString(),
+        new VirtualMachineProvisioned(
+            new VirtualMachineSnapshot(
+                vm,
+                "vm-" + vm.toString().substring(0, 8),
+                GuestKind.VM,
+                server,
+                UUID.randomUUID(),
+                tenant,
+                2,
+                4,
+                20,
+                List.of("10.0.0.5"),
+                "debian-12",
+                1)));
+    InventoryFeed.awaitTarget(server, "ACTIVE");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(TestTokens.engineer())
+                    .get("/api/v1/targets/" + server)
+                    .then()
+                    .statusCode(200)
+                    .body("tenants", equalTo(List.of(tenant))));
+    return server;
+  }
+
+  static void report(UUID server, String check, String status, Instant... times) {
+    List<Map<String, Object>> results =
+        java.util.Arrays.stream(times)
+            .map(
+                at ->
+                    Map.<String, Object>of(
+                        "serverId",
+                        server.toString(),
+                        "check",
+                        check,
+                        "status",
+                        status,
+                        "output",
+                        check + " " + status,
+                        "executedAt",
+                        at.toString()))
+            .toList();
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType(ContentType.JSON)
+        .body(Map.of("results", results))
+        .post("/api/v1/check-results")
+        .then()
+        .statusCode(202);
+  }
+
+  static List<ConsumerRecord<String, String>> events(String type, UUID server, int count) {
+    return KafkaEvents.await(
+        MonitoringEvents.TOPIC,
+        r -> type.equals(KafkaEvents.header(r, "ce_type")) && r.value().contains(server.toString()),
+        count,
+        Duration.ofSeconds(count == 0 ? 3 : 30));
+  }
+
+  @Test
+  void historyKeepsEveryStateChangeAndEachClientSeesOnlyItsAlerts() {
+    String tenant = "h-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID server = serverOf(tenant);
+    Instant t0 = Instant.parse("2026-11-20T08:00:00Z");
+    report(server, "check_disk", "WARNING", t0, t0.plusSeconds(60), t0.plusSeconds(120));
+    report(server, "check_disk", "OK", t0.plusSeconds(180));
+    assertThat(events(MonitoringEvents.ALERT_RESOLVED, server, 1)).hasSize(1);
+
+    String id =
+        given()
+            .auth()
+            .oauth2(TestTokens.client(tenant))
+            .queryParam("from", "2026-11-20T00:00:00Z")
+            .queryParam("to", "2026-11-21T00:00:00Z")
+            .get("/api/v1/alerts")
+            .then()
+            .statusCode(200)
+            .body("totalItems", equalTo(1))
+            .body("items[0].state", equalTo("RESOLVED"))
+            .body("items[0].severity", equalTo("warning"))
+            .body("items[0].startedAt", equalTo("2026-11-20T08:00:00Z"))
+            .body("items[0].resolvedAt", equalTo("2026-11-20T08:03:00Z"))
+            .extract()
+            .path("items[0].id");
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .get("/api/v1/alerts/" + id)
+        .then()
+        .statusCode(200)
+        .body("clients", equalTo(List.of(tenant)))
+        .body("transitions.state", equalTo(List.of("PENDING", "FIRING", "NOTIFIED", "RESOLVED")));
+    // the period filter: an alert over before the period is not in it
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .queryParam("serverId", server)
+        .queryParam("from", "2026-11-20T09:00:00Z")
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+
+    // walls: another client sees nothing of it, agents read no alerts, no token is 401
+    given()
+        .auth()
+        .oauth2(TestTokens.client("someone-else"))
+        .get("/api/v1/alerts/" + id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(TestTokens.client("someone-else"))
+        .queryParam("serverId", server)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+    given()
+        .auth()
+        .oauth2(TestTokens.client("someone-else"))
+        .queryParam("client", tenant)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+    given().auth().oauth2(TestTokens.agent()).get("/api/v1/alerts").then().statusCode(403);
+    given().get("/api/v1/alerts/" + id).then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .queryParam("state", "BURNING")
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", org.hamcrest.Matchers.containsString("state"));
+  }
+
+  @Test
+  void whenTheHostIsDownItsOtherAlertsAreGroupedUnderItAndPageOnlyOnceItIsBack() {
+    String tenant = "g-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID server = serverOf(tenant);
+    Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
+    report(server, "host-alive", "CRITICAL", t0, t0.plusSeconds(30), t0.plusSeconds(60));
+    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+
+    report(
+        server,
+        "check_http",
+        "CRITICAL",
+        t0.plusSeconds(70),
+        t0.plusSeconds(100),
+        t0.plusSeconds(130));
+    // only the host-down alert paged
+    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .queryParam("serverId", server)
+        .queryParam("state", "FIRING")
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(2))
+        .body("items.source", hasItems("check:host-alive", "check:check_http"))
+        .body("items.find { it.source == 'check:check_http' }.notified", equalTo(false))
+        .body(
+            "items.find { it.source == 'check:check_http' }.groupedUnder",
+            org.hamcrest.Matchers.notNullValue());
+
+    // the host answers again, the web check still fails: now it pages on its own
+    report(server, "host-alive", "OK", t0.plusSeconds(160));
+    report(server, "check_http", "CRITICAL", t0.plusSeconds(190));
+    List<ConsumerRecord<String, String>> fired = events(MonitoringEvents.ALERT_FIRED, server, 2);
+    assertThat(fired).hasSize(2);
+    assertThat(fired.get(1).value()).contains("check_http CRITICAL");
+  }
+
+  @Test
+  void aServerInMaintenanceIsSilencedAndPagesIfStillBrokenAfterwards() {
+    String tenant = "m-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID server = serverOf(tenant);
+    InventoryFeed.publish(
+        server.toString(),
+        new ServerUpdated(
+            InventoryFeed.server(
+                server, "hv-" + server + ".example.net", ServerStatus.MAINTENANCE, 2)));
+    InventoryFeed.awaitTarget(server, "MAINTENANCE");
+    Instant t0 = Instant.parse("2026-11-20T12:00:00Z");
+    report(server, "check_ssh", "CRITICAL", t0, t0.plusSeconds(60), t0.plusSeconds(120));
+    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 0)).isEmpty();
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .queryParam("serverId", server)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("items[0].state", equalTo("FIRING"))
+        .body("items[0].suppressedBy", equalTo("server-maintenance"))
+        .body("items[0].notified", equalTo(false));
+
+    InventoryFeed.publish(
+        server.toString(),
+        new ServerUpdated(
+            InventoryFeed.server(server, "hv-" + server + ".example.net", ServerStatus.ACTIVE, 3)));
+    InventoryFeed.awaitTarget(server, "ACTIVE");
+    report(server, "check_ssh", "CRITICAL", t0.plusSeconds(180));
+    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+    report(server, "check_ssh", "OK", t0.plusSeconds(240));
+    assertThat(events(MonitoringEvents.ALERT_RESOLVED, server, 1)).hasSize(1);
+  }
+}

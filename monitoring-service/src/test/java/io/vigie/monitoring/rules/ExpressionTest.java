@@ -1,0 +1,254 @@
+package io.vigie.monitoring.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vigie.monitoring.rules.RuleDefinition.Aggregate;
+import io.vigie.monitoring.rules.RuleDefinition.Expr;
+import io.vigie.monitoring.rules.RuleDefinition.Function;
+import io.vigie.monitoring.rules.RuleDefinition.Matcher;
+import io.vigie.monitoring.rules.RuleDefinition.Selector;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The rule expressions on hand-made series, checked against hand-computed values. */
+class ExpressionTest {
+
+  static final long NOW = 1_800_000_000_000L;
+
+  /** An in-memory set of series. */
+  static final class Series implements SeriesLookup {
+    final List<SeriesLookup.SeriesView> all = new ArrayList<>();
+
+    Series add(Map<String, String> labels, long[] times, double[] values) {
+      Map<String, String> sorted = new TreeMap<>(labels);
+      List<SeriesLookup.Point> points = new ArrayList<>();
+      for (int i = 0; i < times.length; i++) {
+        points.add(new SeriesLookup.Point(times[i], values[i]));
+      }
+      all.add(
+          new SeriesLookup.SeriesView() {
+            @Override
+            public Map<String, String> labels() {
+              return sorted;
+            }
+
+            @Override
+            public SeriesLookup.Point latest() {
+              return points.isEmpty() ? null : points.get(points.size() - 1);
+            }
+
+            @Override
+            public List<SeriesLookup.Point> since(long fromMillis) {
+              return points.stream().filter(p -> p.timestampMillis() >= fromMillis).toList();
+            }
+          });
+      return this;
+    }
+
+    Series gauge(String name, Map<String, String> labels, double value) {
+      Map<String, String> all = new TreeMap<>(labels);
+      all.put("__name__", name);
+      return add(all, new long[] {NOW - 15_000}, new double[] {value});
+    }
+
+    @Override
+    public Collection<? extends SeriesView> select(String metric) {
+      return all.stream().filter(s -> metric.equals(s.labels().get("__name__"))).toList();
+    }
+  }
+
+  private static Selector sel(String metric, Function f, Aggregate a, Matcher... m) {
+    return new Selector(metric, List.of(m), f, a, null, null);
+  }
+
+  @Test
+  void aRatioMatchesSeriesWithTheSameLabels() {
+    Series series =
+        new Series()
+            .gauge(
+                "node_filesystem_avail_bytes",
+                Map.of("instance", "web1:9100", "mountpoint", "/"),
+                5)
+            .gauge(
+                "node_filesystem_size_bytes",
+                Map.of("instance", "web1:9100", "mountpoint", "/"),
+                100)
+            .gauge(
+                "node_filesystem_avail_bytes",
+                Map.of("instance", "web1:9100", "mountpoint", "/var"),
+                60)
+            .gauge(
+                "node_filesystem_size_bytes",
+                Map.of("instance", "web1:9100", "mountpoint", "/var"),
+                80)
+            .gauge(
+                "node_filesystem_avail_bytes",
+                Map.of("instance", "web1:9100", "mountpoint", "/run", "fstype", "tmpfs"),
+                1)
+            .gauge(
+                "node_filesystem_size_bytes",
+                Map.of("instance", "web1:9100", "mountpoint", "/run", "fstype", "tmpfs"),
+                100);
+    Matcher realFs = new Matcher("fstype", "!~", "tmpfs|overlay");
+    Expression free =
+        Expression.compile(
+            new Expr(
+                sel("node_filesystem_avail_bytes", Function.VALUE, null, realFs),
+                sel("node_filesystem_size_bytes", Function.VALUE, null, realFs)));
+
+    Map<Map<String, String>, Double> values = free.evaluate(series, NOW);
+
+    assertThat(values)
+        .containsOnly(
+            Map.entry(Map.of("instance", "web1:9100", "mountpoint", "/"), 0.05),
+            Map.entry(Map.of("instance", "web1:9100", "mountpoint", "/var"), 0.75));
+  }
+
+  @Test
+  void loadPerCoreDividesByTheCountOfCpusOfTheSameInstance() {
+    Series series =
+        new Series()
+            .gauge("node_load5", Map.of("instance", "db1:9100"), 9)
+            .gauge("node_load5", Map.of("instance", "web1:9100"), 1);
+    for (int cpu = 0; cpu < 4; cpu++) {
+      series.gauge(
+          "node_cpu_seconds_total",
+          Map.of("instance", "db1:9100", "cpu", "" + cpu, "mode", "idle"),
+          100);
+      series.gauge(
+          "node_cpu_seconds_total",
+          Map.of("instance", "db1:9100", "cpu", "" + cpu, "mode", "user"),
+          100);
+    }
+    series.gauge(
+        "node_cpu_seconds_total", Map.of("instance", "web1:9100", "cpu", "0", "mode", "idle"), 100);
+    Expression perCore =
+        Expression.compile(
+            new Expr(
+                sel("node_load5", Function.VALUE, null),
+                sel(
+                    "node_cpu_seconds_total",
+                    Function.VALUE,
+                    Aggregate.COUNT,
+                    new Matcher("mode", "=", "idle"))));
+
+    assertThat(perCore.evaluate(series, NOW))
+        .containsOnly(
+            Map.entry(Map.of("instance", "db1:9100"), 2.25),
+            Map.entry(Map.of("instance", "web1:9100"), 1.0));
+  }
+
+  @Test
+  void rateHandlesACounterResetAndAvgAggregatesPerInstance() {
+    Series series = new Series();
+    // cpu0 idle: 0 → 30 s → reset to 5 → 20: increase 30 + 5 + 15 = 50 over 60 s
+    series.add(
+        Map.of(
+            "__name__", "node_cpu_seconds_total", "instance", "a:9100", "cpu", "0", "mode", "idle"),
+        new long[] {NOW - 60_000, NOW - 40_000, NOW - 20_000, NOW},
+        new double[] {0, 30, 5, 20});
+    // cpu1 idle: 10 per 20 s → 0.5/s
+    series.add(
+        Map.of(
+            "__name__", "node_cpu_seconds_total", "instance", "a:9100", "cpu", "1", "mode", "idle"),
+        new long[] {NOW - 60_000, NOW - 40_000, NOW - 20_000, NOW},
+        new double[] {0, 10, 20, 30});
+    Expression idle =
+        Expression.compile(
+            new Expr(
+                sel(
+                    "node_cpu_seconds_total",
+                    Function.RATE,
+                    Aggregate.AVG,
+                    new Matcher("mode", "=", "idle")),
+                null));
+
+    Map<Map<String, String>, Double> values = idle.evaluate(series, NOW);
+
+    assertThat(values).hasSize(1);
+    assertThat(values.get(Map.of("instance", "a:9100")))
+        .isCloseTo((50.0 / 60 + 30.0 / 60) / 2, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void staleSeriesAreLeftOutAndAgeAndAbsWork() {
+    Series series = new Series();
+    series.add(
+        Map.of("__name__", "node_boot_time_seconds", "instance", "old:9100"),
+        new long[] {NOW - 6 * 60_000},
+        new double[] {1});
+    series.gauge("node_boot_time_seconds", Map.of("instance", "new:9100"), NOW / 1000.0 - 120);
+    series.gauge("node_timex_offset_seconds", Map.of("instance", "new:9100"), -0.2);
+
+    assertThat(
+            Expression.compile(new Expr(sel("node_boot_time_seconds", Function.AGE, null), null))
+                .evaluate(series, NOW))
+        .containsOnly(Map.entry(Map.of("instance", "new:9100"), 120.0));
+    assertThat(
+            Expression.compile(new Expr(sel("node_timex_offset_seconds", Function.ABS, null), null))
+                .evaluate(series, NOW))
+        .containsOnly(Map.entry(Map.of("instance", "new:9100"), 0.2));
+  }
+
+  @Test
+  void aDivisionByZeroGivesNoValue() {
+    Series series =
+        new Series()
+            .gauge("node_memory_SwapFree_bytes", Map.of("instance", "a"), 0)
+            .gauge("node_memory_SwapTotal_bytes", Map.of("instance", "a"), 0);
+    assertThat(
+            Expression.compile(
+                    new Expr(
+                        sel("node_memory_SwapFree_bytes", Function.VALUE, null),
+                        sel("node_memory_SwapTotal_bytes", Function.VALUE, null)))
+                .evaluate(series, NOW))
+        .isEmpty();
+  }
+
+  @Test
+  void aBadRegularExpressionNamesItsField() {
+    assertThatThrownBy(
+            () ->
+                Expression.compile(
+                    new Expr(
+                        sel("up", Function.VALUE, null, new Matcher("job", "=~", "(node")), null)))
+        .hasMessageStartingWith("expr.selector.matchers[0].value");
+  }
+
+  @Test
+  void everyRuleOfTheDefaultPackCompiles() {
+    assertThat(DefaultRulePack.rules())
+        .hasSizeGreaterThanOrEqualTo(14)
+        .allSatisfy(rule -> CompiledRule.compile(null, rule));
+    assertThat(DefaultRulePack.rules().stream().map(RuleDefinition::name))
+        .contains(
+            "filesystem-space-low",
+            "filesystem-inodes-low",
+            "load-per-core-high",
+            "memory-low",
+            "swap-used-high",
+            "clock-drift",
+            "host-rebooted",
+            "systemd-unit-failed",
+            "process-down",
+            "mysql-replication-lag",
+            "postgresql-replication-lag",
+            "disk-unhealthy");
+  }
+
+  @Test
+  void durationsReadAsPrometheusWritesThem() {
+    assertThat(PromDuration.parse("1h30m")).hasMinutes(90);
+    assertThat(PromDuration.parse("45s")).hasSeconds(45);
+    assertThat(PromDuration.parse("PT2M")).hasSeconds(120);
+    assertThatThrownBy(() -> PromDuration.parse("5 minutes"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PromDuration.parse("5m3"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
