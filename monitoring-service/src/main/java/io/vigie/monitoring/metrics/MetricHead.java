@@ -1,0 +1,346 @@
+package io.vigie.monitoring.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The recent samples of every live series received by remote_write, in memory, for alert rules and
+ * usage rollups. Thread-safe; series are indexed by metric name.
+ *
+ * <p>Writes are idempotent per series and timestamp: a sample not newer than the series' newest is
+ * a duplicate (or out of order) and changes nothing, so a retried write changes nothing. Memory is
+ * bounded: each series keeps its samples for the retention window (trimmed on append, at most
+ * {@code maxSamplesPerSeries}), the head holds at most {@code maxSeries} series (new ones beyond
+ * are refused while existing ones keep taking samples), and {@link #sweep} drops series silent for
+ * longer than the retention.
+ *
+ * <p>A Prometheus staleness marker is stored as the series' newest sample: {@link Series#latest()}
+ * answers null until a real sample arrives, and {@link Series#samplesSince} leaves markers out.
+ */
+@ApplicationScoped
+public class MetricHead {
+
+  private static final Logger LOG = Logger.getLogger(MetricHead.class);
+
+  /** What one append did. */
+  public record AppendResult(
+      int samplesAccepted, int duplicates, int seriesCreated, int seriesRefused) {}
+
+  private final int maxSeries;
+  private final long retentionMillis;
+  private final int maxSamplesPerSeries;
+  private final long futureToleranceMillis;
+
+  private final ConcurrentHashMap<SeriesLabels, HeadSeries> series = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<HeadSeries>> byName = new ConcurrentHashMap<>();
+  private final AtomicInteger liveSeries = new AtomicInteger();
+
+  private final Counter samplesAccepted;
+  private final Counter samplesDuplicate;
+  private final Counter seriesRefused;
+
+  @Inject
+  public MetricHead(RemoteWriteConfig config, MeterRegistry registry) {
+    this(
+        config.maxSeries(),
+        config.retention(),
+        config.maxSamplesPerSeries(),
+        config.futureTolerance(),
+        registry);
+  }
+
+  /** A head with explicit limits, for plain tests and tools. */
+  public MetricHead(
+      int maxSeries,
+      Duration retention,
+      int maxSamplesPerSeries,
+      Duration futureTolerance,
+      MeterRegistry registry) {
+    if (maxSeries < 1 || maxSamplesPerSeries < 1 || retention.isNegative()) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+    this.maxSeries = maxSeries;
+    this.retentionMillis = retention.toMillis();
+    this.maxSamplesPerSeries = maxSamplesPerSeries;
+    this.futureToleranceMillis = futureTolerance.toMillis();
+    this.samplesAccepted =
+        Counter.builder("vigie.monitoring.remote-write.samples.accepted")
+            .description("Samples taken into the metric head")
+            .register(registry);
+    this.samplesDuplicate =
+        Counter.builder("vigie.monitoring.remote-write.samples.duplicate")
+            .description("Samples not newer than their series' newest (retries, out of order)")
+            .register(registry);
+    this.seriesRefused =
+        Counter.builder("vigie.monitoring.remote-write.series.refused")
+            .description("New series refused because the head holds max-series already")
+            .register(registry);
+    Gauge.builder("vigie.monitoring.metric-head.series", liveSeries, AtomicInteger::get)
+        .description("Live series in the metric head")
+        .register(registry);
+  }
+
+  /** The most series the head holds. */
+  public int maxSeries() {
+    return maxSeries;
+  }
+
+  /** The live series whose {@code __name__} is {@code metricName}; empty when there is none. */
+  public Collection<Series> select(String metricName) {
+    Set<HeadSeries> named = byName.get(metricName);
+    return named == null ? List.of() : List.copyOf(named);
+  }
+
+  /** How many series the head holds. */
+  public int seriesCount() {
+    return liveSeries.get();
+  }
+
+  /** Appends a decoded request, checking timestamps against the wall clock. */
+  public AppendResult append(WriteRequest request) throws InvalidWriteRequest {
+    return append(request, System.currentTimeMillis());
+  }
+
+  /**
+   * Appends a decoded request. A sample from further in the future than the tolerance refuses the
+   * whole request before anything is written (it would otherwise freeze its series: every later
+   * real sample would count as a duplicate).
+   */
+  public AppendResult append(WriteRequest request, long nowMillis) throws InvalidWriteRequest {
+    long latestAllowed = nowMillis + futureToleranceMillis;
+    List<WriteRequest.TimeSeries> timeseries = request.timeseries();
+    for (int i = 0; i < timeseries.size(); i++) {
+      long[] timestamps = timeseries.get(i).timestamps();
+      for (int s = 0; s < timestamps.length; s++) {
+        if (timestamps[s] > latestAllowed) {
+          throw new InvalidWriteRequest(
+              "timeseries[" + i + "].samples[" + s + "].timestamp",
+              "is more than "
+                  + Duration.ofMillis(futureToleranceMillis)
+                  + " ahead of the receiver's clock; check the sender's clock");
+        }
+      }
+    }
+    int accepted = 0;
+    int duplicates = 0;
+    int created = 0;
+    Set<SeriesLabels> refused = null;
+    for (WriteRequest.TimeSeries ts : timeseries) {
+      if (ts.timestamps().length == 0) {
+        continue;
+      }
+      while (true) {
+        HeadSeries target = series.get(ts.labels());
+        boolean fresh = false;
+        if (target == null) {
+          target = create(ts.labels());
+          if (target == null) {
+            if (refused == null) {
+              refused = new HashSet<>();
+            }
+            refused.add(ts.labels());
+            break;
+          }
+          fresh = target.isEmpty();
+        }
+        int taken = target.append(ts.timestamps(), ts.values());
+        if (taken < 0) {
+          continue; // swept meanwhile: look it up (or create it) again
+        }
+        if (fresh && taken > 0) {
+          created++;
+        }
+        accepted += taken;
+        duplicates += ts.timestamps().length - taken;
+        break;
+      }
+    }
+    int refusedCount = refused == null ? 0 : refused.size();
+    samplesAccepted.increment(accepted);
+    samplesDuplicate.increment(duplicates);
+    seriesRefused.increment(refusedCount);
+    return new AppendResult(accepted, duplicates, created, refusedCount);
+  }
+
+  /** The series for these labels, created unless the head is full (then null). */
+  private HeadSeries create(SeriesLabels labels) {
+    HeadSeries existing = series.get(labels);
+    if (existing != null) {
+      return existing;
+    }
+    if (liveSeries.incrementAndGet() > maxSeries) {
+      liveSeries.decrementAndGet();
+      return null;
+    }
+    HeadSeries fresh = new HeadSeries(labels);
+    HeadSeries raced = series.putIfAbsent(labels, fresh);
+    if (raced != null) {
+      liveSeries.decrementAndGet();
+      return raced;
+    }
+    byName.compute(
+        labels.metricName(),
+        (name, set) -> {
+          Set<HeadSeries> named = set == null ? ConcurrentHashMap.newKeySet() : set;
+          named.add(fresh);
+          return named;
+        });
+    return fresh;
+  }
+
+  /** Drops, every sweep interval, the series silent for longer than the retention. */
+  @Scheduled(
+      every = "${vigie.monitoring.remote-write.sweep-interval:1m}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void sweepNow() {
+    int dropped = sweep(System.currentTimeMillis());
+    if (dropped > 0) {
+      LOG.debugf("Dropped %d series silent for longer than the retention", dropped);
+    }
+  }
+
+  /** Drops the series whose newest sample is older than {@code nowMillis - retention}. */
+  public int sweep(long nowMillis) {
+    long oldestKept = nowMillis - retentionMillis;
+    int dropped = 0;
+    for (HeadSeries candidate : series.values()) {
+      if (candidate.retireIfSilentSince(oldestKept)) {
+        series.remove(candidate.labels, candidate);
+        byName.computeIfPresent(
+            candidate.labels.metricName(),
+            (name, named) -> {
+              named.remove(candidate);
+              return named.isEmpty() ? null : named;
+            });
+        liveSeries.decrementAndGet();
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /**
+   * One series: a ring of (timestamp, value) that grows up to {@code maxSamplesPerSeries}, trimmed
+   * to the retention window on append. All access under the series' own lock.
+   */
+  private final class HeadSeries implements Series {
+
+    private final SeriesLabels labels;
+    private long[] timestamps = new long[Math.min(4, maxSamplesPerSeries)];
+    private double[] values = new double[timestamps.length];
+    private int head;
+    private int size;
+    private long newest = Long.MIN_VALUE;
+    private boolean retired;
+
+    HeadSeries(SeriesLabels labels) {
+      this.labels = labels;
+    }
+
+    synchronized boolean isEmpty() {
+      return size == 0 && newest == Long.MIN_VALUE;
+    }
+
+    /** Appends the samples newer than the newest; answers how many, or -1 if swept. */
+    synchronized int append(long[] ts, double[] vs) {
+      if (retired) {
+        return -1;
+      }
+      int taken = 0;
+      for (int i = 0; i < ts.length; i++) {
+        if (ts[i] <= newest) {
+          continue;
+        }
+        if (size == timestamps.length) {
+          if (timestamps.length < maxSamplesPerSeries) {
+            grow();
+          } else {
+            head = (head + 1) % timestamps.length;
+            size--;
+          }
+        }
+        int at = (head + size) % timestamps.length;
+        timestamps[at] = ts[i];
+        values[at] = vs[i];
+        size++;
+        newest = ts[i];
+        taken++;
+      }
+      if (taken > 0) {
+        long oldestKept = newest - retentionMillis;
+        while (size > 1 && timestamps[head] < oldestKept) {
+          head = (head + 1) % timestamps.length;
+          size--;
+        }
+      }
+      return taken;
+    }
+
+    private void grow() {
+      int capacity = Math.min(maxSamplesPerSeries, timestamps.length * 2);
+      long[] ts = new long[capacity];
+      double[] vs = new double[capacity];
+      for (int i = 0; i < size; i++) {
+        ts[i] = timestamps[(head + i) % timestamps.length];
+        vs[i] = values[(head + i) % values.length];
+      }
+      timestamps = ts;
+      values = vs;
+      head = 0;
+    }
+
+    /** Retires the series if silent since before {@code oldestKept}; true only the first time. */
+    synchronized boolean retireIfSilentSince(long oldestKept) {
+      if (retired || newest >= oldestKept) {
+        return false;
+      }
+      retired = true;
+      return true;
+    }
+
+    @Override
+    public Map<String, String> labels() {
+      return labels.asMap();
+    }
+
+    @Override
+    public synchronized Sample latest() {
+      if (size == 0) {
+        return null;
+      }
+      int at = (head + size - 1) % timestamps.length;
+      return Sample.isStaleMarker(values[at]) ? null : new Sample(timestamps[at], values[at]);
+    }
+
+    @Override
+    public synchronized List<Sample> samplesSince(long fromMillis) {
+      List<Sample> out = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        int at = (head + i) % timestamps.length;
+        if (timestamps[at] >= fromMillis && !Sample.isStaleMarker(values[at])) {
+          out.add(new Sample(timestamps[at], values[at]));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public String toString() {
+      return labels.toString();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.vigie.monitoring.metrics;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vigie.testkit.TestTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Sends remote_write requests to the service under test, as Prometheus does. */
+final class RemoteWriteClient {
+
+  /** Signed once: signing a token per request would dominate the fuzz test's time. */
+  private static final String AGENT = TestTokens.agent();
+
+  private RemoteWriteClient() {}
+
+  /** A request as Prometheus 2.x sends it, with the agent's token. */
+  static RequestSpecification asPrometheus() {
+    return given()
+        .auth()
+        .oauth2(AGENT)
+        .contentType(RemoteWriteResource.PROTOBUF)
+        .header("Content-Encoding", "snappy")
+        .header(RemoteWriteResource.VERSION_HEADER, "0.1.0");
+  }
+
+  static Response send(byte[] body) {
+    return asPrometheus().body(body).post(RemoteWriteResource.PATH);
+  }
+
+  static Response send(WriteRequest request) {
+    return send(RemoteWriteCodec.encode(request));
+  }
+
+  /** A metric name no other test uses, so tests sharing one head do not see each other. */
+  static String uniqueMetric(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  /** One sample for each of {@code hosts} of metric {@code name} at {@code timestamp}. */
+  static WriteRequest hosts(String name, List<String> hosts, long timestamp, double value) {
+    return new WriteRequest(
+        hosts.stream()
+            .map(
+                host ->
+                    WriteRequest.TimeSeries.of(
+                        SeriesLabels.of(
+                            Map.of("__name__", name, "instance", host + ":9100", "job", "node")),
+                        timestamp,
+                        value))
+            .toList());
+  }
+}

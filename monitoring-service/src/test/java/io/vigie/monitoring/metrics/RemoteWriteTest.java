@@ -1,0 +1,326 @@
+package io.vigie.monitoring.metrics;
+
+import static io.restassured.RestAssured.given;
+import static io.vigie.monitoring.metrics.RemoteWriteClient.send;
+import static io.vigie.monitoring.metrics.RemoteWriteClient.uniqueMetric;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vigie.testkit.TestTokens;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.xerial.snappy.Snappy;
+
+/** The remote_write endpoint over real HTTP, with real tokens, into the application's head. */
+@QuarkusTest
+class RemoteWriteTest {
+
+  @Inject MetricHead head;
+  @Inject MeterRegistry meters;
+
+  @Test
+  void aWriteLandsInTheHead() {
+    String metric = uniqueMetric("node_load1");
+    long now = System.currentTimeMillis();
+    WriteRequest request =
+        new WriteRequest(
+            List.of(
+                new WriteRequest.TimeSeries(
+                    SeriesLabels.of(
+                        "__name__", metric,
+                        "instance", "web-01.par-dc2.example.net:9100",
+                        "job", "node",
+                        "vigie_server_id", "0195f0c6-1f53-7a43-9d54-3c1f2b7e9a10"),
+                    new long[] {now - 2000, now - 1000},
+                    new double[] {0.42, 0.57})));
+
+    send(request).then().statusCode(204);
+
+    assertThat(head.select(metric)).hasSize(1);
+    Series series = head.select(metric).iterator().next();
+    assertThat(series.labels())
+        .containsEntry("instance", "web-01.par-dc2.example.net:9100")
+        .containsEntry("vigie_server_id", "0195f0c6-1f53-7a43-9d54-3c1f2b7e9a10");
+    assertThat(series.latest()).isEqualTo(new Sample(now - 1000, 0.57));
+    assertThat(series.samplesSince(now - 2000)).hasSize(2);
+    assertThat(requests("accepted")).isPositive();
+  }
+
+  @Test
+  void aRetriedWriteLeavesTheHeadUnchanged() {
+    String metric = uniqueMetric("node_memory_MemAvailable_bytes");
+    long now = System.currentTimeMillis();
+    byte[] body =
+        RemoteWriteCodec.encode(
+            RemoteWriteClient.hosts(metric, List.of("db-01", "db-02", "db-03"), now, 8.5e9));
+    send(body).then().statusCode(204);
+    int seriesBefore = head.seriesCount();
+    List<List<Sample>> samplesBefore = samples(metric);
+    double duplicatesBefore = counter("vigie.monitoring.remote-write.samples.duplicate");
+
+    send(body).then().statusCode(204);
+
+    assertThat(head.seriesCount()).isEqualTo(seriesBefore);
+    assertThat(samples(metric)).isEqualTo(samplesBefore);
+    assertThat(counter("vigie.monitoring.remote-write.samples.duplicate") - duplicatesBefore)
+        .isEqualTo(3);
+  }
+
+  @Test
+  void malformedSnappyIsA400Problem() {
+    send(new byte[] {10, (byte) 0xff, (byte) 0xfe, 1, 2, 3, 4})
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("errors[0].field", equalTo("body"))
+        .body("detail", containsString("snappy"));
+  }
+
+  @Test
+  void malformedProtobufIsA400ProblemNamingThePlace() throws Exception {
+    byte[] protobuf =
+        RemoteWriteCodec.encodeProtobuf(
+            RemoteWriteClient.hosts(
+                uniqueMetric("up"), List.of("a", "b"), System.currentTimeMillis(), 1));
+    send(Snappy.compress(Arrays.copyOf(protobuf, protobuf.length - 4)))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", startsWith("timeseries[1]"))
+        .body("detail", containsString("protobuf"));
+    send(Snappy.compress(
+            RemoteWriteCodecTest.message(
+                out ->
+                    out.writeByteArray(
+                        1,
+                        RemoteWriteCodecTest.message(
+                            s -> s.writeByteArray(1, RemoteWriteCodecTest.label("job", "x")))))))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("timeseries[0].labels"))
+        .body("detail", containsString("__name__"));
+  }
+
+  @Test
+  void samplesFromTheFutureAreRefused() {
+    String metric = uniqueMetric("node_time_seconds");
+    long future = System.currentTimeMillis() + 3_600_000;
+    send(RemoteWriteClient.hosts(metric, List.of("web-01"), future, 1))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("timeseries[0].samples[0].timestamp"));
+    assertThat(head.select(metric)).isEmpty();
+  }
+
+  @Test
+  void onlyRemoteWrite1IsSpoken() {
+    byte[] body =
+        RemoteWriteCodec.encode(
+            RemoteWriteClient.hosts(
+                uniqueMetric("up"), List.of("web-01"), System.currentTimeMillis(), 1));
+    // remote-write 2.0
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/x-protobuf;proto=io.prometheus.write.v2.Request")
+        .header("Content-Encoding", "snappy")
+        .header(RemoteWriteResource.VERSION_HEADER, "2.0.0")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("Content-Type"))
+        .body("detail", containsString("io.prometheus.write.v2.Request"));
+    // no Content-Encoding, or another one
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/x-protobuf")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(415)
+        .body("errors[0].field", equalTo("Content-Encoding"));
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/x-protobuf")
+        .header("Content-Encoding", "gzip")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(415)
+        .body("detail", containsString("not gzip"));
+    // JSON is not remote_write
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/json")
+        .header("Content-Encoding", "snappy")
+        .body("{}")
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(415);
+    // a version it does not know
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/x-protobuf")
+        .header("Content-Encoding", "snappy")
+        .header(RemoteWriteResource.VERSION_HEADER, "2.0.0")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(415)
+        .body("errors[0].field", equalTo(RemoteWriteResource.VERSION_HEADER));
+    // the explicit 1.0 proto parameter, and no version header at all, are fine
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/x-protobuf;proto=prometheus.WriteRequest")
+        .header("Content-Encoding", "snappy")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(204);
+  }
+
+  @Test
+  void onlyAgentsWrite() {
+    byte[] body =
+        RemoteWriteCodec.encode(
+            RemoteWriteClient.hosts(
+                uniqueMetric("up"), List.of("web-01"), System.currentTimeMillis(), 1));
+    given()
+        .contentType("application/x-protobuf")
+        .header("Content-Encoding", "snappy")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(401);
+    for (String token :
+        List.of(
+            TestTokens.client("lumiere"),
+            TestTokens.support(),
+            TestTokens.engineer(),
+            TestTokens.admin())) {
+      given()
+          .auth()
+          .oauth2(token)
+          .contentType("application/x-protobuf")
+          .header("Content-Encoding", "snappy")
+          .body(body)
+          .post(RemoteWriteResource.PATH)
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json");
+    }
+    given()
+        .auth()
+        .oauth2(TestTokens.forged("agent", java.util.Set.of("vigie-agent")))
+        .contentType("application/x-protobuf")
+        .header("Content-Encoding", "snappy")
+        .body(body)
+        .post(RemoteWriteResource.PATH)
+        .then()
+        .statusCode(401);
+  }
+
+  /**
+   * A few hundred hostile bodies (fixed seeds): random bytes, every kind of truncation and bit
+   * flips of a valid body, before and after compression. Each is taken (204) or refused (400) with
+   * a problem, never a 5xx.
+   */
+  @Test
+  void fuzzedBodiesAreTakenOrRefusedNeverAServerError() throws Exception {
+    long now = System.currentTimeMillis();
+    List<WriteRequest.TimeSeries> series = new ArrayList<>();
+    for (int cpu = 0; cpu < 4; cpu++) {
+      for (String mode : List.of("idle", "user", "system", "iowait")) {
+        series.add(
+            new WriteRequest.TimeSeries(
+                SeriesLabels.of(
+                    Map.of(
+                        "__name__",
+                        "fuzz_node_cpu_seconds_total",
+                        "cpu",
+                        String.valueOf(cpu),
+                        "mode",
+                        mode,
+                        "instance",
+                        "fuzz-01:9100")),
+                new long[] {now - 2000, now - 1000},
+                new double[] {cpu * 100.5, cpu * 100.75}));
+      }
+    }
+    byte[] protobuf = RemoteWriteCodec.encodeProtobuf(new WriteRequest(series));
+    byte[] body = Snappy.compress(protobuf);
+    Random random = new Random(42);
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < 75; i++) {
+      byte[] noise = new byte[random.nextInt(512)];
+      random.nextBytes(noise);
+      bodies.add(noise);
+      bodies.add(Arrays.copyOf(body, random.nextInt(body.length)));
+      bodies.add(Snappy.compress(Arrays.copyOf(protobuf, random.nextInt(protobuf.length))));
+      bodies.add(flip(body, random));
+      bodies.add(Snappy.compress(flip(protobuf, random)));
+    }
+    int taken = 0;
+    int refused = 0;
+    for (byte[] fuzzed : bodies) {
+      Response answer = send(fuzzed);
+      int status = answer.statusCode();
+      assertThat(status).as("answer to %s", Arrays.toString(fuzzed)).isIn(204, 400);
+      if (status == 400) {
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.jsonPath().getString("errors[0].field")).isNotBlank();
+        refused++;
+      } else {
+        taken++;
+      }
+    }
+    assertThat(taken + refused).isEqualTo(375);
+    assertThat(refused).isGreaterThan(200);
+  }
+
+  private static byte[] flip(byte[] original, Random random) {
+    byte[] copy = original.clone();
+    for (int f = 1 + random.nextInt(3); f > 0; f--) {
+      int at = random.nextInt(copy.length);
+      copy[at] ^= (byte) (1 << random.nextInt(8));
+    }
+    return copy;
+  }
+
+  private List<List<Sample>> samples(String metric) {
+    return head.select(metric).stream()
+        .sorted((a, b) -> a.labels().get("instance").compareTo(b.labels().get("instance")))
+        .map(s -> s.samplesSince(0))
+        .toList();
+  }
+
+  private double counter(String name) {
+    return meters.get(name).counter().count();
+  }
+
+  private double requests(String outcome) {
+    return meters
+        .get("vigie.monitoring.remote-write.requests")
+        .tag("outcome", outcome)
+        .counter()
+        .count();
+  }
+}
