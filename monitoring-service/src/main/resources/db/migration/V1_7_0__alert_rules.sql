@@ -13,7 +13,7 @@ create table alert_rule (
 
 -- every version of every rule: who changed what, when
 create table alert_rule_revision (
-    rule_id     uuid        not null references alert_rule (id) on delete cascade,
+    rule_id     uuid        not null, -- kept after the rule is deleted
     version     bigint      not null,
     definition  text        not null,
     changed_at  timestamptz not null,

@@ -120,9 +120,10 @@ public class RuleService {
 
   @WithSession
   public Uni<List<Revision>> revisions(UUID id) {
-    return find(id)
+    return Uni.createFrom()
+        .voidItem()
         .chain(
-            rule ->
+            ignored ->
                 Panache.getSession()
                     .chain(
                         session ->
@@ -144,7 +145,13 @@ public class RuleService {
                                             (String) r[2],
                                             (Boolean) r[3],
                                             parse((String) r[4])))
-                                .toList()));
+                                .toList()))
+        .invoke(
+            found -> {
+              if (found.isEmpty()) {
+                throw ProblemException.notFound("alert rule", id);
+              }
+            });
   }
 
   void onStart(@Observes StartupEvent event, MonitoringConfig config) throws Throwable {
@@ -222,7 +229,8 @@ public class RuleService {
   }
 
   private static Uni<Void> revision(AlertRule rule, boolean deleted) {
-    return Panache.getSession()
+    return Panache.flush() // the rule row first: the revision is written in SQL
+        .chain(Panache::getSession)
         .chain(
             session ->
                 session

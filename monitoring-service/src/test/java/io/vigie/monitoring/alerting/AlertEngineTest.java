@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
  * host-down alert, silence while the server is in maintenance.
  */
 @QuarkusTest
-class AlertEngineTest {
+public class AlertEngineTest {
 
   /** A server carrying one VM of {@code tenant}; returns its id. */
-  static UUID serverOf(String tenant) {
+  public static UUID serverOf(String tenant) {
     UUID server = UUID.randomUUID();
     InventoryFeed.publish(
         server.toString(),
@@ -71,7 +71,7 @@ class AlertEngineTest {
     return server;
   }
 
-  static void report(UUID server, String check, String status, Instant... times) {
+  public static void report(UUID server, String check, String status, Instant... times) {
     List<Map<String, Object>> results =
         java.util.Arrays.stream(times)
             .map(
@@ -98,7 +98,7 @@ class AlertEngineTest {
         .statusCode(202);
   }
 
-  static List<ConsumerRecord<String, String>> events(String type, UUID server, int count) {
+  public static List<ConsumerRecord<String, String>> events(String type, UUID server, int count) {
     return KafkaEvents.await(
         MonitoringEvents.TOPIC,
         r -> type.equals(KafkaEvents.header(r, "ce_type")) && r.value().contains(server.toString()),

@@ -1,0 +1,223 @@
+package io.vigie.monitoring.rules;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vigie.monitoring.TargetGuest;
+import io.vigie.monitoring.TargetServer;
+import io.vigie.monitoring.alerting.Alert;
+import io.vigie.monitoring.alerting.Alerting;
+import io.vigie.monitoring.alerting.Signal;
+import io.vigie.monitoring.metrics.MetricHead;
+import io.vigie.monitoring.metrics.Sample;
+import io.vigie.monitoring.metrics.Series;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Evaluates the enabled METRIC rules over the metric head at every evaluation interval and feeds
+ * the results to the alerting engine: a breaching series opens (or keeps) its alert, a series back
+ * within bounds clears it, and an alert whose series disappeared clears too (as in Prometheus).
+ * Every alert's state is in the database, so a restart resumes exactly where it was.
+ */
+@ApplicationScoped
+public class RuleEngine {
+
+  private final MetricHead head;
+  private final Alerting alerting;
+  private final Counter unattributed;
+  private final Timer evaluation;
+
+  /** Fingerprints this replica evaluated: only those may be cleared for having no series here. */
+  private final Set<String> evaluatedHere = ConcurrentHashMap.newKeySet();
+
+  public RuleEngine(MetricHead head, Alerting alerting, MeterRegistry meters) {
+    this.head = head;
+    this.alerting = alerting;
+    this.unattributed =
+        Counter.builder("vigie.monitoring.rules.unattributed")
+            .description("Rule results whose series names no monitored server or guest")
+            .register(meters);
+    this.evaluation =
+        Timer.builder("vigie.monitoring.rules.evaluation")
+            .description("Time to evaluate every metric rule once")
+            .publishPercentiles(0.5, 0.99)
+            .register(meters);
+  }
+
+  @Scheduled(
+      every = "${vigie.monitoring.rules.evaluation-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> cycle() {
+    Timer.Sample timing = Timer.start();
+    return evaluate(Instant.now())
+        .onFailure()
+        .invoke(e -> Log.error("Alert rule evaluation failed; retried next interval", e))
+        .onFailure()
+        .recoverWithNull()
+        .invoke(() -> timing.stop(evaluation));
+  }
+
+  /** Forgets what this replica evaluated, as a restart does; the alerts themselves stay. */
+  public void forget() {
+    evaluatedHere.clear();
+  }
+
+  /** One evaluation of every enabled METRIC rule at {@code now}. */
+  public Uni<Void> evaluate(Instant now) {
+    return Panache.withTransaction(
+        () ->
+            AlertRule.<AlertRule>list(
+                    "kind = ?1 and enabled = true order by name", RuleDefinition.Kind.METRIC)
+                .chain(
+                    rules ->
+                        TargetServer.<TargetServer>listAll()
+                            .chain(
+                                servers ->
+                                    TargetGuest.<TargetGuest>listAll()
+                                        .map(guests -> TargetIndex.of(servers, guests)))
+                            .chain(
+                                index ->
+                                    Alert.<Alert>list("resolvedAt is null and source like 'rule:%'")
+                                        .map(open -> signals(rules, index, open, now))))
+                .chain(alerting::observeAll));
+  }
+
+  private List<Signal> signals(
+      List<AlertRule> rules, TargetIndex index, List<Alert> open, Instant now) {
+    Map<String, Alert> openByFingerprint = new HashMap<>();
+    open.forEach(a -> openByFingerprint.put(a.fingerprint, a));
+    SeriesLookup lookup = this::select;
+    List<Signal> signals = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (AlertRule stored : rules) {
+      CompiledRule rule;
+      try {
+        rule = CompiledRule.compile(stored.id, RuleService.parse(stored.definition));
+      } catch (RuntimeException e) {
+        Log.warnf("Rule %s no longer compiles, skipped: %s", stored.name, e.getMessage());
+        continue;
+      }
+      RuleDefinition d = rule.definition();
+      rule.expression()
+          .evaluate(lookup, now.toEpochMilli())
+          .forEach(
+              (labels, value) -> {
+                var target = index.attribute(labels);
+                if (target.isEmpty()) {
+                  unattributed.increment();
+                  return;
+                }
+                String fingerprint = fingerprint(stored.id, labels);
+                boolean breaching = d.comparison().holds(value, d.threshold());
+                seen.add(fingerprint);
+                if (!breaching && !openByFingerprint.containsKey(fingerprint)) {
+                  return; // all well, nothing open: no work
+                }
+                evaluatedHere.add(fingerprint);
+                Map<String, String> alertLabels = new TreeMap<>(labels);
+                if (d.labels() != null) {
+                  alertLabels.putAll(d.labels());
+                }
+                alertLabels.put("rule", d.name());
+                signals.add(
+                    new Signal(
+                        fingerprint,
+                        target.get().serverId(),
+                        target.get().guestId(),
+                        null,
+                        target.get().name(),
+                        "rule:" + d.name(),
+                        d.severity().name(),
+                        rule.summary(labels, value, target.get().name()),
+                        alertLabels,
+                        d.annotations(),
+                        d.hostDown(),
+                        breaching,
+                        now,
+                        rule.forDuration(),
+                        rule.clearFor(),
+                        null));
+              });
+    }
+    Instant abandoned = now.minus(Expression.LOOKBACK.multipliedBy(2));
+    for (Alert alert : open) {
+      boolean mine = evaluatedHere.contains(alert.fingerprint);
+      boolean orphan = alert.lastObservation == null || alert.lastObservation.isBefore(abandoned);
+      if (!seen.contains(alert.fingerprint) && (mine || orphan)) {
+        // its series went away (target gone, rule changed or disabled): the problem is over
+        evaluatedHere.remove(alert.fingerprint);
+        signals.add(
+            new Signal(
+                alert.fingerprint,
+                alert.serverId,
+                null,
+                alert.hostedServiceId,
+                alert.target,
+                alert.source,
+                alert.severity,
+                alert.summary,
+                alert.labels,
+                alert.annotations,
+                alert.hostDown,
+                false,
+                now,
+                Duration.ofSeconds(alert.forSeconds),
+                Duration.ZERO,
+                null));
+      }
+    }
+    return signals;
+  }
+
+  private Collection<SeriesLookup.SeriesView> select(String metric) {
+    List<SeriesLookup.SeriesView> views = new ArrayList<>();
+    for (Series series : head.select(metric)) {
+      views.add(
+          new SeriesLookup.SeriesView() {
+            @Override
+            public Map<String, String> labels() {
+              return series.labels();
+            }
+
+            @Override
+            public SeriesLookup.Point latest() {
+              Sample latest = series.latest();
+              return latest == null
+                  ? null
+                  : new SeriesLookup.Point(latest.timestampMillis(), latest.value());
+            }
+
+            @Override
+            public List<SeriesLookup.Point> since(long fromMillis) {
+              return series.samplesSince(fromMillis).stream()
+                  .map(s -> new SeriesLookup.Point(s.timestampMillis(), s.value()))
+                  .toList();
+            }
+          });
+    }
+    return views;
+  }
+
+  static String fingerprint(UUID ruleId, Map<String, String> labels) {
+    return UUID.nameUUIDFromBytes(
+            ("rule|" + ruleId + "|" + new TreeMap<>(labels)).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+}

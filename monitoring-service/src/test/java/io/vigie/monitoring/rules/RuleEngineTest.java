@@ -1,0 +1,164 @@
+package io.vigie.monitoring.rules;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.monitoring.alerting.AlertEngineTest;
+import io.vigie.monitoring.metrics.RemoteWriteCodec;
+import io.vigie.monitoring.metrics.SeriesLabels;
+import io.vigie.monitoring.metrics.WriteRequest;
+import io.vigie.testkit.TestTokens;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Metric rules end to end inside the service: samples through remote_write, a rule through the API,
+ * the alert on Kafka; a changed rule resolves it; forgetting the engine's memory (a restart)
+ * neither repeats nor loses an event.
+ */
+@QuarkusTest
+class RuleEngineTest {
+
+  @Inject RuleEngine engine;
+
+  static void write(String metric, UUID server, double value) {
+    byte[] body =
+        RemoteWriteCodec.encode(
+            new WriteRequest(
+                List.of(
+                    WriteRequest.TimeSeries.of(
+                        SeriesLabels.of(
+                            Map.of(
+                                "__name__",
+                                metric,
+                                "instance",
+                                "10.1.2.3:9100",
+                                "job",
+                                "node",
+                                "server_id",
+                                server.toString())),
+                        System.currentTimeMillis(),
+                        value))));
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType("application/x-protobuf")
+        .header("Content-Encoding", "snappy")
+        .header("X-Prometheus-Remote-Write-Version", "0.1.0")
+        .body(body)
+        .post("/api/v1/write")
+        .then()
+        .statusCode(204);
+  }
+
+  static Map<String, Object> rule(String name, String metric, double threshold) {
+    return Map.of(
+        "name",
+        name,
+        "kind",
+        "METRIC",
+        "expr",
+        Map.of("selector", Map.of("metric", metric)),
+        "comparison",
+        ">",
+        "threshold",
+        threshold,
+        "for",
+        "1s",
+        "severity",
+        "critical",
+        "annotations",
+        Map.of("summary", "Inlet at {{ $value }} C on {{ $labels.instance }}"));
+  }
+
+  static Response create(Map<String, Object> rule) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .body(rule)
+        .post("/api/v1/alert-rules");
+  }
+
+  @Test
+  void aBreachingSeriesFiresOnceSurvivesARestartAndAChangedRuleResolvesIt() throws Exception {
+    String tenant = "r-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID server = AlertEngineTest.serverOf(tenant);
+    String metric = "vigie_test_inlet_celsius_" + UUID.randomUUID().toString().substring(0, 8);
+    write(metric, server, 42);
+    Response created = create(rule("inlet-" + metric.substring(metric.length() - 8), metric, 35));
+    created.then().statusCode(201);
+    String id = created.path("id");
+
+    List<ConsumerRecord<String, String>> fired =
+        AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1);
+    assertThat(fired).hasSize(1);
+    assertThat(fired.get(0).value())
+        .contains("\"serverId\":\"" + server + "\"")
+        .contains("\"tenants\":[\"" + tenant + "\"]")
+        .contains("Inlet at 42 C on 10.1.2.3:9100");
+
+    engine.forget(); // what a restart loses; the alert itself is in the database
+    write(metric, server, 43);
+    Thread.sleep(3000); // three evaluations
+    assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
+
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .header("If-Match", created.header("ETag"))
+        .body(rule("inlet-" + metric.substring(metric.length() - 8), metric, 50))
+        .put("/api/v1/alert-rules/" + id)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2));
+    List<ConsumerRecord<String, String>> resolved =
+        AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 1);
+    assertThat(resolved).hasSize(1);
+    assertThat(resolved.get(0).key()).isEqualTo(fired.get(0).key());
+
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .queryParam("serverId", server)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].state", equalTo("RESOLVED"))
+        .body("items[0].source", equalTo("rule:inlet-" + metric.substring(metric.length() - 8)));
+    assertThat(Instant.now()).isNotNull();
+  }
+
+  @Test
+  void aCheckRuleSetsHowManyFailuresRaiseAnAlert() {
+    String tenant = "c-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID server = AlertEngineTest.serverOf(tenant);
+    String check = "check_mysql_" + UUID.randomUUID().toString().substring(0, 8);
+    create(
+            Map.of(
+                "name", "mysql-at-once-" + check.substring(check.length() - 8),
+                "kind", "CHECK",
+                "check", "check_mysql_*",
+                "consecutiveFailures", 1,
+                "severity", "critical"))
+        .then()
+        .statusCode(201);
+    org.awaitility.Awaitility.await()
+        .pollDelay(java.time.Duration.ofSeconds(2))
+        .until(() -> true); // the check-rule cache refreshes every second in tests
+    AlertEngineTest.report(server, check, "CRITICAL", Instant.parse("2026-11-20T14:00:00Z"));
+    assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+  }
+}
