@@ -89,7 +89,7 @@ public class AvailabilityService {
     this.registry = registry;
   }
 
-  /** The figures of one target over a period (measured up to now). */
+  /** The figures of one target over a period (measured up to now), before they are shown. */
   public record Figures(
       BigDecimal availabilityPercent,
       Duration measured,
@@ -111,18 +111,71 @@ public class AvailabilityService {
     }
   }
 
-  /** Availability of one server or hosted service over {@code [from, to)}. */
+  /**
+   * Availability of one server or hosted service over {@code [from, to)}, measured up to {@code
+   * measuredUntil} (now, for a period not over yet).
+   */
   public record TargetAvailability(
       UUID serverId,
       UUID hostedServiceId,
       Instant from,
       Instant to,
       Instant measuredUntil,
-      Figures figures) {}
+      BigDecimal availabilityPercent,
+      Duration measured,
+      Duration maintenance,
+      Duration downtime,
+      int checks,
+      List<Interval> downtimes,
+      List<Interval> maintenanceIntervals) {
+
+    static TargetAvailability of(
+        UUID serverId, UUID hostedServiceId, Interval asked, Instant measuredUntil, Figures f) {
+      return new TargetAvailability(
+          serverId,
+          hostedServiceId,
+          asked.start(),
+          asked.end(),
+          measuredUntil,
+          f.availabilityPercent(),
+          f.measured(),
+          f.maintenance(),
+          f.downtime(),
+          f.checks(),
+          f.downtimes(),
+          f.maintenanceIntervals());
+    }
+  }
 
   /** One hosted service's month. */
   public record ServiceMonth(
-      UUID hostedServiceId, String name, String kind, Boolean meets, Figures figures) {}
+      UUID hostedServiceId,
+      String name,
+      String kind,
+      BigDecimal availabilityPercent,
+      Boolean meets,
+      Duration measured,
+      Duration maintenance,
+      Duration downtime,
+      int checks,
+      List<Interval> downtimes,
+      List<Interval> maintenanceIntervals) {
+
+    static ServiceMonth of(TargetService s, Boolean meets, Figures f) {
+      return new ServiceMonth(
+          s.id,
+          s.name,
+          s.kind.name(),
+          f.availabilityPercent(),
+          meets,
+          f.measured(),
+          f.maintenance(),
+          f.downtime(),
+          f.checks(),
+          f.downtimes(),
+          f.maintenanceIntervals());
+    }
+  }
 
   /** All monitored services together, weighted by time: total downtime over total measured time. */
   public record Overall(
@@ -223,11 +276,10 @@ public class AvailabilityService {
                                     rows -> {
                                       List<CheckDowntimes.Sample> samples = new ArrayList<>();
                                       rows.forEach(row -> samples.add(sample(row)));
-                                      return new TargetAvailability(
+                                      return TargetAvailability.of(
                                           serverId,
                                           null,
-                                          asked.start(),
-                                          asked.end(),
+                                          asked,
                                           period.end(),
                                           figures(period, samples, maintenance));
                                     })));
@@ -249,11 +301,10 @@ public class AvailabilityService {
                             serviceSamples(List.of(serviceId), period)
                                 .map(
                                     samples ->
-                                        new TargetAvailability(
+                                        TargetAvailability.of(
                                             null,
                                             serviceId,
-                                            asked.start(),
-                                            asked.end(),
+                                            asked,
                                             period.end(),
                                             figures(
                                                 period,
@@ -325,10 +376,8 @@ public class AvailabilityService {
               period, CheckDowntimes.of(history, period.start(), period.end()), windows);
       int checks = CheckDowntimes.checks(history);
       months.add(
-          new ServiceMonth(
-              s.id,
-              s.name,
-              s.kind.name(),
+          ServiceMonth.of(
+              s,
               target == null ? null : report.meets(target),
               Figures.of(report, windows, checks)));
       if (checks > 0) {
