@@ -153,6 +153,34 @@ class OccurrencesTest {
     assertField(() -> Occurrences.of(start, end, "FREQ=WEEKLY;BYDAY=MO", null), "startsAt");
   }
 
+  @Test
+  void theReadmeExamplesWork() {
+    // the first Sunday of every month, 01:00-03:00 Paris time, from Sunday 6 December 2026
+    Occurrences monthly =
+        Occurrences.of(
+            t("2026-12-06T00:00:00Z"),
+            t("2026-12-06T02:00:00Z"),
+            "FREQ=MONTHLY;BYDAY=SU;BYSETPOS=1",
+            "Europe/Paris");
+    assertThat(monthly.within(t("2026-12-01T00:00:00Z"), t("2027-04-01T00:00:00Z")))
+        .extracting(Interval::start)
+        .containsExactly(
+            t("2026-12-06T00:00:00Z"),
+            t("2027-01-03T00:00:00Z"),
+            t("2027-02-07T00:00:00Z"),
+            t("2027-03-07T00:00:00Z"));
+    // every other Saturday from 5 December 2026
+    Occurrences fortnightly =
+        Occurrences.of(
+            t("2026-12-05T22:00:00Z"),
+            t("2026-12-05T23:00:00Z"),
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=SA;UNTIL=20270630T220000Z",
+            null);
+    assertThat(fortnightly.within(t("2026-12-01T00:00:00Z"), t("2027-01-01T00:00:00Z")))
+        .extracting(Interval::start)
+        .containsExactly(t("2026-12-05T22:00:00Z"), t("2026-12-19T22:00:00Z"));
+  }
+
   private static void assertField(Runnable action, String field) {
     assertThatThrownBy(action::run)
         .isInstanceOf(Occurrences.InvalidSchedule.class)
