@@ -206,7 +206,7 @@ public final class Occurrences {
 
   private static ZoneId zone(String timeZone) {
     if (timeZone == null || timeZone.isBlank()) {
-      return ZoneOffset.UTC;
+      return ZoneId.of("UTC");
     }
     try {
       return ZoneId.of(timeZone);

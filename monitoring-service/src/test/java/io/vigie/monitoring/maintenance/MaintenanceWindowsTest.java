@@ -219,6 +219,7 @@ class MaintenanceWindowsTest {
         .get(WINDOWS + "/" + both)
         .then()
         .statusCode(200)
+        .body("timeZone", equalTo("UTC"))
         .body("serverIds", contains(shared.toString()));
     as(TestTokens.client(tenant))
         .get(WINDOWS + "/" + siteOnly + "/occurrences")
