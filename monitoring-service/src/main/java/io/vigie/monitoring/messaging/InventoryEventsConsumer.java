@@ -1,6 +1,10 @@
 package io.vigie.monitoring.messaging;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.events.inventory.ClientRegistered;
+import io.vigie.events.inventory.ClientSnapshot;
+import io.vigie.events.inventory.ClientUpdated;
+import io.vigie.events.inventory.ContractChanged;
 import io.vigie.events.inventory.HostedServiceCreated;
 import io.vigie.events.inventory.HostedServiceRemoved;
 import io.vigie.events.inventory.HostedServiceSnapshot;
@@ -19,6 +23,7 @@ import io.vigie.kit.messaging.IncomingEvent;
 import io.vigie.monitoring.TargetGuest;
 import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.TargetService;
+import io.vigie.monitoring.availability.TargetClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +34,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps monitoring's copy of the inventory: servers with their addresses and lifecycle status,
- * guests on their hosts, hosted services and whom they belong to. Each event is applied once; a
- * snapshot older than the one already kept (a redelivery after a newer event) changes nothing.
+ * guests on their hosts, hosted services and whom they belong to, clients and their contract's
+ * availability target. Each event is applied once; a snapshot older than the one already kept (a
+ * redelivery after a newer event) changes nothing.
  */
 @ApplicationScoped
 public class InventoryEventsConsumer {
@@ -79,7 +85,13 @@ public class InventoryEventsConsumer {
                   TargetService.deleteById(
                           event.data(HostedServiceRemoved.class).hostedService().id())
                       .replaceWithVoid());
-      default -> Uni.createFrom().voidItem(); // clients, datacenters, racks: not needed yet
+      case InventoryEvents.CLIENT_REGISTERED ->
+          apply(event, () -> client(event.data(ClientRegistered.class).client()));
+      case InventoryEvents.CLIENT_UPDATED ->
+          apply(event, () -> client(event.data(ClientUpdated.class).client()));
+      case InventoryEvents.CONTRACT_CHANGED ->
+          apply(event, () -> client(event.data(ContractChanged.class).client()));
+      default -> Uni.createFrom().voidItem(); // datacenters, racks: not needed yet
     };
   }
 
@@ -163,6 +175,26 @@ public class InventoryEventsConsumer {
               target.serverIds = ids(h.serverIds());
               target.virtualMachineIds = ids(h.virtualMachineIds());
               target.inventoryVersion = h.version();
+              return existing == null
+                  ? target.persist().replaceWithVoid()
+                  : Uni.createFrom().voidItem();
+            });
+  }
+
+  private static Uni<Void> client(ClientSnapshot c) {
+    return TargetClient.<TargetClient>findById(c.id())
+        .chain(
+            existing -> {
+              if (existing != null && existing.inventoryVersion > c.version()) {
+                return Uni.createFrom().voidItem();
+              }
+              TargetClient target = existing == null ? new TargetClient() : existing;
+              target.id = c.id();
+              target.code = c.code();
+              target.name = c.name();
+              target.availabilityTarget =
+                  c.contract() == null ? null : c.contract().availabilityTarget();
+              target.inventoryVersion = c.version();
               return existing == null
                   ? target.persist().replaceWithVoid()
                   : Uni.createFrom().voidItem();

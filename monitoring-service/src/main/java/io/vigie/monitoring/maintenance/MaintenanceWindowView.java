@@ -1,0 +1,57 @@
+package io.vigie.monitoring.maintenance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A maintenance window as the API shows it; a client sees only its own targets in it. */
+public record MaintenanceWindowView(
+    UUID id,
+    List<UUID> serverIds,
+    List<UUID> hostedServiceIds,
+    Instant startsAt,
+    Instant endsAt,
+    String rrule,
+    String timeZone,
+    String reason,
+    MaintenanceSource source,
+    String createdBy,
+    Instant createdAt,
+    boolean cancelled,
+    Instant cancelledAt,
+    String cancelledBy) {
+
+  /** The view of {@code w} with its targets; {@code visible} non-null keeps only those ids. */
+  static MaintenanceWindowView of(
+      MaintenanceWindow w, List<MaintenanceTarget> targets, ClientTargets visible) {
+    List<UUID> servers =
+        targets.stream()
+            .filter(t -> t.kind == MaintenanceTarget.Kind.SERVER)
+            .map(t -> t.targetId)
+            .filter(id -> visible == null || visible.servers().contains(id))
+            .sorted()
+            .toList();
+    List<UUID> services =
+        targets.stream()
+            .filter(t -> t.kind == MaintenanceTarget.Kind.HOSTED_SERVICE)
+            .map(t -> t.targetId)
+            .filter(id -> visible == null || visible.hostedServices().contains(id))
+            .sorted()
+            .toList();
+    return new MaintenanceWindowView(
+        w.id,
+        servers,
+        services,
+        w.startsAt,
+        w.endsAt,
+        w.rrule,
+        w.timeZone,
+        w.reason,
+        w.source,
+        w.createdBy,
+        w.createdAt,
+        w.cancelled,
+        w.cancelledAt,
+        w.cancelledBy);
+  }
+}
