@@ -11,6 +11,7 @@ import io.vigie.kit.outbox.Outbox;
 import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.Topology;
 import io.vigie.monitoring.TopologyLoader;
+import io.vigie.monitoring.maintenance.MaintenanceCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,10 @@ import java.util.TreeMap;
  * The alerting engine every source feeds: one alert per fingerprint, its lifecycle (pending,
  * firing, resolved or discarded) persisted with every transition, and the page decision. A firing
  * alert publishes {@link AlertFired} unless its server is in maintenance or a host-down alert of
- * the same server is firing (it is then grouped under that one); it publishes as soon as that no
- * longer holds. {@link AlertResolved} follows only an alert that was published. Runs in the
- * caller's transaction: the alert's state and its events commit together, so a restart neither
- * repeats nor loses one.
+ * the same server is firing (it is then grouped under that one) or a maintenance window covers it;
+ * it publishes as soon as that no longer holds. {@link AlertResolved} follows only an alert that
+ * was published. Runs in the caller's transaction: the alert's state and its events commit
+ * together, so a restart neither repeats nor loses one.
  */
 @ApplicationScoped
 public class Alerting {
@@ -35,10 +36,12 @@ public class Alerting {
   static final String ACTOR = "monitoring-service";
 
   private final Outbox outbox;
+  private final MaintenanceCalendar maintenance;
   private final MeterRegistry meters;
 
-  public Alerting(Outbox outbox, MeterRegistry meters) {
+  public Alerting(Outbox outbox, MaintenanceCalendar maintenance, MeterRegistry meters) {
     this.outbox = outbox;
+    this.maintenance = maintenance;
     this.meters = meters;
   }
 
@@ -183,10 +186,19 @@ public class Alerting {
   /** Publishes a firing alert unless suppressed or grouped under a host-down alert. */
   private Uni<Void> publishIfDue(
       Alert alert, Signal signal, TargetServer server, Map<String, Alert> open) {
-    String suppression = suppression(server);
-    if (suppression != null) {
-      return mark(alert, suppression, signal);
+    if (server.status == ServerStatus.MAINTENANCE) {
+      return mark(alert, "server-maintenance", signal);
     }
+    return maintenance
+        .suppresses(server.id, alert.hostedServiceId, signal.at())
+        .chain(
+            inWindow ->
+                inWindow
+                    ? mark(alert, "maintenance-window", signal)
+                    : publishUnlessGrouped(alert, signal, server));
+  }
+
+  private Uni<Void> publishUnlessGrouped(Alert alert, Signal signal, TargetServer server) {
     Uni<Alert> hostDown =
         alert.hostDown
             ? Uni.createFrom().nullItem()
@@ -219,14 +231,6 @@ public class Alerting {
     alert.suppressedBy = suppression;
     meters.counter("vigie.monitoring.alerts.suppressed", "by", suppression).increment();
     return record(alert, "SUPPRESSED", signal.at(), suppression);
-  }
-
-  /** Why a firing alert on this server must not page now, or null. */
-  private static String suppression(TargetServer server) {
-    if (server.status == ServerStatus.MAINTENANCE) {
-      return "server-maintenance";
-    }
-    return null;
   }
 
   private Uni<Void> publish(Alert alert, TargetServer server, Signal signal) {

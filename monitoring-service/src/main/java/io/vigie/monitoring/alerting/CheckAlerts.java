@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.monitoring.CheckState;
 import io.vigie.monitoring.CheckStatus;
 import io.vigie.monitoring.MonitoringConfig;
+import io.vigie.monitoring.availability.AvailabilityConfig;
 import io.vigie.monitoring.rules.CheckRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * Alerts from check results, the Nagios way: a check failing N times in a row (N from the first
  * matching check rule, else {@code vigie.monitoring.check-failures-to-alert}) fires, the next OK
- * resolves. A failing host-alive check is a host-down alert. Runs in the caller's transaction.
+ * resolves. A failing server check ({@code vigie.monitoring.availability.server-checks}: the checks
+ * that say whether the host is up) is a host-down alert. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class CheckAlerts {
@@ -22,11 +24,17 @@ public class CheckAlerts {
   private final Alerting alerting;
   private final MonitoringConfig config;
   private final CheckRules rules;
+  private final AvailabilityConfig availability;
 
-  public CheckAlerts(Alerting alerting, MonitoringConfig config, CheckRules rules) {
+  public CheckAlerts(
+      Alerting alerting,
+      MonitoringConfig config,
+      CheckRules rules,
+      AvailabilityConfig availability) {
     this.alerting = alerting;
     this.config = config;
     this.rules = rules;
+    this.availability = availability;
   }
 
   public Uni<Void> evaluate(CheckState state, String hostname) {
@@ -48,7 +56,7 @@ public class CheckAlerts {
             state.checkName + " " + state.status + " on " + hostname + ": " + state.output,
             Map.of("check", state.checkName),
             Map.of(),
-            config.hostDownChecks().contains(state.checkName),
+            state.hostedServiceId == null && availability.serverChecks().contains(state.checkName),
             breaching,
             state.lastResultAt,
             Duration.ZERO,

@@ -259,4 +259,42 @@ public class AlertEngineTest {
     report(server, "check_ssh", "OK", t0.plusSeconds(240));
     assertThat(events(MonitoringEvents.ALERT_RESOLVED, server, 1)).hasSize(1);
   }
+
+  @Test
+  void aMaintenanceWindowSuppressesExactlyItsTargetsAndOnlyDuringIt() {
+    UUID covered = serverOf("w-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID other = serverOf("w-" + UUID.randomUUID().toString().substring(0, 8));
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "serverIds", List.of(covered.toString()),
+                "startsAt", "2026-11-19T10:00:00Z",
+                "endsAt", "2026-11-19T11:00:00Z",
+                "reason", "kernel upgrade"))
+        .post("/api/v1/maintenance-windows")
+        .then()
+        .statusCode(201);
+    Instant t0 = Instant.parse("2026-11-19T10:10:00Z");
+    for (UUID server : List.of(covered, other)) {
+      report(server, "check_ssh", "CRITICAL", t0, t0.plusSeconds(60), t0.plusSeconds(120));
+    }
+    assertThat(events(MonitoringEvents.ALERT_FIRED, other, 1)).hasSize(1);
+    assertThat(events(MonitoringEvents.ALERT_FIRED, covered, 0)).isEmpty();
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .queryParam("serverId", covered)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("items[0].suppressedBy", equalTo("maintenance-window"))
+        .body("items[0].notified", equalTo(false));
+
+    // still failing once the window is over: now it pages
+    report(covered, "check_ssh", "CRITICAL", Instant.parse("2026-11-19T11:02:00Z"));
+    assertThat(events(MonitoringEvents.ALERT_FIRED, covered, 1)).hasSize(1);
+  }
 }
