@@ -262,7 +262,7 @@ public final class RealPrometheus implements AutoCloseable {
     kill(nodeExporter);
   }
 
-  private static void kill(Process process) {
+  public static void kill(Process process) {
     if (process == null || !process.isAlive()) {
       return;
     }
@@ -321,7 +321,7 @@ public final class RealPrometheus implements AutoCloseable {
     }
   }
 
-  private static String binary(String name, String debianPackage) {
+  public static String binary(String name, String debianPackage) {
     for (String dir : new String[] {"/usr/bin", "/usr/local/bin"}) {
       File candidate = new File(dir, name);
       if (candidate.canExecute()) {
@@ -339,7 +339,7 @@ public final class RealPrometheus implements AutoCloseable {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
