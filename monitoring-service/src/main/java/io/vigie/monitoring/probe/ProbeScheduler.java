@@ -35,6 +35,9 @@ public final class ProbeScheduler extends AbstractVerticle {
   /** How often due runs are looked for. */
   static final long TICK_MILLIS = 10;
 
+  /** How long a reload after an API change waits for more changes. */
+  static final long RELOAD_DEBOUNCE_MILLIS = 200;
+
   private final String replicaId;
   private final ProbeConfig config;
   private final ReplicaMembership membership;
@@ -57,6 +60,7 @@ public final class ProbeScheduler extends AbstractVerticle {
   private String fingerprint;
   private boolean loading;
   private boolean reloadAgain;
+  private boolean reloadScheduled;
   private final long[] timers = {-1, -1, -1};
 
   // read from other threads (meters, tests, operators)
@@ -150,10 +154,25 @@ public final class ProbeScheduler extends AbstractVerticle {
     return count == null ? 0 : count.get();
   }
 
-  /** Reloads the definitions now (after a change through the API). */
+  /**
+   * Reloads the definitions shortly (after a change through the API); a burst of changes, such as
+   * a provisioning script creating thousands of checks, costs one reload per {@link
+   * #RELOAD_DEBOUNCE_MILLIS}.
+   */
   public void reloadSoon() {
     if (context != null && !stopped) {
-      context.runOnContext(v -> reload(true));
+      context.runOnContext(
+          v -> {
+            if (!reloadScheduled) {
+              reloadScheduled = true;
+              vertx.setTimer(
+                  RELOAD_DEBOUNCE_MILLIS,
+                  id -> {
+                    reloadScheduled = false;
+                    reload(true);
+                  });
+            }
+          });
     }
   }
 
