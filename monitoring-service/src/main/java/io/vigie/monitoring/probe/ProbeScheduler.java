@@ -155,8 +155,8 @@ public final class ProbeScheduler extends AbstractVerticle {
   }
 
   /**
-   * Reloads the definitions shortly (after a change through the API); a burst of changes, such as
-   * a provisioning script creating thousands of checks, costs one reload per {@link
+   * Reloads the definitions shortly (after a change through the API); a burst of changes, such as a
+   * provisioning script creating thousands of checks, costs one reload per {@link
    * #RELOAD_DEBOUNCE_MILLIS}.
    */
   public void reloadSoon() {
@@ -317,33 +317,28 @@ public final class ProbeScheduler extends AbstractVerticle {
             });
   }
 
+  /** Back on the scheduler's event loop once a run is over: count it, keep its result. */
   private void finished(
       ScheduledCheck check, Instant executedAt, io.vertx.core.AsyncResult<ProbeResult> ar) {
-    {
-      {
-        {
-          inFlight--;
-          inFlightView = inFlight;
-          busy.remove(check.id());
-          ProbeResult result =
-              ar.succeeded()
-                  ? ar.result()
-                  : ProbeVerdicts.unknown(check.kind(), String.valueOf(ar.cause()));
-          meters.run(check.kind(), result.status());
-          recorder.add(
-              new CheckResultBatch.Result(
-                  check.serverId(),
-                  null,
-                  check.name(),
-                  result.status(),
-                  cut(result.output()),
-                  result.perfdata(),
-                  executedAt,
-                  check.hostedServiceId()));
-          launchWaiting();
-        }
-      }
-    }
+    inFlight--;
+    inFlightView = inFlight;
+    busy.remove(check.id());
+    ProbeResult result =
+        ar.succeeded()
+            ? ar.result()
+            : ProbeVerdicts.unknown(check.kind(), String.valueOf(ar.cause()));
+    meters.run(check.kind(), result.status());
+    recorder.add(
+        new CheckResultBatch.Result(
+            check.serverId(),
+            null,
+            check.name(),
+            result.status(),
+            cut(result.output()),
+            result.perfdata(),
+            executedAt,
+            check.hostedServiceId()));
+    launchWaiting();
   }
 
   private static String cut(String output) {
