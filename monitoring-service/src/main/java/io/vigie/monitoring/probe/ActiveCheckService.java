@@ -1,0 +1,208 @@
+package io.vigie.monitoring.probe;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vigie.kit.id.Uuids;
+import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.sql.SqlErrors;
+import io.vigie.kit.tenancy.Caller;
+import io.vigie.kit.tenancy.TenantScope;
+import io.vigie.kit.web.ETags;
+import io.vigie.kit.web.Filter;
+import io.vigie.kit.web.Page;
+import io.vigie.kit.web.PageRequest;
+import io.vigie.monitoring.TargetServer;
+import io.vigie.monitoring.TargetService;
+import io.vigie.monitoring.Topology;
+import io.vigie.monitoring.TopologyLoader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Declares, changes and removes active checks (operators only) and reads them (staff, and a client
+ * for the checks that concern it).
+ */
+@ApplicationScoped
+public class ActiveCheckService {
+
+  /** The largest interval a check may have. */
+  static final int MAX_INTERVAL_SECONDS = 3600;
+
+  /** The default timeout, shortened to fit a shorter interval. */
+  static final int DEFAULT_TIMEOUT_SECONDS = 10;
+
+  /**
+   * A client sees a check on one of its hosted services, and a server-wide check on a server its
+   * VMs, containers or hosted services run on; never a check on another tenant's hosted service,
+   * even on a shared server.
+   */
+  static final String CLIENT_CHECKS =
+      "(a.hostedServiceId is not null and a.hostedServiceId in"
+          + " (select h.id from TargetService h where h.tenant = :tenant))"
+          + " or (a.hostedServiceId is null and (a.serverId in"
+          + " (select g.hostServerId from TargetGuest g where g.tenant = :tenant)"
+          + " or exists (select 1 from TargetService h2 where h2.tenant = :tenant"
+          + " and h2.serverIds like concat('%', cast(a.serverId as String), '%'))))";
+
+  /**
+   * Fired once a change to a check has committed (by the resource, after the transaction), so the
+   * local scheduler reloads at once.
+   */
+  public record Changed(UUID checkId) {}
+
+  private final ProbeConfig config;
+
+  public ActiveCheckService(ProbeConfig config) {
+    this.config = config;
+  }
+
+  @WithSession
+  public Uni<Page<ActiveCheckView>> list(
+      UUID serverId, UUID hostedServiceId, CheckKind kind, PageRequest page, Caller caller) {
+    Filter filter =
+        Filter.where()
+            .and("a.serverId = :server", "server", serverId)
+            .and("a.hostedServiceId = :service", "service", hostedServiceId)
+            .and("a.kind = :kind", "kind", kind);
+    TenantScope.restrictWith(filter, caller, CLIENT_CHECKS);
+    return Page.of(
+        ActiveCheck.find(
+            "from ActiveCheck a where " + filter.query() + " order by a.serverId, a.name, a.id",
+            filter.parameters()),
+        page,
+        c -> ActiveCheckView.of((ActiveCheck) c));
+  }
+
+  /** A check the caller may see, or 404 (also for another tenant's). */
+  @WithSession
+  public Uni<ActiveCheck> find(UUID id, Caller caller) {
+    Filter filter = Filter.where().and("a.id = :id", "id", id);
+    TenantScope.restrictWith(filter, caller, CLIENT_CHECKS);
+    return ActiveCheck.<ActiveCheck>find(
+            "from ActiveCheck a where " + filter.query(), filter.parameters())
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Active check", id));
+  }
+
+  @WithTransaction
+  public Uni<ActiveCheck> create(ActiveCheckRequest request, Caller caller) {
+    caller.requireOperator();
+    ActiveCheck check = new ActiveCheck();
+    check.id = Uuids.timeOrdered();
+    check.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return apply(check, request)
+        .chain(c -> c.<ActiveCheck>persist())
+        .call(Panache::flush)
+        .onFailure(SqlErrors::isUniqueViolation)
+        .transform(e -> duplicate(request));
+  }
+
+  @WithTransaction
+  public Uni<ActiveCheck> update(
+      UUID id, String ifMatch, ActiveCheckRequest request, Caller caller) {
+    caller.requireOperator();
+    return find(id, caller)
+        .invoke(c -> ETags.requireMatch(ifMatch, c.version))
+        .chain(c -> apply(c, request))
+        .call(Panache::flush)
+        .onFailure(SqlErrors::isUniqueViolation)
+        .transform(e -> duplicate(request));
+  }
+
+  @WithTransaction
+  public Uni<Void> remove(UUID id, String ifMatch, Caller caller) {
+    caller.requireOperator();
+    return find(id, caller)
+        .invoke(c -> ETags.requireMatch(ifMatch, c.version))
+        .call(c -> c.delete())
+        .replaceWithVoid();
+  }
+
+  private static ProblemException duplicate(ActiveCheckRequest request) {
+    return ProblemException.conflict(
+        "Server " + request.serverId() + " already has a check named " + request.name());
+  }
+
+  /** Validates the request and copies it onto {@code check}. */
+  private Uni<ActiveCheck> apply(ActiveCheck check, ActiveCheckRequest request) {
+    int minInterval = (int) Math.max(1, (config.minInterval().toMillis() + 999) / 1000);
+    int interval = request.intervalSeconds() == null ? 60 : request.intervalSeconds();
+    if (interval < minInterval || interval > MAX_INTERVAL_SECONDS) {
+      throw ProblemException.invalidField(
+          "intervalSeconds", "must be " + minInterval + " to " + MAX_INTERVAL_SECONDS);
+    }
+    int timeout =
+        request.timeoutSeconds() == null
+            ? Math.max(1, Math.min(DEFAULT_TIMEOUT_SECONDS, interval - 1))
+            : request.timeoutSeconds();
+    if (timeout < 1 || timeout >= interval) {
+      throw ProblemException.invalidField(
+          "timeoutSeconds", "must be at least 1 and less than the interval (" + interval + ")");
+    }
+    String name = request.name().strip();
+    ProbeSettings settings = ProbeSettingsRules.validate(request.kind(), request.settings());
+    return TargetServer.<TargetServer>findById(request.serverId())
+        .onItem()
+        .ifNull()
+        .failWith(
+            () -> ProblemException.invalidField("serverId", "no such server in the inventory"))
+        .call(server -> checkHostedService(server, request.hostedServiceId()))
+        .call(
+            server ->
+                ActiveCheck.count(
+                        "serverId = ?1 and name = ?2 and id <> ?3", server.id, name, check.id)
+                    .invoke(
+                        clash -> {
+                          if (clash > 0) {
+                            throw duplicate(request);
+                          }
+                        }))
+        .map(
+            server -> {
+              check.name = name;
+              check.kind = request.kind();
+              check.serverId = server.id;
+              check.hostedServiceId = request.hostedServiceId();
+              check.intervalSeconds = interval;
+              check.timeoutSeconds = timeout;
+              check.enabled = request.enabled() == null || request.enabled();
+              check.settings = settings;
+              check.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+              return check;
+            });
+  }
+
+  /** A hosted service named by a check must be known and run on the check's server or its VMs. */
+  private static Uni<Void> checkHostedService(TargetServer server, UUID hostedServiceId) {
+    if (hostedServiceId == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return TargetService.<TargetService>findById(hostedServiceId)
+        .onItem()
+        .ifNull()
+        .failWith(
+            () ->
+                ProblemException.invalidField(
+                    "hostedServiceId", "no such hosted service in the inventory"))
+        .chain(() -> TopologyLoader.load(server, null))
+        .invoke(
+            topology -> {
+              boolean runsThere =
+                  topology.services().stream()
+                      .map(Topology.ServiceView::id)
+                      .anyMatch(hostedServiceId::equals);
+              if (!runsThere) {
+                throw ProblemException.invalidField(
+                    "hostedServiceId",
+                    "does not run on server " + server.hostname + " nor on its guests");
+              }
+            })
+        .replaceWithVoid();
+  }
+}

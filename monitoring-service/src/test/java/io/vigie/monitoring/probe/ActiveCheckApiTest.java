@@ -1,0 +1,355 @@
+package io.vigie.monitoring.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The active checks API: validation, duplicates, optimistic concurrency, paging and tenancy. */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+class ActiveCheckApiTest {
+
+  /** A TCP check on a closed port of this host: valid, and harmless while it runs. */
+  private static Map<String, Object> tcpCheck(UUID server, String name) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    body.put("kind", "TCP");
+    body.put("serverId", server.toString());
+    body.put("intervalSeconds", 60);
+    body.put("enabled", false);
+    body.put("settings", Map.of("host", "127.0.0.1", "port", 9));
+    return body;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+    Map<String, Object> copy = new HashMap<>(body);
+    if (value == null) {
+      copy.remove(key);
+    } else {
+      copy.put(key, value);
+    }
+    return copy;
+  }
+
+  @Test
+  void createdCheckHasDefaultsAnETagAndALocation() {
+    UUID server = ProbeFixtures.server("api-" + UUID.randomUUID() + ".example.net");
+    Map<String, Object> body =
+        with(
+            with(tcpCheck(server, "ssh"), "intervalSeconds", null),
+            "settings",
+            Map.of("host", "127.0.0.1", "port", 22));
+    String location =
+        ProbeFixtures.create(body)
+            .statusCode(201)
+            .header("ETag", "\"0\"")
+            .body("kind", equalTo("TCP"))
+            .body("intervalSeconds", equalTo(60))
+            .body("timeoutSeconds", equalTo(10))
+            .body("enabled", equalTo(false))
+            .body("settings.port", equalTo(22))
+            .body("settings.url", equalTo(null))
+            .extract()
+            .header("Location");
+    assertThat(location).contains("/api/v1/active-checks/");
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .get(location)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"0\"")
+        .body("name", equalTo("ssh"));
+  }
+
+  @Test
+  void badInputIsRefusedNamingTheFieldAndNothingIsKept() {
+    UUID server = ProbeFixtures.server("bad-" + UUID.randomUUID() + ".example.net");
+    Map<String, Object> good = tcpCheck(server, "imap");
+    ProbeFixtures.create(with(good, "serverId", UUID.randomUUID().toString()))
+        .statusCode(400)
+        .contentType(containsString("problem+json"))
+        .body("errors[0].field", equalTo("serverId"));
+    ProbeFixtures.create(with(good, "hostedServiceId", UUID.randomUUID().toString()))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("hostedServiceId"));
+    UUID elsewhere = ProbeFixtures.server("other-" + UUID.randomUUID() + ".example.net");
+    UUID foreignService =
+        ProbeFixtures.hostedService(
+            elsewhere,
+            "t-" + UUID.randomUUID().toString().substring(0, 8),
+            "https://x.example.net/");
+    ProbeFixtures.create(with(good, "hostedServiceId", foreignService.toString()))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("hostedServiceId"))
+        .body("errors[0].message", containsString("does not run on"));
+    ProbeFixtures.create(
+            with(
+                good,
+                "settings",
+                Map.of("host", "127.0.0.1", "port", 143, "url", "http://a.example.net/")))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("settings.url"));
+    ProbeFixtures.create(with(good, "settings", Map.of("host", "127.0.0.1")))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("settings.port"));
+    ProbeFixtures.create(
+            with(good, "settings", Map.of("host", "127.0.0.1", "port", 143, "bogus", 1)))
+        .statusCode(400);
+    ProbeFixtures.create(with(good, "intervalSeconds", 0))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("intervalSeconds"));
+    ProbeFixtures.create(with(good, "intervalSeconds", 3601))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("intervalSeconds"));
+    ProbeFixtures.create(with(good, "timeoutSeconds", 60))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("timeoutSeconds"));
+    ProbeFixtures.create(with(good, "kind", "ICMP")).statusCode(400);
+    ProbeFixtures.create(
+            with(
+                with(good, "kind", "HTTP"),
+                "settings",
+                Map.of("url", "http://a.example.net/", "bodyMatches", "([")))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("settings.bodyMatches"));
+    ProbeFixtures.create(
+            with(
+                with(good, "kind", "DNS"),
+                "settings",
+                Map.of("name", "web.example.test", "expectedAddresses", List.of("not-an-ip"))))
+        .statusCode(400)
+        .body("errors[0].field", equalTo("settings.expectedAddresses[0]"));
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .queryParam("serverId", server)
+        .get("/api/v1/active-checks")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(0));
+  }
+
+  @Test
+  void aSecondCheckWithTheSameNameOnTheServerIsAConflict() {
+    UUID server = ProbeFixtures.server("dup-" + UUID.randomUUID() + ".example.net");
+    ProbeFixtures.created(tcpCheck(server, "smtp"));
+    ProbeFixtures.create(tcpCheck(server, "smtp")).statusCode(409);
+    UUID other = ProbeFixtures.server("dup2-" + UUID.randomUUID() + ".example.net");
+    ProbeFixtures.created(tcpCheck(other, "smtp"));
+  }
+
+  @Test
+  void updatesNeedTheCurrentETagAndDeleteToo() {
+    UUID server = ProbeFixtures.server("etag-" + UUID.randomUUID() + ".example.net");
+    UUID id = ProbeFixtures.created(tcpCheck(server, "pop3"));
+    UUID clash = ProbeFixtures.created(tcpCheck(server, "pop3s"));
+    Map<String, Object> change = with(tcpCheck(server, "pop3"), "intervalSeconds", 120);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .body(change)
+        .put("/api/v1/active-checks/" + id)
+        .then()
+        .statusCode(428);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(change)
+        .put("/api/v1/active-checks/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"1\"")
+        .body("intervalSeconds", equalTo(120));
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(change)
+        .put("/api/v1/active-checks/" + id)
+        .then()
+        .statusCode(412);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .header("If-Match", "\"0\"")
+        .body(with(tcpCheck(server, "pop3"), "name", "pop3"))
+        .put("/api/v1/active-checks/" + clash)
+        .then()
+        .statusCode(409);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .header("If-Match", "\"0\"")
+        .delete("/api/v1/active-checks/" + id)
+        .then()
+        .statusCode(412);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .header("If-Match", "\"1\"")
+        .delete("/api/v1/active-checks/" + id)
+        .then()
+        .statusCode(204);
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .get("/api/v1/active-checks/" + id)
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
+  void listPagesAndFilters() {
+    UUID server = ProbeFixtures.server("list-" + UUID.randomUUID() + ".example.net");
+    for (int i = 0; i < 3; i++) {
+      ProbeFixtures.created(tcpCheck(server, "tcp-" + i));
+    }
+    ProbeFixtures.created(
+        with(
+            with(tcpCheck(server, "home page"), "kind", "HTTP"),
+            "settings",
+            Map.of("url", "https://www.example.net/", "expectedStatus", List.of(200, 301))));
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .queryParam("serverId", server)
+        .queryParam("size", 2)
+        .queryParam("page", 1)
+        .get("/api/v1/active-checks")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(4))
+        .body("totalPages", equalTo(2))
+        .body("items.size()", equalTo(2));
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .queryParam("serverId", server)
+        .queryParam("kind", "HTTP")
+        .get("/api/v1/active-checks")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].name", equalTo("home page"))
+        .body("items[0].settings.expectedStatus", equalTo(List.of(200, 301)));
+  }
+
+  @Test
+  void clientsReadOnlyTheChecksThatConcernThemAndNobodyButOperatorsWrites() {
+    String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    String stranger = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID shared = ProbeFixtures.server("shared-" + UUID.randomUUID() + ".example.net");
+    ProbeFixtures.virtualMachine(shared, tenant);
+    UUID theirs = ProbeFixtures.hostedService(shared, tenant, "https://shop.example.net/");
+    UUID strangers = ProbeFixtures.hostedService(shared, stranger, "https://other.example.net/");
+    UUID lonely = ProbeFixtures.server("lonely-" + UUID.randomUUID() + ".example.net");
+
+    UUID serverWide = ProbeFixtures.created(tcpCheck(shared, "ssh"));
+    UUID onTheirSite =
+        ProbeFixtures.created(
+            with(tcpCheck(shared, "shop https"), "hostedServiceId", theirs.toString()));
+    UUID onStrangersSite =
+        ProbeFixtures.created(
+            with(tcpCheck(shared, "other https"), "hostedServiceId", strangers.toString()));
+    UUID elsewhere = ProbeFixtures.created(tcpCheck(lonely, "ssh"));
+
+    String client = TestTokens.client(tenant);
+    given()
+        .auth()
+        .oauth2(client)
+        .queryParam("size", 500)
+        .get("/api/v1/active-checks")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(serverWide.toString()))
+        .body("items.id", hasItem(onTheirSite.toString()))
+        .body("items.id", not(hasItem(onStrangersSite.toString())))
+        .body("items.id", not(hasItem(elsewhere.toString())));
+    given()
+        .auth()
+        .oauth2(client)
+        .get("/api/v1/active-checks/" + onTheirSite)
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(client)
+        .get("/api/v1/active-checks/" + onStrangersSite)
+        .then()
+        .statusCode(404);
+    given().auth().oauth2(client).get("/api/v1/active-checks/" + elsewhere).then().statusCode(404);
+    // the stranger's site runs on the shared server too: it sees the server-wide check, not ours
+    given()
+        .auth()
+        .oauth2(TestTokens.client(stranger))
+        .get("/api/v1/active-checks/" + serverWide)
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.client(stranger))
+        .get("/api/v1/active-checks/" + onTheirSite)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(TestTokens.client("t-nothing-here"))
+        .get("/api/v1/active-checks/" + serverWide)
+        .then()
+        .statusCode(404);
+
+    given()
+        .auth()
+        .oauth2(client)
+        .contentType(ContentType.JSON)
+        .body(tcpCheck(shared, "mine"))
+        .post("/api/v1/active-checks")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(client)
+        .header("If-Match", "\"0\"")
+        .delete("/api/v1/active-checks/" + onTheirSite)
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .contentType(ContentType.JSON)
+        .body(tcpCheck(shared, "support's"))
+        .post("/api/v1/active-checks")
+        .then()
+        .statusCode(403);
+    given().auth().oauth2(TestTokens.agent()).get("/api/v1/active-checks").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .contentType(ContentType.JSON)
+        .body(tcpCheck(shared, "agent's"))
+        .post("/api/v1/active-checks")
+        .then()
+        .statusCode(403);
+    given().get("/api/v1/active-checks").then().statusCode(401);
+  }
+}

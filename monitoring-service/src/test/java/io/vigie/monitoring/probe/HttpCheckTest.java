@@ -1,0 +1,323 @@
+package io.vigie.monitoring.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HTTP checks run by the service against real HTTP(S) servers started here: failures fire an alert
+ * on Kafka and recovery resolves it; latency, body and certificate thresholds.
+ */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+class HttpCheckTest {
+
+  private final List<HttpServer> servers = new ArrayList<>();
+  private final List<UUID> checks = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    for (UUID id : checks) {
+      String etag =
+          given()
+              .auth()
+              .oauth2(TestTokens.engineer())
+              .get("/api/v1/active-checks/" + id)
+              .header("ETag");
+      given()
+          .auth()
+          .oauth2(TestTokens.engineer())
+          .header("If-Match", etag)
+          .delete("/api/v1/active-checks/" + id)
+          .then()
+          .statusCode(204);
+    }
+    servers.forEach(s -> s.stop(0));
+  }
+
+  /**
+   * A site: {@code /} answers the current status, {@code /slow} in 300 ms, {@code /maintenance}.
+   */
+  private HttpServer site(HttpServer server, AtomicInteger status) {
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          if (path.equals("/slow")) {
+            sleep(300);
+            answer(exchange, 200, "<h1>Welcome</h1>");
+          } else if (path.equals("/maintenance")) {
+            answer(exchange, 200, "<h1>Back soon</h1>");
+          } else {
+            answer(
+                exchange,
+                status.get(),
+                status.get() == 200 ? "<h1>Welcome to the shop</h1>" : "oops");
+          }
+        });
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.start();
+    servers.add(server);
+    return server;
+  }
+
+  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private UUID check(UUID server, String name, Map<String, Object> settings) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    body.put("kind", "HTTP");
+    body.put("serverId", server.toString());
+    body.put("intervalSeconds", 3);
+    body.put("timeoutSeconds", 2);
+    body.put("settings", settings);
+    UUID id = ProbeFixtures.created(body);
+    checks.add(id);
+    return id;
+  }
+
+  private static Map<String, Object> awaitStatus(UUID server, String check, String status) {
+    return awaitStatus(server, check, status, "");
+  }
+
+  /**
+   * Waits for a result with that status whose output contains {@code text} (a cold first run may
+   * time out).
+   */
+  private static Map<String, Object> awaitStatus(
+      UUID server, String check, String status, String text) {
+    Map<String, Object>[] seen = new Map[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              seen[0] = ProbeFixtures.state(server, check);
+              return seen[0] != null
+                  && status.equals(seen[0].get("status"))
+                  && seen[0].get("output").toString().contains(text);
+            });
+    return seen[0];
+  }
+
+  @Test
+  void aFailingSiteFiresAnAlertAndItsRecoveryResolvesIt() throws IOException {
+    AtomicInteger status = new AtomicInteger(500);
+    HttpServer web = site(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), status);
+    UUID server = ProbeFixtures.server("shop-" + UUID.randomUUID() + ".example.net");
+    String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/";
+    UUID site = ProbeFixtures.hostedService(server, tenant, url);
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "shop home page");
+    body.put("kind", "HTTP");
+    body.put("serverId", server.toString());
+    body.put("hostedServiceId", site.toString());
+    body.put("intervalSeconds", 1 + 1);
+    body.put("timeoutSeconds", 1);
+    body.put("settings", Map.of("url", url, "bodyContains", "Welcome"));
+    checks.add(ProbeFixtures.created(body));
+
+    List<ConsumerRecord<String, String>> fired =
+        KafkaEvents.await(
+            MonitoringEvents.TOPIC,
+            r ->
+                MonitoringEvents.ALERT_FIRED.equals(KafkaEvents.header(r, "ce_type"))
+                    && r.value().contains(server.toString()),
+            1,
+            Duration.ofSeconds(40));
+    assertThat(fired).hasSize(1);
+    assertThat(fired.get(0).value())
+        .contains("shop home page CRITICAL")
+        .contains("HTTP/1.1 500 Internal Server Error")
+        .contains(site.toString())
+        .contains(tenant);
+    Map<String, Object> state = ProbeFixtures.state(server, "shop home page");
+    assertThat(state.get("output").toString()).startsWith("HTTP CRITICAL: HTTP/1.1 500");
+    assertThat((Integer) state.get("consecutiveFailures")).isGreaterThanOrEqualTo(3);
+
+    status.set(200);
+    List<ConsumerRecord<String, String>> resolved =
+        KafkaEvents.await(
+            MonitoringEvents.TOPIC,
+            r ->
+                MonitoringEvents.ALERT_RESOLVED.equals(KafkaEvents.header(r, "ce_type"))
+                    && r.value().contains(server.toString()),
+            1,
+            Duration.ofSeconds(30));
+    assertThat(resolved).hasSize(1);
+    assertThat(resolved.get(0).key()).isEqualTo(fired.get(0).key());
+    assertThat(ProbeFixtures.state(server, "shop home page").get("output").toString())
+        .matches("HTTP OK: HTTP/1\\.1 200 OK - 28 bytes in \\d+\\.\\d{3} second response time");
+  }
+
+  @Test
+  void slowAnswersWarnAndAMissingStringIsCritical() throws IOException {
+    HttpServer web =
+        site(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), new AtomicInteger(200));
+    String base = "http://127.0.0.1:" + web.getAddress().getPort();
+    UUID server = ProbeFixtures.server("perf-" + UUID.randomUUID() + ".example.net");
+    check(server, "slow page", Map.of("url", base + "/slow", "maxLatencyMillis", 100));
+    check(
+        server,
+        "maintenance page",
+        Map.of("url", base + "/maintenance", "bodyContains", "Welcome"));
+    check(server, "home matches", Map.of("url", base + "/", "bodyMatches", "Wel+come to the \\w+"));
+    check(
+        server,
+        "head",
+        Map.of("url", base + "/", "method", "HEAD", "expectedStatus", List.of(200)));
+
+    assertThat(awaitStatus(server, "slow page", "WARNING").get("output").toString())
+        .contains("response time over 100 ms");
+    assertThat(
+            awaitStatus(server, "maintenance page", "CRITICAL", "not found")
+                .get("output")
+                .toString())
+        .contains("string 'Welcome' not found on '" + base + "/maintenance'");
+    awaitStatus(server, "home matches", "OK");
+    awaitStatus(server, "head", "OK");
+  }
+
+  @Test
+  void certificateDaysLeftAreReadFromTheServersCertificate() throws Exception {
+    Path dir =
+        Files.createDirectories(Path.of("target", "probe-tls", UUID.randomUUID().toString()));
+    HttpsServer soon = https(keystore(dir, "soon", "web.example.test", null, 5));
+    HttpsServer expired = https(keystore(dir, "expired", "old.example.test", "-30d", 10));
+    UUID server = ProbeFixtures.server("tls-" + UUID.randomUUID() + ".example.net");
+    check(
+        server,
+        "certificate soon",
+        Map.of(
+            "url",
+            "https://127.0.0.1:" + soon.getAddress().getPort() + "/",
+            "certificateMinDays",
+            30));
+    check(
+        server,
+        "certificate expired",
+        Map.of(
+            "url",
+            "https://127.0.0.1:" + expired.getAddress().getPort() + "/",
+            "certificateMinDays",
+            30));
+    check(
+        server,
+        "certificate fine",
+        Map.of(
+            "url",
+            "https://127.0.0.1:" + soon.getAddress().getPort() + "/",
+            "certificateMinDays",
+            2));
+
+    assertThat(awaitStatus(server, "certificate soon", "WARNING").get("output").toString())
+        .contains("certificate 'CN=web.example.test' expires in 4 day(s)");
+    assertThat(
+            awaitStatus(server, "certificate expired", "CRITICAL", "expired on")
+                .get("output")
+                .toString())
+        .startsWith(
+            "HTTP CRITICAL: HTTP/1.1 200 OK - certificate 'CN=old.example.test' expired on");
+    awaitStatus(server, "certificate fine", "OK");
+  }
+
+  /** A self-signed certificate made by the JDK's keytool, in a PKCS12 keystore. */
+  private static Path keystore(Path dir, String alias, String cn, String startDate, int days)
+      throws Exception {
+    Path file = dir.resolve(alias + ".p12");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + cn,
+                "-validity",
+                String.valueOf(days),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit"));
+    if (startDate != null) {
+      command.add("-startdate");
+      command.add(startDate);
+    }
+    Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).as(out).isZero();
+    return file;
+  }
+
+  private HttpsServer https(Path keystore) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = new FileInputStream(keystore.toFile())) {
+      store.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, "changeit".toCharArray());
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keys.getKeyManagers(), null, null);
+    HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(tls));
+    site(server, new AtomicInteger(200));
+    return server;
+  }
+}
