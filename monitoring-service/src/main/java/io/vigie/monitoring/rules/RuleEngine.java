@@ -74,6 +74,11 @@ public class RuleEngine {
         .invoke(() -> timing.stop(evaluation));
   }
 
+  /** The metric head as rule expressions read it. */
+  public SeriesLookup lookup() {
+    return this::select;
+  }
+
   /** Forgets what this replica evaluated, as a restart does; the alerts themselves stay. */
   public void forget() {
     evaluatedHere.clear();
