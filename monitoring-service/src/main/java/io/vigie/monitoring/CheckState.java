@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -43,6 +44,9 @@ public class CheckState extends PanacheEntityBase {
   @Column(name = "consecutive_failures", nullable = false)
   public int consecutiveFailures;
 
+  /** The result before the latest one, while handling the latest (not stored). */
+  @Transient public Instant previousResultAt;
+
   /** Set when the check tests a hosted service on the server. */
   @Column(name = "hosted_service_id")
   public UUID hostedServiceId;
@@ -55,6 +59,7 @@ public class CheckState extends PanacheEntityBase {
     if (lastResultAt != null && !executedAt.isAfter(lastResultAt)) {
       return false;
     }
+    previousResultAt = lastResultAt;
     if (status != newStatus) {
       statusSince = executedAt;
     }

@@ -11,6 +11,13 @@ public interface MonitoringConfig {
   @WithDefault("3")
   int checkFailuresToAlert();
 
+  /**
+   * Flap damping for check alerts: a firing check alert resolves only once the check has stayed
+   * non-failing this long (0: at the first OK, as Nagios does without flap detection).
+   */
+  @WithDefault("0s")
+  Duration checkClearFor();
+
   Rules rules();
 
   /** Alert rules. */

@@ -139,7 +139,7 @@ public class Alerting {
     Optional<AlertLifecycle.Change> change = lifecycle.observe(signal.breaching(), signal.at());
     alert.clearSince = lifecycle.clearSince();
     alert.lastObservation = lifecycle.lastObservation();
-    alert.flaps = lifecycle.flaps();
+    alert.flaps = Math.max(alert.flaps, lifecycle.flaps()); // kept once resolved, as history
     if (lifecycle.status() != AlertLifecycle.Status.FIRING && alert.state == Alert.State.PENDING) {
       alert.summary = signal.summary(); // while pending, the latest reading describes it best
       alert.severity = signal.severity();

@@ -16,12 +16,9 @@ public class CheckRules {
 
   private volatile List<CompiledRule> rules = List.of();
 
-  /** Consecutive failures the first matching rule asks for (by rule name order), if any. */
-  public Optional<Integer> failuresToAlert(String checkName) {
-    return rules.stream()
-        .filter(r -> r.checkPattern().matcher(checkName).matches())
-        .map(r -> r.definition().consecutiveFailures())
-        .findFirst();
+  /** The first enabled CHECK rule (by name) matching the check, if any. */
+  public Optional<CompiledRule> matching(String checkName) {
+    return rules.stream().filter(r -> r.checkPattern().matcher(checkName).matches()).findFirst();
   }
 
   @Scheduled(

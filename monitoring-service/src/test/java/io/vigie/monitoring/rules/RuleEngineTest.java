@@ -161,4 +161,49 @@ class RuleEngineTest {
     AlertEngineTest.report(server, check, "CRITICAL", Instant.parse("2026-11-20T14:00:00Z"));
     assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
   }
+
+  @Test
+  void aFlappingCheckStaysOneAlertUntilItHasBeenOkForTheRulesClearFor() {
+    UUID server = AlertEngineTest.serverOf("f-" + UUID.randomUUID().toString().substring(0, 8));
+    String check = "check_flappy_" + UUID.randomUUID().toString().substring(0, 8);
+    create(
+            Map.of(
+                "name",
+                "flappy-" + check.substring(check.length() - 8),
+                "kind",
+                "CHECK",
+                "check",
+                check,
+                "consecutiveFailures",
+                1,
+                "clearFor",
+                "5m",
+                "severity",
+                "warning"))
+        .then()
+        .statusCode(201);
+    org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(2)).until(() -> true);
+    Instant t = Instant.parse("2026-11-20T16:00:00Z");
+    // fails, recovers for 2 minutes, fails again, then stays OK
+    AlertEngineTest.report(server, check, "CRITICAL", t);
+    AlertEngineTest.report(server, check, "OK", t.plusSeconds(60), t.plusSeconds(120));
+    AlertEngineTest.report(server, check, "CRITICAL", t.plusSeconds(180));
+    AlertEngineTest.report(
+        server, check, "OK", t.plusSeconds(240), t.plusSeconds(420), t.plusSeconds(600));
+    assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
+    List<ConsumerRecord<String, String>> resolved =
+        AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 1);
+    assertThat(resolved).hasSize(1);
+    // resolved at the start of the last OK stretch, once it had lasted 5 minutes
+    assertThat(resolved.get(0).value()).contains("\"resolvedAt\":\"2026-11-20T16:04:00Z\"");
+    given()
+        .auth()
+        .oauth2(TestTokens.support())
+        .queryParam("serverId", server)
+        .get("/api/v1/alerts")
+        .then()
+        .statusCode(200)
+        .body("totalItems", equalTo(1))
+        .body("items[0].flaps", equalTo(1));
+  }
 }
