@@ -309,16 +309,25 @@ public final class RemoteWriteCodec {
     /** Sorts the labels, refuses duplicate names and a missing {@code __name__}. */
     private SeriesLabels labels(List<String> names, List<String> values)
         throws InvalidWriteRequest {
-      Integer[] order = new Integer[names.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
+      int count = names.size();
+      Integer[] order = null;
+      for (int i = 1; i < count; i++) {
+        if (names.get(i - 1).compareTo(names.get(i)) >= 0) {
+          // senders should sort labels (the spec says MUST) and Prometheus does: sort only if not
+          order = new Integer[count];
+          for (int j = 0; j < count; j++) {
+            order[j] = j;
+          }
+          Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
+          break;
+        }
       }
-      Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
-      String[] sortedNames = new String[order.length];
-      String[] sortedValues = new String[order.length];
+      String[] sortedNames = new String[count];
+      String[] sortedValues = new String[count];
       int kept = 0;
       String previous = null;
-      for (Integer i : order) {
+      for (int at = 0; at < count; at++) {
+        int i = order == null ? at : order[at];
         String name = names.get(i);
         if (name.equals(previous)) {
           throw new InvalidWriteRequest(where(), "label " + name + " appears more than once");
@@ -331,7 +340,10 @@ public final class RemoteWriteCodec {
         }
       }
       SeriesLabels labels =
-          new SeriesLabels(Arrays.copyOf(sortedNames, kept), Arrays.copyOf(sortedValues, kept));
+          kept == count
+              ? new SeriesLabels(sortedNames, sortedValues)
+              : new SeriesLabels(
+                  Arrays.copyOf(sortedNames, kept), Arrays.copyOf(sortedValues, kept));
       if (labels.metricName() == null) {
         throw new InvalidWriteRequest(
             where(), "a series needs a non-empty " + SeriesLabels.METRIC_NAME + " label");

@@ -26,7 +26,10 @@ public interface RemoteWriteConfig {
   @WithDefault("1024")
   int maxSamplesPerSeries();
 
-  /** Requests decoded at once; more answer 429. Default: twice the available processors. */
+  /**
+   * Requests decoded at once; more wait up to {@code overload-wait}, then answer 429. Default:
+   * twice the available processors.
+   */
   OptionalInt maxInFlight();
 
   /** Largest compressed body accepted (413 beyond). */
@@ -36,6 +39,10 @@ public interface RemoteWriteConfig {
   /** Largest uncompressed size a body may declare (400 beyond, before anything is allocated). */
   @WithDefault("64M")
   MemorySize maxDecodedBytes();
+
+  /** How long a request waits for a decoding slot before it is answered 429. */
+  @WithDefault("250ms")
+  Duration overloadWait();
 
   /** What a 429 asks the sender to wait, in its Retry-After header (whole seconds). */
   @WithDefault("1s")

@@ -2,7 +2,9 @@ package io.vigie.monitoring.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,6 +34,16 @@ public class RemoteWriteGate {
   /** A permit to decode one request, or null when {@link #capacity()} requests are in flight. */
   public Permit tryEnter() {
     return permits.tryAcquire() ? new Permit() : null;
+  }
+
+  /** Like {@link #tryEnter()}, waiting up to {@code wait} for a slot to free up. */
+  public Permit tryEnter(Duration wait) {
+    try {
+      return permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS) ? new Permit() : null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   public int capacity() {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,7 @@ public class RemoteWriteResource {
   private final RemoteWriteCodec codec;
   private final long maxBodyBytes;
   private final long retryAfterSeconds;
+  private final Duration overloadWait;
   private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
 
   public RemoteWriteResource(
@@ -69,6 +71,7 @@ public class RemoteWriteResource {
     this.gate = gate;
     this.codec = new RemoteWriteCodec(config.maxDecodedBytes().asLongValue());
     this.maxBodyBytes = config.maxBodyBytes().asLongValue();
+    this.overloadWait = config.overloadWait();
     this.retryAfterSeconds = Math.max(1, (config.overloadRetryAfter().toMillis() + 999) / 1000);
     for (Outcome outcome : Outcome.values()) {
       requests.put(
@@ -110,7 +113,7 @@ public class RemoteWriteResource {
               new Problem.FieldError(
                   "body", "at most " + maxBodyBytes + " bytes; send smaller batches")));
     }
-    try (RemoteWriteGate.Permit permit = gate.tryEnter()) {
+    try (RemoteWriteGate.Permit permit = gate.tryEnter(overloadWait)) {
       if (permit == null) {
         count(Outcome.OVERLOADED);
         return overloaded();

@@ -3,6 +3,8 @@ package io.vigie.monitoring.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RemoteWriteGateTest {
@@ -28,6 +30,22 @@ class RemoteWriteGateTest {
     second.close();
     third.close();
     assertThat(gate.inFlight()).isZero();
+  }
+
+  @Test
+  void aWaitingRequestGetsTheSlotFreedMeanwhileOrNothing() throws Exception {
+    RemoteWriteGate gate = new RemoteWriteGate(1);
+    RemoteWriteGate.Permit held = gate.tryEnter();
+    assertThat(gate.tryEnter(Duration.ofMillis(20))).isNull();
+
+    var waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> gate.tryEnter(Duration.ofMinutes(1)));
+    held.close();
+    RemoteWriteGate.Permit next = waiting.get(1, TimeUnit.MINUTES);
+    assertThat(next).isNotNull();
+    assertThat(gate.inFlight()).isEqualTo(1);
+    next.close();
   }
 
   @Test
