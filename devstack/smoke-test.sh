@@ -97,6 +97,15 @@ done
 case "$TARGETS" in *'"totalItems":7'*) ;; *) fail "monitoring-service does not watch the 7 active demo servers: $TARGETS" ;; esac
 echo "smoke test: monitoring-service watches the demo servers (from inventory.events)"
 
+# the default rule pack is installed, and lumiere reads its maintenance window, saint-roch does not
+RULES="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/alert-rules?kind=METRIC&size=100')"
+case "$RULES" in *'"name":"filesystem-space-low"'*) ;; *) fail "the default rule pack is missing: $RULES" ;; esac
+WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" http://127.0.0.1:8082/api/v1/maintenance-windows)"
+case "$WINDOWS" in *'"totalItems":1'*) ;; *) fail "lumiere should see its weekly maintenance window: $WINDOWS" ;; esac
+WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" http://127.0.0.1:8082/api/v1/maintenance-windows)"
+case "$WINDOWS" in *'"totalItems":0'*) ;; *) fail "saint-roch sees lumiere's maintenance window: $WINDOWS" ;; esac
+echo "smoke test: monitoring demo data OK (default rule pack, maintenance window behind the tenant wall)"
+
 ENGINEER="$(jwt_payload "$ENGINEER_TOKEN")"
 case "$ENGINEER" in *'"realm_access":{"roles":['*'"vigie-engineer"'*) ;; *) fail "engineer token without role vigie-engineer: $ENGINEER" ;; esac
 LUMIERE="$(jwt_payload "$(password_token lumiere)")"

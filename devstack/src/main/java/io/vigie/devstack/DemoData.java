@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,14 +36,48 @@ public final class DemoData {
 
   /**
    * @param inventoryBaseUrl the inventory service's root, e.g. {@code http://127.0.0.1:8081/}
+   * @param monitoringBaseUrl monitoring-service's root, e.g. {@code http://127.0.0.1:8082/}
    * @param adminBearerToken an access token of the demo user {@code admin} (role vigie-admin)
    */
-  public static void load(URI inventoryBaseUrl, String adminBearerToken)
+  public static void load(URI inventoryBaseUrl, URI monitoringBaseUrl, String adminBearerToken)
       throws IOException, InterruptedException {
-    new DemoData(inventoryBaseUrl, adminBearerToken).loadAll();
+    List<String> hypervisors = new DemoData(inventoryBaseUrl, adminBearerToken).loadAll();
+    new DemoData(monitoringBaseUrl, adminBearerToken).loadMonitoring(hypervisors);
   }
 
-  private void loadAll() throws IOException, InterruptedException {
+  /**
+   * Lumière's proactive maintenance (OS and security updates on its hypervisors, Tuesdays 23:00
+   * Paris time, agreed with the client) and its web checks' alerting: two failures in a row page,
+   * five quiet minutes resolve.
+   */
+  private void loadMonitoring(List<String> hypervisors) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    for (String server : hypervisors) {
+      // monitoring learns the servers from inventory.events, a moment after inventory
+      while (send(get("targets/" + server)).statusCode() != 200) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("monitoring-service did not learn server " + server + " in 90 s");
+        }
+        Thread.sleep(500);
+      }
+    }
+    ensure(
+        "maintenance-windows?serverId=" + hypervisors.get(0),
+        "maintenance-windows",
+        "{\"serverIds\":["
+            + String.join(",", hypervisors.stream().map(DemoData::q).toList())
+            + "],\"startsAt\":\"2026-11-24T22:00:00Z\",\"endsAt\":\"2026-11-24T23:00:00Z\","
+            + "\"rrule\":\"FREQ=WEEKLY;BYDAY=TU\",\"timeZone\":\"Europe/Paris\","
+            + "\"reason\":\"OS and security updates agreed with Lumière\"}");
+    ensure(
+        "alert-rules?kind=CHECK",
+        "alert-rules",
+        "{\"name\":\"web-checks\",\"kind\":\"CHECK\",\"check\":\"check_http*\","
+            + "\"consecutiveFailures\":2,\"clearFor\":\"5m\",\"severity\":\"critical\"}");
+    Log.info("monitoring demo data loaded: weekly maintenance window, web check rule");
+  }
+
+  private List<String> loadAll() throws IOException, InterruptedException {
     String lumiere = client("lumiere", "Lumière SAS (e-commerce)", "99.80", "PT1H");
     String saintRoch = client("saint-roch", "Clinique Saint-Roch", "99.95", "PT1H");
 
@@ -263,6 +298,7 @@ public final class DemoData {
         q(recette));
     Log.info(
         "demo data loaded: 2 clients, 4 datacenters, 8 servers, 10 VMs and containers, 5 hosted services");
+    return List.of(hv1, hv2);
   }
 
   private String client(String code, String name, String availability, String p1)

@@ -203,7 +203,10 @@ final class Launcher {
   private void loadDemoData() throws IOException, InterruptedException {
     Keycloak keycloak = new Keycloak(paths, pids, http);
     String adminToken = keycloak.accessToken("admin", DemoUser.PASSWORD);
-    DemoData.load(Services.named("inventory-service").baseUrl(), adminToken);
+    DemoData.load(
+        Services.named("inventory-service").baseUrl(),
+        Services.named("monitoring-service").baseUrl(),
+        adminToken);
   }
 
   private void stop() {
