@@ -101,6 +101,14 @@ class TargetsTest {
         .statusCode(404);
     given().auth().oauth2(TestTokens.client(tenantA)).get("/api/v1/targets").then().statusCode(403);
     given().get("/api/v1/targets/" + server).then().statusCode(401);
+    // agents only write
+    given().auth().oauth2(TestTokens.agent()).get("/api/v1/targets").then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.agent())
+        .get("/api/v1/targets/" + server)
+        .then()
+        .statusCode(403);
 
     // maintenance silences; the activation delivered again (same id, or late under a new id)
     // changes nothing

@@ -42,7 +42,7 @@ public class TargetResource {
 
   @GET
   @WithSession
-  @RolesAllowed({Roles.AGENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "Servers monitoring knows; ?monitored=true for those it watches now")
   public Uni<Page<Topology.TargetView>> list(
       @QueryParam("datacenter") @Size(max = 40) String datacenter,
@@ -64,18 +64,11 @@ public class TargetResource {
   @GET
   @Path("/{serverId}")
   @WithSession
-  @RolesAllowed({
-    Roles.CLIENT,
-    Roles.AGENT,
-    Roles.SUPPORT,
-    Roles.ENGINEER,
-    Roles.EXPERT,
-    Roles.ADMIN
-  })
+  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "A server and what it affects: guests, hosted services, tenants")
   public Uni<Topology> topology(@PathParam("serverId") UUID serverId) {
     Caller who = caller.get();
-    String visibleTenant = who.isStaff() || who.isAgent() ? null : who.tenant();
+    String visibleTenant = who.isStaff() ? null : who.tenant();
     return TargetServer.<TargetServer>findById(serverId)
         .onItem()
         .ifNull()
