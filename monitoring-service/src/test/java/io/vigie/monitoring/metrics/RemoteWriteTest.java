@@ -15,6 +15,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vigie.testkit.TestTokens;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -148,7 +149,8 @@ class RemoteWriteTest {
         .statusCode(415)
         .body("detail", containsString("not gzip"));
     // JSON is not remote_write
-    post(agent, "application/json", "snappy", null, "{}").statusCode(415);
+    post(agent, "application/json", "snappy", null, "{}".getBytes(StandardCharsets.UTF_8))
+        .statusCode(415);
     // a version it does not know
     post(agent, RemoteWriteResource.PROTOBUF, "snappy", "2.0.0", body)
         .statusCode(415)
@@ -188,7 +190,7 @@ class RemoteWriteTest {
    * and those headers (left out if null).
    */
   private static ValidatableResponse post(
-      String token, String contentType, String encoding, String version, Object body) {
+      String token, String contentType, String encoding, String version, byte[] body) {
     RequestSpecification request = given().contentType(contentType);
     if (token != null) {
       request = request.auth().oauth2(token);
