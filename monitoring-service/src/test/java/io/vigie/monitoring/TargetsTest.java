@@ -12,8 +12,6 @@ import io.restassured.specification.RequestSpecification;
 import io.vigie.events.DomainEvent;
 import io.vigie.events.inventory.GuestKind;
 import io.vigie.events.inventory.HostedServiceCreated;
-import io.vigie.events.inventory.HostedServiceKind;
-import io.vigie.events.inventory.HostedServiceSnapshot;
 import io.vigie.events.inventory.ServerRegistered;
 import io.vigie.events.inventory.ServerSnapshot;
 import io.vigie.events.inventory.ServerStatus;
@@ -59,15 +57,12 @@ class TargetsTest {
     UUID shop = UUID.randomUUID();
     publish(
         new HostedServiceCreated(
-            new HostedServiceSnapshot(
+            InventoryFeed.hostedServiceSnapshot(
                 shop,
                 UUID.randomUUID(),
                 tenantA,
                 "Boutique",
-                HostedServiceKind.WEBSITE,
                 "https://shop.example.com",
-                null,
-                "nginx",
                 List.of(),
                 List.of(guestA),
                 0)));
@@ -165,7 +160,7 @@ class TargetsTest {
   }
 
   private static ServerSnapshot server(UUID id, ServerStatus status, long version) {
-    return InventoryFeed.server(id, "web-" + id + ".example.net", status, version);
+    return InventoryFeed.serverSnapshot(id, InventoryFeed.hostname("web", id), status, version);
   }
 
   private static ServerStatusChanged statusChange(
@@ -175,18 +170,6 @@ class TargetsTest {
   }
 
   private static VirtualMachineSnapshot guest(UUID id, UUID host, String tenant) {
-    return new VirtualMachineSnapshot(
-        id,
-        "ct-" + tenant,
-        GuestKind.LXC,
-        host,
-        UUID.randomUUID(),
-        tenant,
-        2,
-        4,
-        40,
-        List.of("10.0.0.5"),
-        "Debian 12",
-        0);
+    return InventoryFeed.guestSnapshot(id, host, tenant, GuestKind.LXC, 0);
   }
 }

@@ -1,23 +1,19 @@
 package io.vigie.monitoring.alerting;
 
 import static io.restassured.RestAssured.given;
+import static io.vigie.monitoring.CheckResults.alertsFired;
+import static io.vigie.monitoring.CheckResults.alertsListed;
+import static io.vigie.monitoring.CheckResults.alertsResolved;
+import static io.vigie.monitoring.CheckResults.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vigie.events.inventory.GuestKind;
-import io.vigie.events.inventory.ServerRegistered;
 import io.vigie.events.inventory.ServerStatus;
-import io.vigie.events.inventory.ServerUpdated;
-import io.vigie.events.inventory.VirtualMachineProvisioned;
-import io.vigie.events.inventory.VirtualMachineSnapshot;
-import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.monitoring.InventoryFeed;
-import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.TestTokens;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,90 +26,16 @@ import org.junit.jupiter.api.Test;
  * host-down alert, silence while the server is in maintenance.
  */
 @QuarkusTest
-public class AlertEngineTest {
-
-  /** A server carrying one VM of {@code tenant}; returns its id. */
-  public static UUID serverOf(String tenant) {
-    UUID server = UUID.randomUUID();
-    InventoryFeed.publish(
-        server.toString(),
-        new ServerRegistered(
-            InventoryFeed.server(server, "hv-" + server + ".example.net", ServerStatus.ACTIVE, 1)));
-    UUID vm = UUID.randomUUID();
-    InventoryFeed.publish(
-        vm.toString(),
-        new VirtualMachineProvisioned(
-            new VirtualMachineSnapshot(
-                vm,
-                "vm-" + vm.toString().substring(0, 8),
-                GuestKind.VM,
-                server,
-                UUID.randomUUID(),
-                tenant,
-                2,
-                4,
-                20,
-                List.of("10.0.0.5"),
-                "debian-12",
-                1)));
-    InventoryFeed.awaitTarget(server, "ACTIVE");
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(TestTokens.engineer())
-                    .get("/api/v1/targets/" + server)
-                    .then()
-                    .statusCode(200)
-                    .body("tenants", equalTo(List.of(tenant))));
-    return server;
-  }
-
-  public static void report(UUID server, String check, String status, Instant... times) {
-    List<Map<String, Object>> results =
-        java.util.Arrays.stream(times)
-            .map(
-                at ->
-                    Map.<String, Object>of(
-                        "serverId",
-                        server.toString(),
-                        "check",
-                        check,
-                        "status",
-                        status,
-                        "output",
-                        check + " " + status,
-                        "executedAt",
-                        at.toString()))
-            .toList();
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType(ContentType.JSON)
-        .body(Map.of("results", results))
-        .post("/api/v1/check-results")
-        .then()
-        .statusCode(202);
-  }
-
-  public static List<ConsumerRecord<String, String>> events(String type, UUID server, int count) {
-    return KafkaEvents.await(
-        MonitoringEvents.TOPIC,
-        r -> type.equals(KafkaEvents.header(r, "ce_type")) && r.value().contains(server.toString()),
-        count,
-        Duration.ofSeconds(count == 0 ? 3 : 30));
-  }
+class AlertEngineTest {
 
   @Test
   void historyKeepsEveryStateChangeAndEachClientSeesOnlyItsAlerts() {
     String tenant = "h-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = serverOf(tenant);
+    UUID server = InventoryFeed.serverHosting(tenant);
     Instant t0 = Instant.parse("2026-11-20T08:00:00Z");
     report(server, "check_disk", "WARNING", t0, t0.plusSeconds(60), t0.plusSeconds(120));
     report(server, "check_disk", "OK", t0.plusSeconds(180));
-    assertThat(events(MonitoringEvents.ALERT_RESOLVED, server, 1)).hasSize(1);
+    assertThat(alertsResolved(server, 1)).hasSize(1);
 
     String id =
         given()
@@ -140,14 +62,7 @@ public class AlertEngineTest {
         .body("clients", equalTo(List.of(tenant)))
         .body("transitions.state", equalTo(List.of("PENDING", "FIRING", "NOTIFIED", "RESOLVED")));
     // the period filter: an alert over before the period is not in it
-    given()
-        .auth()
-        .oauth2(TestTokens.support())
-        .queryParam("serverId", server)
-        .queryParam("from", "2026-11-20T09:00:00Z")
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    alertsListed(TestTokens.support(), server, Map.of("from", "2026-11-20T09:00:00Z"))
         .body("totalItems", equalTo(0));
 
     // walls: another client sees nothing of it, agents read no alerts, no token is 401
@@ -157,13 +72,7 @@ public class AlertEngineTest {
         .get("/api/v1/alerts/" + id)
         .then()
         .statusCode(404);
-    given()
-        .auth()
-        .oauth2(TestTokens.client("someone-else"))
-        .queryParam("serverId", server)
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    alertsListed(TestTokens.client("someone-else"), server, Map.of())
         .body("totalItems", equalTo(0));
     given()
         .auth()
@@ -188,10 +97,10 @@ public class AlertEngineTest {
   @Test
   void whenTheHostIsDownItsOtherAlertsAreGroupedUnderItAndPageOnlyOnceItIsBack() {
     String tenant = "g-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = serverOf(tenant);
+    UUID server = InventoryFeed.serverHosting(tenant);
     Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
     report(server, "host-alive", "CRITICAL", t0, t0.plusSeconds(30), t0.plusSeconds(60));
-    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+    assertThat(alertsFired(server, 1)).hasSize(1);
 
     report(
         server,
@@ -201,15 +110,8 @@ public class AlertEngineTest {
         t0.plusSeconds(100),
         t0.plusSeconds(130));
     // only the host-down alert paged
-    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .queryParam("serverId", server)
-        .queryParam("state", "FIRING")
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    assertThat(alertsFired(server, 2)).hasSize(1);
+    alertsListed(TestTokens.engineer(), server, Map.of("state", "FIRING"))
         .body("totalItems", equalTo(2))
         .body("items.source", hasItems("check:host-alive", "check:check_http"))
         .body("items.find { it.source == 'check:check_http' }.notified", equalTo(false))
@@ -220,7 +122,7 @@ public class AlertEngineTest {
     // the host answers again, the web check still fails: now it pages on its own
     report(server, "host-alive", "OK", t0.plusSeconds(160));
     report(server, "check_http", "CRITICAL", t0.plusSeconds(190));
-    List<ConsumerRecord<String, String>> fired = events(MonitoringEvents.ALERT_FIRED, server, 2);
+    List<ConsumerRecord<String, String>> fired = alertsFired(server, 2);
     assertThat(fired).hasSize(2);
     assertThat(fired.get(1).value()).contains("check_http CRITICAL");
   }
@@ -228,42 +130,28 @@ public class AlertEngineTest {
   @Test
   void aServerInMaintenanceIsSilencedAndPagesIfStillBrokenAfterwards() {
     String tenant = "m-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = serverOf(tenant);
-    InventoryFeed.publish(
-        server.toString(),
-        new ServerUpdated(
-            InventoryFeed.server(
-                server, "hv-" + server + ".example.net", ServerStatus.MAINTENANCE, 2)));
-    InventoryFeed.awaitTarget(server, "MAINTENANCE");
+    UUID server = InventoryFeed.serverHosting(tenant);
+    String hostname = InventoryFeed.hostname("hv", server);
+    InventoryFeed.updateServer(server, hostname, ServerStatus.MAINTENANCE, 2);
     Instant t0 = Instant.parse("2026-11-20T12:00:00Z");
     report(server, "check_ssh", "CRITICAL", t0, t0.plusSeconds(60), t0.plusSeconds(120));
-    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 0)).isEmpty();
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .queryParam("serverId", server)
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    assertThat(alertsFired(server, 0)).isEmpty();
+    alertsListed(TestTokens.engineer(), server, Map.of())
         .body("items[0].state", equalTo("FIRING"))
         .body("items[0].suppressedBy", equalTo("server-maintenance"))
         .body("items[0].notified", equalTo(false));
 
-    InventoryFeed.publish(
-        server.toString(),
-        new ServerUpdated(
-            InventoryFeed.server(server, "hv-" + server + ".example.net", ServerStatus.ACTIVE, 3)));
-    InventoryFeed.awaitTarget(server, "ACTIVE");
+    InventoryFeed.updateServer(server, hostname, ServerStatus.ACTIVE, 3);
     report(server, "check_ssh", "CRITICAL", t0.plusSeconds(180));
-    assertThat(events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+    assertThat(alertsFired(server, 1)).hasSize(1);
     report(server, "check_ssh", "OK", t0.plusSeconds(240));
-    assertThat(events(MonitoringEvents.ALERT_RESOLVED, server, 1)).hasSize(1);
+    assertThat(alertsResolved(server, 1)).hasSize(1);
   }
 
   @Test
   void aMaintenanceWindowSuppressesExactlyItsTargetsAndOnlyDuringIt() {
-    UUID covered = serverOf("w-" + UUID.randomUUID().toString().substring(0, 8));
-    UUID other = serverOf("w-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID covered = InventoryFeed.serverHosting("w-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID other = InventoryFeed.serverHosting("w-" + UUID.randomUUID().toString().substring(0, 8));
     given()
         .auth()
         .oauth2(TestTokens.engineer())
@@ -281,20 +169,14 @@ public class AlertEngineTest {
     for (UUID server : List.of(covered, other)) {
       report(server, "check_ssh", "CRITICAL", t0, t0.plusSeconds(60), t0.plusSeconds(120));
     }
-    assertThat(events(MonitoringEvents.ALERT_FIRED, other, 1)).hasSize(1);
-    assertThat(events(MonitoringEvents.ALERT_FIRED, covered, 0)).isEmpty();
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .queryParam("serverId", covered)
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    assertThat(alertsFired(other, 1)).hasSize(1);
+    assertThat(alertsFired(covered, 0)).isEmpty();
+    alertsListed(TestTokens.engineer(), covered, Map.of())
         .body("items[0].suppressedBy", equalTo("maintenance-window"))
         .body("items[0].notified", equalTo(false));
 
     // still failing once the window is over: now it pages
     report(covered, "check_ssh", "CRITICAL", Instant.parse("2026-11-19T11:02:00Z"));
-    assertThat(events(MonitoringEvents.ALERT_FIRED, covered, 1)).hasSize(1);
+    assertThat(alertsFired(covered, 1)).hasSize(1);
   }
 }

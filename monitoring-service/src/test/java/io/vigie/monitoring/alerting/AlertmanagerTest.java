@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.monitoring.CheckResults;
+import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.Ports;
 import io.vigie.monitoring.metrics.RealPrometheus;
 import io.vigie.testkit.TestTokens;
 import java.net.URI;
@@ -37,10 +39,10 @@ class AlertmanagerTest {
   @Test
   void aRealAlertmanagerFiresAndResolvesThroughTheWebhook() throws Exception {
     String tenant = "am-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = AlertEngineTest.serverOf(tenant);
+    UUID server = InventoryFeed.serverHosting(tenant);
     Path dir =
         Files.createTempDirectory(Files.createDirectories(Path.of("target")), "real-alertmanager-");
-    int port = RealPrometheus.freePort();
+    int port = Ports.free();
     Files.writeString(
         dir.resolve("alertmanager.yml"),
         """
@@ -95,8 +97,7 @@ class AlertmanagerTest {
             "startsAt": "%s"%s}]
           """;
       post(http, api, alert.formatted(server, startsAt, ""));
-      List<ConsumerRecord<String, String>> fired =
-          AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1);
+      List<ConsumerRecord<String, String>> fired = CheckResults.alertsFired(server, 1);
       assertThat(fired).hasSize(1);
       assertThat(fired.get(0).value())
           .contains("\"tenants\":[\"" + tenant + "\"]")
@@ -104,17 +105,10 @@ class AlertmanagerTest {
           .contains("\"severity\":\"critical\"");
 
       post(http, api, alert.formatted(server, startsAt, ", \"endsAt\": \"" + Instant.now() + "\""));
-      List<ConsumerRecord<String, String>> resolved =
-          AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 1);
+      List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
       assertThat(resolved).hasSize(1);
-      assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
-      given()
-          .auth()
-          .oauth2(TestTokens.engineer())
-          .queryParam("serverId", server)
-          .get("/api/v1/alerts")
-          .then()
-          .statusCode(200)
+      assertThat(CheckResults.alertsFired(server, 2)).hasSize(1);
+      CheckResults.alertsListed(TestTokens.engineer(), server, Map.of())
           .body("totalItems", equalTo(1))
           .body("items[0].source", equalTo("alertmanager:NodeFilesystemAlmostFull"))
           .body("items[0].state", equalTo("RESOLVED"));

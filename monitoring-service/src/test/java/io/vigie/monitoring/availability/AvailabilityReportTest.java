@@ -1,6 +1,7 @@
 package io.vigie.monitoring.availability;
 
 import static io.restassured.RestAssured.given;
+import static io.vigie.monitoring.CheckResults.result;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,12 +14,10 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vigie.events.inventory.ClientRegistered;
 import io.vigie.events.inventory.ClientUpdated;
 import io.vigie.events.inventory.ContractChanged;
-import io.vigie.events.inventory.InventoryEvents;
-import io.vigie.monitoring.maintenance.Fixtures;
-import io.vigie.testkit.KafkaEvents;
+import io.vigie.monitoring.CheckResults;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import jakarta.inject.Inject;
@@ -63,28 +62,27 @@ class AvailabilityReportTest {
   @Test
   void aKnownMonthGivesTheHandComputedFiguresAndTheContractVerdict() {
     String code = "c-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID clientId = UUID.randomUUID();
-    Fixtures.publish(new ClientRegistered(Fixtures.client(clientId, code, "99.95", 1)));
-    UUID s = Fixtures.server("web");
-    UUID s2 = Fixtures.server("web");
-    UUID shop = Fixtures.hostedService(code, clientId, "shop", List.of(s), List.of(), s);
-    UUID blog = Fixtures.hostedService(code, clientId, "blog", List.of(s2), List.of(), s2);
+    UUID clientId = InventoryFeed.registerClient(code, "99.95");
+    UUID s = InventoryFeed.activeServer("web");
+    UUID s2 = InventoryFeed.activeServer("web");
+    UUID shop = InventoryFeed.hostedService(code, clientId, "shop", s);
+    UUID blog = InventoryFeed.hostedService(code, clientId, "blog", s2);
 
-    Fixtures.report(
+    CheckResults.report(
         List.of(
-            Fixtures.result(s, shop, "check_http", "CRITICAL", "2026-08-31T23:58:00Z"),
-            Fixtures.result(s, shop, "check_http", "OK", "2026-09-01T00:02:00Z"),
-            Fixtures.result(s, shop, "check_tls", "OK", "2026-09-05T00:00:00Z"),
-            Fixtures.result(s, shop, "check_http", "CRITICAL", "2026-09-10T10:00:00Z"),
-            Fixtures.result(s, shop, "check_http", "CRITICAL", "2026-09-10T10:20:00Z"),
-            Fixtures.result(s, shop, "check_http", "OK", "2026-09-10T10:43:00Z"),
-            Fixtures.result(s, shop, "check_http", "CRITICAL", "2026-09-20T14:00:00Z"),
-            Fixtures.result(s, shop, "check_http", "OK", "2026-09-20T14:05:00Z"),
-            Fixtures.result(s, shop, "check_http", "WARNING", "2026-09-25T08:00:00Z"),
-            Fixtures.result(s, null, "ping", "CRITICAL", "2026-09-15T03:00:00Z"),
-            Fixtures.result(s, null, "ping", "OK", "2026-09-15T03:30:00Z"),
-            Fixtures.result(s, null, "check_disk", "CRITICAL", "2026-09-16T03:00:00Z"),
-            Fixtures.result(s2, blog, "check_http", "OK", "2026-09-02T00:00:00Z")));
+            result(s, shop, "check_http", "CRITICAL", "2026-08-31T23:58:00Z"),
+            result(s, shop, "check_http", "OK", "2026-09-01T00:02:00Z"),
+            result(s, shop, "check_tls", "OK", "2026-09-05T00:00:00Z"),
+            result(s, shop, "check_http", "CRITICAL", "2026-09-10T10:00:00Z"),
+            result(s, shop, "check_http", "CRITICAL", "2026-09-10T10:20:00Z"),
+            result(s, shop, "check_http", "OK", "2026-09-10T10:43:00Z"),
+            result(s, shop, "check_http", "CRITICAL", "2026-09-20T14:00:00Z"),
+            result(s, shop, "check_http", "OK", "2026-09-20T14:05:00Z"),
+            result(s, shop, "check_http", "WARNING", "2026-09-25T08:00:00Z"),
+            result(s, null, "ping", "CRITICAL", "2026-09-15T03:00:00Z"),
+            result(s, null, "ping", "OK", "2026-09-15T03:30:00Z"),
+            result(s, null, "check_disk", "CRITICAL", "2026-09-16T03:00:00Z"),
+            result(s2, blog, "check_http", "OK", "2026-09-02T00:00:00Z")));
     given()
         .auth()
         .oauth2(TestTokens.engineer())
@@ -153,7 +151,8 @@ class AvailabilityReportTest {
         .body("overall.services", equalTo(2));
 
     // the contract is renegotiated to 99.0 %: the same month now meets it
-    Fixtures.publish(new ContractChanged(Fixtures.client(clientId, code, "99.0", 2)));
+    InventoryFeed.publish(
+        new ContractChanged(InventoryFeed.clientSnapshot(clientId, code, "99.0", 2)));
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -166,9 +165,10 @@ class AvailabilityReportTest {
 
     // a stale snapshot arriving late changes nothing
     String stale = UUID.randomUUID().toString();
-    var update = new ClientUpdated(Fixtures.client(clientId, code, "99.95", 1));
-    KafkaEvents.publish(
-        InventoryEvents.TOPIC, clientId.toString(), stale, update.eventType(), json(update));
+    InventoryFeed.publish(
+        clientId.toString(),
+        stale,
+        new ClientUpdated(InventoryFeed.clientSnapshot(clientId, code, "99.95", 1)));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -190,11 +190,10 @@ class AvailabilityReportTest {
   @Test
   void tenantsAreWallsAndBadPeriodsAreRefusedNamingTheField() {
     String code = "c-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID clientId = UUID.randomUUID();
-    Fixtures.publish(new ClientRegistered(Fixtures.client(clientId, code, "99.9", 1)));
-    UUID server = Fixtures.server("hv");
-    UUID site = Fixtures.hostedService(code, clientId, "site", List.of(server), List.of(), server);
-    UUID otherServer = Fixtures.server("hv");
+    UUID clientId = InventoryFeed.registerClient(code, "99.9");
+    UUID server = InventoryFeed.activeServer("hv");
+    UUID site = InventoryFeed.hostedService(code, clientId, "site", server);
+    UUID otherServer = InventoryFeed.activeServer("hv");
 
     as(TestTokens.client(code))
         .get("/api/v1/availability?hostedServiceId=" + site + "&" + SEPTEMBER)
@@ -287,13 +286,5 @@ class AvailabilityReportTest {
                 .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL)))
         .auth()
         .oauth2(token);
-  }
-
-  private static String json(Object event) {
-    try {
-      return io.vigie.events.EventJson.newMapper().writeValueAsString(event);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

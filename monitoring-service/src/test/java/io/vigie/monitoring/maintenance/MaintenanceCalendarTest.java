@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The bean the alerting engine calls, against windows declared through the API. */
@@ -22,12 +25,11 @@ import org.junit.jupiter.api.Test;
 class MaintenanceCalendarTest {
 
   @Inject MaintenanceCalendar calendar;
-  @Inject Vertx vertx;
 
   @Test
   void aOneOffWindowSuppressesItsServerDuringItsHourOnly() {
-    UUID a = Fixtures.server("web-a");
-    UUID b = Fixtures.server("web-b");
+    UUID a = InventoryFeed.activeServer("web-a");
+    UUID b = InventoryFeed.activeServer("web-b");
     MaintenanceWindowsTest.create(
         MaintenanceWindowsTest.window(
             List.of(a), List.of(), "2026-12-15T10:00:00Z", "2026-12-15T11:00:00Z"));
@@ -40,8 +42,7 @@ class MaintenanceCalendarTest {
     assertThat(suppresses(a, null, "2026-12-15T09:59:59Z")).isFalse();
 
     List<Interval> day =
-        Fixtures.onVertx(
-            vertx,
+        onVertx(
             () ->
                 calendar.maintenance(
                     a, null, t("2026-12-15T00:00:00Z"), t("2026-12-16T00:00:00Z")));
@@ -49,8 +50,7 @@ class MaintenanceCalendarTest {
         .containsExactly(new Interval(t("2026-12-15T10:00:00Z"), t("2026-12-15T11:00:00Z")));
     // clipped to the period asked
     assertThat(
-            Fixtures.onVertx(
-                vertx,
+            onVertx(
                 () ->
                     calendar.maintenance(
                         a, null, t("2026-12-15T10:30:00Z"), t("2026-12-15T12:00:00Z"))))
@@ -59,7 +59,7 @@ class MaintenanceCalendarTest {
 
   @Test
   void aWeeklyWindowSuppressesEachOccurrence() {
-    UUID server = Fixtures.server("db");
+    UUID server = InventoryFeed.activeServer("db");
     Map<String, Object> weekly =
         MaintenanceWindowsTest.window(
             List.of(server), List.of(), "2026-12-01T02:00:00Z", "2026-12-01T03:00:00Z");
@@ -76,14 +76,12 @@ class MaintenanceCalendarTest {
   @Test
   void hostedServicesAreCoveredByTheirOwnWindowsAndByTheirServersWindows() {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID host = Fixtures.server("hv");
-    UUID probe = Fixtures.server("probe");
-    UUID vm = Fixtures.guest(host, tenant);
+    UUID host = InventoryFeed.activeServer("hv");
+    UUID probe = InventoryFeed.activeServer("probe");
+    UUID vm = InventoryFeed.guest(host, tenant);
     // the shop runs on a VM on `host`; its HTTP check runs from `probe`
-    UUID shop =
-        Fixtures.hostedService(tenant, UUID.randomUUID(), "shop", List.of(), List.of(vm), host);
-    UUID blog =
-        Fixtures.hostedService(tenant, UUID.randomUUID(), "blog", List.of(probe), List.of(), probe);
+    UUID shop = InventoryFeed.hostedServiceOnGuest(tenant, "shop", vm, host);
+    UUID blog = InventoryFeed.hostedService(tenant, "blog", probe);
     MaintenanceWindowsTest.create(
         MaintenanceWindowsTest.window(
             List.of(host), List.of(), "2026-12-16T01:00:00Z", "2026-12-16T02:00:00Z"));
@@ -99,8 +97,7 @@ class MaintenanceCalendarTest {
     assertThat(suppresses(probe, null, "2026-12-17T01:30:00Z")).isFalse();
     assertThat(suppresses(probe, shop, "2026-12-17T01:30:00Z")).isFalse();
     assertThat(
-            Fixtures.onVertx(
-                vertx,
+            onVertx(
                 () ->
                     calendar.maintenance(
                         null, shop, t("2026-12-16T00:00:00Z"), t("2026-12-18T00:00:00Z"))))
@@ -109,7 +106,7 @@ class MaintenanceCalendarTest {
 
   @Test
   void aCancelledWindowNoLongerSuppresses() {
-    UUID server = Fixtures.server("mail");
+    UUID server = InventoryFeed.activeServer("mail");
     Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     String id =
         MaintenanceWindowsTest.create(
@@ -129,7 +126,18 @@ class MaintenanceCalendarTest {
   }
 
   private boolean suppresses(UUID server, UUID service, String at) {
-    return Fixtures.onVertx(vertx, () -> calendar.suppresses(server, service, t(at)));
+    return onVertx(() -> calendar.suppresses(server, service, t(at)));
+  }
+
+  /** Runs a reactive call of the calendar on a Vert.x context, as a request would, and waits. */
+  private static <T> T onVertx(Supplier<Uni<T>> call) {
+    try {
+      return VertxContextSupport.subscribeAndAwait(call);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Instant t(String instant) {

@@ -1,10 +1,10 @@
 package io.vigie.monitoring.metrics;
 
+import io.vigie.monitoring.Ports;
 import io.vigie.testkit.TestTokens;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -116,8 +116,8 @@ public final class RealPrometheus implements AutoCloseable {
     Path target = Path.of("target");
     Files.createDirectories(target);
     directory = Files.createTempDirectory(target, "real-prometheus-");
-    int exporterPort = freePort();
-    int prometheusPort = freePort();
+    int exporterPort = Ports.free();
+    int prometheusPort = Ports.free();
     nodeExporterTarget = "127.0.0.1:" + exporterPort;
     prometheusUrl = URI.create("http://127.0.0.1:" + prometheusPort);
 
@@ -337,11 +337,5 @@ public final class RealPrometheus implements AutoCloseable {
 
   private static String quote(String value) {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -8,12 +8,16 @@ import io.vigie.testkit.TestTokens;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /** Sends remote_write requests to the service under test, as Prometheus does. */
-final class RemoteWriteClient {
+public final class RemoteWriteClient {
 
-  /** Signed once: signing a token per request would dominate the fuzz test's time. */
-  private static final String AGENT = TestTokens.agent();
+  /** Tokens live an hour: one is signed again after half of that. */
+  private static final long TOKEN_REUSE_NANOS = TimeUnit.MINUTES.toNanos(30);
+
+  private static String agent;
+  private static long agentSignedAt;
 
   private RemoteWriteClient() {}
 
@@ -21,18 +25,32 @@ final class RemoteWriteClient {
   static RequestSpecification asPrometheus() {
     return given()
         .auth()
-        .oauth2(AGENT)
+        .oauth2(agent())
         .contentType(RemoteWriteResource.PROTOBUF)
         .header("Content-Encoding", "snappy")
         .header(RemoteWriteResource.VERSION_HEADER, "0.1.0");
   }
 
-  static Response send(byte[] body) {
+  /** Posts an encoded body as Prometheus does; the answer is the caller's to check. */
+  public static Response send(byte[] body) {
     return asPrometheus().body(body).post(RemoteWriteResource.PATH);
   }
 
-  static Response send(WriteRequest request) {
+  /** Encodes {@code request} and posts it as Prometheus does. */
+  public static Response send(WriteRequest request) {
     return send(RemoteWriteCodec.encode(request));
+  }
+
+  /**
+   * The agent's token, signed once in a while: signing per request would dominate the fuzz test.
+   */
+  private static synchronized String agent() {
+    long now = System.nanoTime();
+    if (agent == null || now - agentSignedAt > TOKEN_REUSE_NANOS) {
+      agent = TestTokens.agent();
+      agentSignedAt = now;
+    }
+    return agent;
   }
 
   /** A metric name no other test uses, so tests sharing one head do not see each other. */

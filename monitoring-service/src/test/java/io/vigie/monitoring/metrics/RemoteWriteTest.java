@@ -11,8 +11,11 @@ import static org.hamcrest.Matchers.startsWith;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import io.vigie.testkit.TestTokens;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -125,117 +128,80 @@ class RemoteWriteTest {
 
   @Test
   void onlyRemoteWrite1IsSpoken() {
-    byte[] body =
-        RemoteWriteCodec.encode(
-            RemoteWriteClient.hosts(
-                uniqueMetric("up"), List.of("web-01"), System.currentTimeMillis(), 1));
+    byte[] body = upOnOneHost();
+    String agent = TestTokens.agent();
     // remote-write 2.0
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf;proto=io.prometheus.write.v2.Request")
-        .header("Content-Encoding", "snappy")
-        .header(RemoteWriteResource.VERSION_HEADER, "2.0.0")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
+    post(
+            agent,
+            "application/x-protobuf;proto=io.prometheus.write.v2.Request",
+            "snappy",
+            "2.0.0",
+            body)
         .statusCode(415)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("Content-Type"))
         .body("detail", containsString("io.prometheus.write.v2.Request"));
     // no Content-Encoding, or another one
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
+    post(agent, RemoteWriteResource.PROTOBUF, null, null, body)
         .statusCode(415)
         .body("errors[0].field", equalTo("Content-Encoding"));
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf")
-        .header("Content-Encoding", "gzip")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
+    post(agent, RemoteWriteResource.PROTOBUF, "gzip", null, body)
         .statusCode(415)
         .body("detail", containsString("not gzip"));
     // JSON is not remote_write
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/json")
-        .header("Content-Encoding", "snappy")
-        .body("{}")
-        .post(RemoteWriteResource.PATH)
-        .then()
+    post(agent, "application/json", "snappy", null, "{}".getBytes(StandardCharsets.UTF_8))
         .statusCode(415);
     // a version it does not know
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf")
-        .header("Content-Encoding", "snappy")
-        .header(RemoteWriteResource.VERSION_HEADER, "2.0.0")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
+    post(agent, RemoteWriteResource.PROTOBUF, "snappy", "2.0.0", body)
         .statusCode(415)
         .body("errors[0].field", equalTo(RemoteWriteResource.VERSION_HEADER));
     // the explicit 1.0 proto parameter, and no version header at all, are fine
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf;proto=prometheus.WriteRequest")
-        .header("Content-Encoding", "snappy")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
+    post(agent, "application/x-protobuf;proto=prometheus.WriteRequest", "snappy", null, body)
         .statusCode(204);
   }
 
   @Test
   void onlyAgentsWrite() {
-    byte[] body =
-        RemoteWriteCodec.encode(
-            RemoteWriteClient.hosts(
-                uniqueMetric("up"), List.of("web-01"), System.currentTimeMillis(), 1));
-    given()
-        .contentType("application/x-protobuf")
-        .header("Content-Encoding", "snappy")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
-        .statusCode(401);
+    byte[] body = upOnOneHost();
+    post(null, RemoteWriteResource.PROTOBUF, "snappy", null, body).statusCode(401);
     for (String token :
         List.of(
             TestTokens.client("lumiere"),
             TestTokens.support(),
             TestTokens.engineer(),
             TestTokens.admin())) {
-      given()
-          .auth()
-          .oauth2(token)
-          .contentType("application/x-protobuf")
-          .header("Content-Encoding", "snappy")
-          .body(body)
-          .post(RemoteWriteResource.PATH)
-          .then()
+      post(token, RemoteWriteResource.PROTOBUF, "snappy", null, body)
           .statusCode(403)
           .contentType("application/problem+json");
     }
-    given()
-        .auth()
-        .oauth2(TestTokens.forged("agent", java.util.Set.of("vigie-agent")))
-        .contentType("application/x-protobuf")
-        .header("Content-Encoding", "snappy")
-        .body(body)
-        .post(RemoteWriteResource.PATH)
-        .then()
-        .statusCode(401);
+    String forged = TestTokens.forged("agent", java.util.Set.of("vigie-agent"));
+    post(forged, RemoteWriteResource.PROTOBUF, "snappy", null, body).statusCode(401);
+  }
+
+  /** A valid body: one {@code up} sample of a host, now. */
+  private static byte[] upOnOneHost() {
+    return RemoteWriteCodec.encode(
+        RemoteWriteClient.hosts(
+            uniqueMetric("up"), List.of("web-01"), System.currentTimeMillis(), 1));
+  }
+
+  /**
+   * POSTs {@code body} to remote_write as {@code token} (no token if null), with that content type
+   * and those headers (left out if null).
+   */
+  private static ValidatableResponse post(
+      String token, String contentType, String encoding, String version, byte[] body) {
+    RequestSpecification request = given().contentType(contentType);
+    if (token != null) {
+      request = request.auth().oauth2(token);
+    }
+    if (encoding != null) {
+      request = request.header("Content-Encoding", encoding);
+    }
+    if (version != null) {
+      request = request.header(RemoteWriteResource.VERSION_HEADER, version);
+    }
+    return request.body(body).post(RemoteWriteResource.PATH).then();
   }
 
   /**

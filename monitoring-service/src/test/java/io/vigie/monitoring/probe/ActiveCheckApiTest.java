@@ -10,6 +10,9 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import java.util.HashMap;
@@ -47,14 +50,14 @@ class ActiveCheckApiTest {
 
   @Test
   void createdCheckHasDefaultsAnETagAndALocation() {
-    UUID server = ProbeFixtures.server("api-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("api");
     Map<String, Object> body =
         with(
             with(tcpCheck(server, "ssh"), "intervalSeconds", null),
             "settings",
             Map.of("host", "127.0.0.1", "port", 22));
     String location =
-        ProbeFixtures.create(body)
+        ActiveChecks.create(body)
             .statusCode(201)
             .header("ETag", "\"0\"")
             .body("kind", equalTo("TCP"))
@@ -78,56 +81,56 @@ class ActiveCheckApiTest {
 
   @Test
   void badInputIsRefusedNamingTheFieldAndNothingIsKept() {
-    UUID server = ProbeFixtures.server("bad-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("bad");
     Map<String, Object> good = tcpCheck(server, "imap");
-    ProbeFixtures.create(with(good, "serverId", UUID.randomUUID().toString()))
+    ActiveChecks.create(with(good, "serverId", UUID.randomUUID().toString()))
         .statusCode(400)
         .contentType(containsString("problem+json"))
         .body("errors[0].field", equalTo("serverId"));
-    ProbeFixtures.create(with(good, "hostedServiceId", UUID.randomUUID().toString()))
+    ActiveChecks.create(with(good, "hostedServiceId", UUID.randomUUID().toString()))
         .statusCode(400)
         .body("errors[0].field", equalTo("hostedServiceId"));
-    UUID elsewhere = ProbeFixtures.server("other-" + UUID.randomUUID() + ".example.net");
+    UUID elsewhere = InventoryFeed.activeServer("other");
     UUID foreignService =
-        ProbeFixtures.hostedService(
+        InventoryFeed.website(
             elsewhere,
             "t-" + UUID.randomUUID().toString().substring(0, 8),
             "https://x.example.net/");
-    ProbeFixtures.create(with(good, "hostedServiceId", foreignService.toString()))
+    ActiveChecks.create(with(good, "hostedServiceId", foreignService.toString()))
         .statusCode(400)
         .body("errors[0].field", equalTo("hostedServiceId"))
         .body("errors[0].message", containsString("does not run on"));
-    ProbeFixtures.create(
+    ActiveChecks.create(
             with(
                 good,
                 "settings",
                 Map.of("host", "127.0.0.1", "port", 143, "url", "http://a.example.net/")))
         .statusCode(400)
         .body("errors[0].field", equalTo("settings.url"));
-    ProbeFixtures.create(with(good, "settings", Map.of("host", "127.0.0.1")))
+    ActiveChecks.create(with(good, "settings", Map.of("host", "127.0.0.1")))
         .statusCode(400)
         .body("errors[0].field", equalTo("settings.port"));
-    ProbeFixtures.create(
+    ActiveChecks.create(
             with(good, "settings", Map.of("host", "127.0.0.1", "port", 143, "bogus", 1)))
         .statusCode(400);
-    ProbeFixtures.create(with(good, "intervalSeconds", 0))
+    ActiveChecks.create(with(good, "intervalSeconds", 0))
         .statusCode(400)
         .body("errors[0].field", equalTo("intervalSeconds"));
-    ProbeFixtures.create(with(good, "intervalSeconds", 3601))
+    ActiveChecks.create(with(good, "intervalSeconds", 3601))
         .statusCode(400)
         .body("errors[0].field", equalTo("intervalSeconds"));
-    ProbeFixtures.create(with(good, "timeoutSeconds", 60))
+    ActiveChecks.create(with(good, "timeoutSeconds", 60))
         .statusCode(400)
         .body("errors[0].field", equalTo("timeoutSeconds"));
-    ProbeFixtures.create(with(good, "kind", "ICMP")).statusCode(400);
-    ProbeFixtures.create(
+    ActiveChecks.create(with(good, "kind", "ICMP")).statusCode(400);
+    ActiveChecks.create(
             with(
                 with(good, "kind", "HTTP"),
                 "settings",
                 Map.of("url", "http://a.example.net/", "bodyMatches", "([")))
         .statusCode(400)
         .body("errors[0].field", equalTo("settings.bodyMatches"));
-    ProbeFixtures.create(
+    ActiveChecks.create(
             with(
                 with(good, "kind", "DNS"),
                 "settings",
@@ -146,70 +149,28 @@ class ActiveCheckApiTest {
 
   @Test
   void aSecondCheckWithTheSameNameOnTheServerIsAConflict() {
-    UUID server = ProbeFixtures.server("dup-" + UUID.randomUUID() + ".example.net");
-    ProbeFixtures.created(tcpCheck(server, "smtp"));
-    ProbeFixtures.create(tcpCheck(server, "smtp")).statusCode(409);
-    UUID other = ProbeFixtures.server("dup2-" + UUID.randomUUID() + ".example.net");
-    ProbeFixtures.created(tcpCheck(other, "smtp"));
+    UUID server = InventoryFeed.activeServer("dup");
+    ActiveChecks.created(tcpCheck(server, "smtp"));
+    ActiveChecks.create(tcpCheck(server, "smtp")).statusCode(409);
+    UUID other = InventoryFeed.activeServer("dup2");
+    ActiveChecks.created(tcpCheck(other, "smtp"));
   }
 
   @Test
   void updatesNeedTheCurrentETagAndDeleteToo() {
-    UUID server = ProbeFixtures.server("etag-" + UUID.randomUUID() + ".example.net");
-    UUID id = ProbeFixtures.created(tcpCheck(server, "pop3"));
-    UUID clash = ProbeFixtures.created(tcpCheck(server, "pop3s"));
+    UUID server = InventoryFeed.activeServer("etag");
+    UUID id = ActiveChecks.created(tcpCheck(server, "pop3"));
+    UUID clash = ActiveChecks.created(tcpCheck(server, "pop3s"));
     Map<String, Object> change = with(tcpCheck(server, "pop3"), "intervalSeconds", 120);
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .contentType(ContentType.JSON)
-        .body(change)
-        .put("/api/v1/active-checks/" + id)
-        .then()
-        .statusCode(428);
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .contentType(ContentType.JSON)
-        .header("If-Match", "\"0\"")
-        .body(change)
-        .put("/api/v1/active-checks/" + id)
-        .then()
+    update(id, null, change).statusCode(428);
+    update(id, "\"0\"", change)
         .statusCode(200)
         .header("ETag", "\"1\"")
         .body("intervalSeconds", equalTo(120));
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .contentType(ContentType.JSON)
-        .header("If-Match", "\"0\"")
-        .body(change)
-        .put("/api/v1/active-checks/" + id)
-        .then()
-        .statusCode(412);
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .contentType(ContentType.JSON)
-        .header("If-Match", "\"0\"")
-        .body(with(tcpCheck(server, "pop3"), "name", "pop3"))
-        .put("/api/v1/active-checks/" + clash)
-        .then()
-        .statusCode(409);
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .header("If-Match", "\"0\"")
-        .delete("/api/v1/active-checks/" + id)
-        .then()
-        .statusCode(412);
-    given()
-        .auth()
-        .oauth2(TestTokens.engineer())
-        .header("If-Match", "\"1\"")
-        .delete("/api/v1/active-checks/" + id)
-        .then()
-        .statusCode(204);
+    update(id, "\"0\"", change).statusCode(412);
+    update(clash, "\"0\"", with(tcpCheck(server, "pop3"), "name", "pop3")).statusCode(409);
+    delete(id, "\"0\"").statusCode(412);
+    delete(id, "\"1\"").statusCode(204);
     given()
         .auth()
         .oauth2(TestTokens.engineer())
@@ -218,13 +179,33 @@ class ActiveCheckApiTest {
         .statusCode(404);
   }
 
+  /** PUTs {@code body} over check {@code id} as an engineer, with that If-Match (none if null). */
+  private static ValidatableResponse update(UUID id, String ifMatch, Map<String, Object> body) {
+    RequestSpecification request =
+        given().auth().oauth2(TestTokens.engineer()).contentType(ContentType.JSON);
+    if (ifMatch != null) {
+      request = request.header("If-Match", ifMatch);
+    }
+    return request.body(body).put("/api/v1/active-checks/" + id).then();
+  }
+
+  /** DELETEs check {@code id} as an engineer, with that If-Match. */
+  private static ValidatableResponse delete(UUID id, String ifMatch) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .header("If-Match", ifMatch)
+        .delete("/api/v1/active-checks/" + id)
+        .then();
+  }
+
   @Test
   void listPagesAndFilters() {
-    UUID server = ProbeFixtures.server("list-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("list");
     for (int i = 0; i < 3; i++) {
-      ProbeFixtures.created(tcpCheck(server, "tcp-" + i));
+      ActiveChecks.created(tcpCheck(server, "tcp-" + i));
     }
-    ProbeFixtures.created(
+    ActiveChecks.created(
         with(
             with(tcpCheck(server, "home page"), "kind", "HTTP"),
             "settings",
@@ -258,20 +239,20 @@ class ActiveCheckApiTest {
   void clientsReadOnlyTheChecksThatConcernThemAndNobodyButOperatorsWrites() {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     String stranger = "t-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID shared = ProbeFixtures.server("shared-" + UUID.randomUUID() + ".example.net");
-    ProbeFixtures.virtualMachine(shared, tenant);
-    UUID theirs = ProbeFixtures.hostedService(shared, tenant, "https://shop.example.net/");
-    UUID strangers = ProbeFixtures.hostedService(shared, stranger, "https://other.example.net/");
-    UUID lonely = ProbeFixtures.server("lonely-" + UUID.randomUUID() + ".example.net");
+    UUID shared = InventoryFeed.activeServer("shared");
+    InventoryFeed.guest(shared, tenant);
+    UUID theirs = InventoryFeed.website(shared, tenant, "https://shop.example.net/");
+    UUID strangers = InventoryFeed.website(shared, stranger, "https://other.example.net/");
+    UUID lonely = InventoryFeed.activeServer("lonely");
 
-    UUID serverWide = ProbeFixtures.created(tcpCheck(shared, "ssh"));
+    UUID serverWide = ActiveChecks.created(tcpCheck(shared, "ssh"));
     UUID onTheirSite =
-        ProbeFixtures.created(
+        ActiveChecks.created(
             with(tcpCheck(shared, "shop https"), "hostedServiceId", theirs.toString()));
     UUID onStrangersSite =
-        ProbeFixtures.created(
+        ActiveChecks.created(
             with(tcpCheck(shared, "other https"), "hostedServiceId", strangers.toString()));
-    UUID elsewhere = ProbeFixtures.created(tcpCheck(lonely, "ssh"));
+    UUID elsewhere = ActiveChecks.created(tcpCheck(lonely, "ssh"));
 
     String client = TestTokens.client(tenant);
     given()
@@ -318,14 +299,7 @@ class ActiveCheckApiTest {
         .then()
         .statusCode(404);
 
-    given()
-        .auth()
-        .oauth2(client)
-        .contentType(ContentType.JSON)
-        .body(tcpCheck(shared, "mine"))
-        .post("/api/v1/active-checks")
-        .then()
-        .statusCode(403);
+    ActiveChecks.create(client, tcpCheck(shared, "mine")).statusCode(403);
     given()
         .auth()
         .oauth2(client)
@@ -333,23 +307,9 @@ class ActiveCheckApiTest {
         .delete("/api/v1/active-checks/" + onTheirSite)
         .then()
         .statusCode(403);
-    given()
-        .auth()
-        .oauth2(TestTokens.support())
-        .contentType(ContentType.JSON)
-        .body(tcpCheck(shared, "support's"))
-        .post("/api/v1/active-checks")
-        .then()
-        .statusCode(403);
+    ActiveChecks.create(TestTokens.support(), tcpCheck(shared, "support's")).statusCode(403);
     given().auth().oauth2(TestTokens.agent()).get("/api/v1/active-checks").then().statusCode(403);
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType(ContentType.JSON)
-        .body(tcpCheck(shared, "agent's"))
-        .post("/api/v1/active-checks")
-        .then()
-        .statusCode(403);
+    ActiveChecks.create(TestTokens.agent(), tcpCheck(shared, "agent's")).statusCode(403);
     given().get("/api/v1/active-checks").then().statusCode(401);
   }
 }

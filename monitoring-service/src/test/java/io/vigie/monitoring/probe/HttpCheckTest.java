@@ -1,8 +1,6 @@
 package io.vigie.monitoring.probe;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,8 +9,8 @@ import com.sun.net.httpserver.HttpsServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.monitoring.MonitoringEvents;
-import io.vigie.testkit.KafkaEvents;
-import io.vigie.testkit.TestTokens;
+import io.vigie.monitoring.CheckResults;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.VigieTestResources;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,21 +47,7 @@ class HttpCheckTest {
 
   @AfterEach
   void cleanUp() {
-    for (UUID id : checks) {
-      String etag =
-          given()
-              .auth()
-              .oauth2(TestTokens.engineer())
-              .get("/api/v1/active-checks/" + id)
-              .header("ETag");
-      given()
-          .auth()
-          .oauth2(TestTokens.engineer())
-          .header("If-Match", etag)
-          .delete("/api/v1/active-checks/" + id)
-          .then()
-          .statusCode(204);
-    }
+    checks.forEach(ActiveChecks::delete);
     servers.forEach(s -> s.stop(0));
   }
 
@@ -110,90 +93,42 @@ class HttpCheckTest {
   }
 
   private UUID check(UUID server, String name, Map<String, Object> settings) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("name", name);
-    body.put("kind", "HTTP");
-    body.put("serverId", server.toString());
-    body.put("intervalSeconds", 3);
-    body.put("timeoutSeconds", 2);
-    body.put("settings", settings);
-    UUID id = ProbeFixtures.created(body);
+    UUID id = ActiveChecks.created(ActiveChecks.check(name, "HTTP", server, 3, 2, settings));
     checks.add(id);
     return id;
-  }
-
-  private static Map<String, Object> awaitStatus(UUID server, String check, String status) {
-    return awaitStatus(server, check, status, "");
-  }
-
-  /**
-   * Waits for a result with that status whose output contains {@code text} (a cold first run may
-   * time out).
-   */
-  private static Map<String, Object> awaitStatus(
-      UUID server, String check, String status, String text) {
-    Map<String, Object>[] seen = new Map[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              seen[0] = ProbeFixtures.state(server, check);
-              return seen[0] != null
-                  && status.equals(seen[0].get("status"))
-                  && seen[0].get("output").toString().contains(text);
-            });
-    return seen[0];
   }
 
   @Test
   void aFailingSiteFiresAnAlertAndItsRecoveryResolvesIt() throws IOException {
     AtomicInteger status = new AtomicInteger(500);
     HttpServer web = site(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), status);
-    UUID server = ProbeFixtures.server("shop-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("shop");
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/";
-    UUID site = ProbeFixtures.hostedService(server, tenant, url);
-    Map<String, Object> body = new HashMap<>();
-    body.put("name", "shop home page");
-    body.put("kind", "HTTP");
-    body.put("serverId", server.toString());
+    UUID site = InventoryFeed.website(server, tenant, url);
+    Map<String, Object> body =
+        ActiveChecks.check(
+            "shop home page", "HTTP", server, 2, 1, Map.of("url", url, "bodyContains", "Welcome"));
     body.put("hostedServiceId", site.toString());
-    body.put("intervalSeconds", 1 + 1);
-    body.put("timeoutSeconds", 1);
-    body.put("settings", Map.of("url", url, "bodyContains", "Welcome"));
-    checks.add(ProbeFixtures.created(body));
+    checks.add(ActiveChecks.created(body));
 
     List<ConsumerRecord<String, String>> fired =
-        KafkaEvents.await(
-            MonitoringEvents.TOPIC,
-            r ->
-                MonitoringEvents.ALERT_FIRED.equals(KafkaEvents.header(r, "ce_type"))
-                    && r.value().contains(server.toString()),
-            1,
-            Duration.ofSeconds(40));
+        CheckResults.alertEvents(MonitoringEvents.ALERT_FIRED, server, 1, Duration.ofSeconds(40));
     assertThat(fired).hasSize(1);
     assertThat(fired.get(0).value())
         .contains("shop home page CRITICAL")
         .contains("HTTP/1.1 500 Internal Server Error")
         .contains(site.toString())
         .contains(tenant);
-    Map<String, Object> state = ProbeFixtures.state(server, "shop home page");
+    Map<String, Object> state = ActiveChecks.state(server, "shop home page");
     assertThat(state.get("output").toString()).startsWith("HTTP CRITICAL: HTTP/1.1 500");
     assertThat((Integer) state.get("consecutiveFailures")).isGreaterThanOrEqualTo(3);
 
     status.set(200);
-    List<ConsumerRecord<String, String>> resolved =
-        KafkaEvents.await(
-            MonitoringEvents.TOPIC,
-            r ->
-                MonitoringEvents.ALERT_RESOLVED.equals(KafkaEvents.header(r, "ce_type"))
-                    && r.value().contains(server.toString()),
-            1,
-            Duration.ofSeconds(30));
+    List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
     assertThat(resolved).hasSize(1);
     assertThat(resolved.get(0).key()).isEqualTo(fired.get(0).key());
-    assertThat(ProbeFixtures.state(server, "shop home page").get("output").toString())
+    assertThat(ActiveChecks.state(server, "shop home page").get("output").toString())
         .matches("HTTP OK: HTTP/1\\.1 200 OK - 28 bytes in \\d+\\.\\d{3} second response time");
   }
 
@@ -202,7 +137,7 @@ class HttpCheckTest {
     HttpServer web =
         site(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), new AtomicInteger(200));
     String base = "http://127.0.0.1:" + web.getAddress().getPort();
-    UUID server = ProbeFixtures.server("perf-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("perf");
     check(server, "slow page", Map.of("url", base + "/slow", "maxLatencyMillis", 100));
     check(
         server,
@@ -214,15 +149,15 @@ class HttpCheckTest {
         "head",
         Map.of("url", base + "/", "method", "HEAD", "expectedStatus", List.of(200)));
 
-    assertThat(awaitStatus(server, "slow page", "WARNING").get("output").toString())
+    assertThat(ActiveChecks.awaitState(server, "slow page", "WARNING").get("output").toString())
         .contains("response time over 100 ms");
     assertThat(
-            awaitStatus(server, "maintenance page", "CRITICAL", "not found")
+            ActiveChecks.awaitState(server, "maintenance page", "CRITICAL", "not found")
                 .get("output")
                 .toString())
         .contains("string 'Welcome' not found on '" + base + "/maintenance'");
-    awaitStatus(server, "home matches", "OK");
-    awaitStatus(server, "head", "OK");
+    ActiveChecks.awaitState(server, "home matches", "OK");
+    ActiveChecks.awaitState(server, "head", "OK");
   }
 
   @Test
@@ -231,7 +166,7 @@ class HttpCheckTest {
         Files.createDirectories(Path.of("target", "probe-tls", UUID.randomUUID().toString()));
     HttpsServer soon = https(keystore(dir, "soon", "web.example.test", null, 5));
     HttpsServer expired = https(keystore(dir, "expired", "old.example.test", "-30d", 10));
-    UUID server = ProbeFixtures.server("tls-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("tls");
     check(
         server,
         "certificate soon",
@@ -257,15 +192,16 @@ class HttpCheckTest {
             "certificateMinDays",
             2));
 
-    assertThat(awaitStatus(server, "certificate soon", "WARNING").get("output").toString())
+    assertThat(
+            ActiveChecks.awaitState(server, "certificate soon", "WARNING").get("output").toString())
         .contains("certificate 'CN=web.example.test' expires in 4 day(s)");
     assertThat(
-            awaitStatus(server, "certificate expired", "CRITICAL", "expired on")
+            ActiveChecks.awaitState(server, "certificate expired", "CRITICAL", "expired on")
                 .get("output")
                 .toString())
         .startsWith(
             "HTTP CRITICAL: HTTP/1.1 200 OK - certificate 'CN=old.example.test' expired on");
-    awaitStatus(server, "certificate fine", "OK");
+    ActiveChecks.awaitState(server, "certificate fine", "OK");
   }
 
   /** A self-signed certificate made by the JDK's keytool, in a PKCS12 keystore. */

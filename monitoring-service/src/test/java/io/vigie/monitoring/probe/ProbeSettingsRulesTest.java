@@ -9,19 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class ProbeSettingsRulesTest {
 
+  private static final String SITE = "http://a.example.net/";
+
   static ProbeSettings http(String url) {
-    return new ProbeSettings(
-        url, null, null, null, null, null, null, null, null, null, null, null, null);
+    return Settings.of("url", url);
   }
 
   static ProbeSettings tcp(String host, Integer port) {
-    return new ProbeSettings(
-        null, null, null, null, null, null, null, host, port, null, null, null, null);
+    return Settings.of("host", host, "port", port);
   }
 
   static ProbeSettings dns(String name, List<String> expected, String resolver) {
-    return new ProbeSettings(
-        null, null, null, null, null, null, null, null, null, name, null, expected, resolver);
+    return Settings.of("name", name, "expectedAddresses", expected, "resolver", resolver);
   }
 
   private static void refused(CheckKind kind, ProbeSettings s, String field) {
@@ -45,124 +44,28 @@ class ProbeSettingsRulesTest {
     refused(CheckKind.HTTP, http(null), "settings.url");
     refused(CheckKind.HTTP, http("ftp://files.example.net/"), "settings.url");
     refused(CheckKind.HTTP, http("http://exa mple.net/"), "settings.url");
+    refused(CheckKind.HTTP, Settings.of("url", SITE, "port", 443), "settings.port");
     refused(
         CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            443,
-            null,
-            null,
-            null,
-            null),
-        "settings.port");
-    refused(
-        CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            null,
-            List.of(200, 99),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
+        Settings.of("url", SITE, "expectedStatus", List.of(200, 99)),
         "settings.expectedStatus[1]");
     refused(
+        CheckKind.HTTP, Settings.of("url", SITE, "bodyMatches", "([a-z"), "settings.bodyMatches");
+    refused(
         CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            null,
-            null,
-            null,
-            null,
-            "([a-z",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
+        Settings.of("url", SITE, "bodyContains", "Welcome", "bodyMatches", "Wel+come"),
         "settings.bodyMatches");
     refused(
         CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            null,
-            null,
-            null,
-            "Welcome",
-            "Wel+come",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
-        "settings.bodyMatches");
-    refused(
-        CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            ProbeSettings.HttpMethod.HEAD,
-            null,
-            null,
-            "Welcome",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
+        Settings.of("url", SITE, "method", "HEAD", "bodyContains", "Welcome"),
         "settings.bodyContains");
     refused(
         CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            null,
-            null,
-            null,
-            null,
-            null,
-            30,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
+        Settings.of("url", SITE, "certificateMinDays", 30),
         "settings.certificateMinDays");
     refused(
         CheckKind.HTTP,
-        new ProbeSettings(
-            "http://a.example.net/",
-            null,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
+        Settings.of("url", SITE, "maxLatencyMillis", 0),
         "settings.maxLatencyMillis");
   }
 
@@ -176,20 +79,7 @@ class ProbeSettingsRulesTest {
     refused(CheckKind.TCP, tcp("not a host", 22), "settings.host");
     refused(
         CheckKind.TCP,
-        new ProbeSettings(
-            "http://x.example.net/",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "x.example.net",
-            80,
-            null,
-            null,
-            null,
-            null),
+        Settings.of("url", "http://x.example.net/", "host", "x.example.net", "port", 80),
         "settings.url");
   }
 
@@ -212,19 +102,14 @@ class ProbeSettingsRulesTest {
     ProbeSettings v6 =
         ProbeSettingsRules.validate(
             CheckKind.DNS,
-            new ProbeSettings(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+            Settings.of(
+                "name",
                 "web.example.test",
-                ProbeSettings.RecordType.AAAA,
+                "recordType",
+                "AAAA",
+                "expectedAddresses",
                 List.of("2001:DB8:0:0::10"),
+                "resolver",
                 "[::1]:53"));
     assertThat(v6.expectedAddresses()).containsExactly("2001:db8::10");
   }

@@ -15,26 +15,34 @@ class ProbeVerdictsTest {
 
   private static ProbeSettings http(
       List<Integer> expected, Integer maxLatency, String contains, String matches, Integer days) {
-    return new ProbeSettings(
+    return Settings.of(
+        "url",
         "https://www.example.net/",
-        ProbeSettings.HttpMethod.GET,
+        "method",
+        "GET",
+        "expectedStatus",
         expected,
+        "maxLatencyMillis",
         maxLatency,
+        "bodyContains",
         contains,
+        "bodyMatches",
         matches,
-        days,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        "certificateMinDays",
+        days);
   }
 
   private static ProbeVerdicts.HttpObservation seen(
       int status, String reason, long nanos, String body) {
     return new ProbeVerdicts.HttpObservation(
         "HTTP/1.1", status, reason, body.length(), nanos, body, null, null);
+  }
+
+  /** A 200 answer of 2 bytes in {@code nanos}, over TLS with that certificate. */
+  private static ProbeVerdicts.HttpObservation certified(
+      long nanos, Instant notAfter, String subject) {
+    return new ProbeVerdicts.HttpObservation(
+        "HTTP/1.1", 200, "OK", 2, nanos, "ok", notAfter, subject);
   }
 
   @Test
@@ -94,15 +102,7 @@ class ProbeVerdictsTest {
   @Test
   void certificateDaysLeftWarnAndExpiredIsCritical() {
     ProbeVerdicts.HttpObservation soon =
-        new ProbeVerdicts.HttpObservation(
-            "HTTP/1.1",
-            200,
-            "OK",
-            2,
-            1_000_000,
-            "ok",
-            NOW.plus(Duration.ofDays(5)).plusSeconds(60),
-            "CN=www.example.net");
+        certified(1_000_000, NOW.plus(Duration.ofDays(5)).plusSeconds(60), "CN=www.example.net");
     ProbeResult warning = ProbeVerdicts.http(http(null, null, null, null, 30), soon, NOW);
     assertThat(warning.status()).isEqualTo(CheckStatus.WARNING);
     assertThat(warning.output()).contains("certificate 'CN=www.example.net' expires in 5 day(s)");
@@ -110,15 +110,7 @@ class ProbeVerdictsTest {
     assertThat(PerfData.parseAll(warning.perfdata())).hasSize(3);
 
     ProbeVerdicts.HttpObservation expired =
-        new ProbeVerdicts.HttpObservation(
-            "HTTP/1.1",
-            200,
-            "OK",
-            2,
-            1_000_000,
-            "ok",
-            NOW.minus(Duration.ofDays(3)),
-            "CN=www.example.net");
+        certified(1_000_000, NOW.minus(Duration.ofDays(3)), "CN=www.example.net");
     ProbeResult critical = ProbeVerdicts.http(http(null, null, null, null, 30), expired, NOW);
     assertThat(critical.status()).isEqualTo(CheckStatus.CRITICAL);
     assertThat(critical.output()).contains("expired on 2026-11-19");
@@ -126,17 +118,14 @@ class ProbeVerdictsTest {
     ProbeResult fine =
         ProbeVerdicts.http(
             http(null, null, null, null, 3),
-            new ProbeVerdicts.HttpObservation(
-                "HTTP/1.1", 200, "OK", 2, 1, "ok", NOW.plus(Duration.ofDays(90)), "CN=x"),
+            certified(1, NOW.plus(Duration.ofDays(90)), "CN=x"),
             NOW);
     assertThat(fine.status()).isEqualTo(CheckStatus.OK);
   }
 
   @Test
   void tcpAndDnsVerdicts() {
-    ProbeSettings tcp =
-        new ProbeSettings(
-            null, null, null, null, null, null, null, "127.0.0.1", 22, null, null, null, null);
+    ProbeSettings tcp = Settings.of("host", "127.0.0.1", "port", 22);
     assertThat(ProbeVerdicts.tcp(tcp, 580_000, 10).output())
         .isEqualTo("TCP OK - 0.001 second response time on 127.0.0.1 port 22");
     assertThat(PerfData.parseAll(ProbeVerdicts.tcp(tcp, 580_000, 10).perfdata())).hasSize(1);
@@ -144,20 +133,13 @@ class ProbeVerdictsTest {
         .isEqualTo(CheckStatus.CRITICAL);
 
     ProbeSettings dns =
-        new ProbeSettings(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
+        Settings.of(
+            "name",
             "web.example.test",
-            ProbeSettings.RecordType.A,
-            List.of("192.0.2.10"),
-            null);
+            "recordType",
+            "A",
+            "expectedAddresses",
+            List.of("192.0.2.10"));
     assertThat(
             ProbeVerdicts.dns(dns, "127.0.0.1:53", List.of("192.0.2.10", "192.0.2.11"), 4_000_000)
                 .status())

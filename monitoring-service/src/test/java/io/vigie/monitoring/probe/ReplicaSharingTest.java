@@ -1,13 +1,12 @@
 package io.vigie.monitoring.probe;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
-import io.vigie.testkit.TestTokens;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.VigieTestResources;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -43,16 +42,11 @@ class ReplicaSharingTest {
         second.deployOn(vertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     List<UUID> checks = new ArrayList<>();
     try (ServerSocket open = new ServerSocket(0, 200, InetAddress.getByName("127.0.0.1"))) {
-      UUID server = ProbeFixtures.server("shared-" + UUID.randomUUID() + ".example.net");
+      UUID server = InventoryFeed.activeServer("shared");
       for (int i = 0; i < 16; i++) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "port " + i);
-        body.put("kind", "TCP");
-        body.put("serverId", server.toString());
-        body.put("intervalSeconds", 2);
-        body.put("timeoutSeconds", 1);
-        body.put("settings", Map.of("host", "127.0.0.1", "port", open.getLocalPort()));
-        checks.add(ProbeFixtures.created(body));
+        Map<String, Object> port = Map.of("host", "127.0.0.1", "port", open.getLocalPort());
+        checks.add(
+            ActiveChecks.created(ActiveChecks.check("port " + i, "TCP", server, 2, 1, port)));
       }
       List<String> both = List.of(first.replicaId(), second.replicaId());
       // converged: both see both, and own complementary halves of our checks
@@ -125,21 +119,7 @@ class ReplicaSharingTest {
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
       }
-      for (UUID id : checks) {
-        String etag =
-            given()
-                .auth()
-                .oauth2(TestTokens.engineer())
-                .get("/api/v1/active-checks/" + id)
-                .header("ETag");
-        given()
-            .auth()
-            .oauth2(TestTokens.engineer())
-            .header("If-Match", etag)
-            .delete("/api/v1/active-checks/" + id)
-            .then()
-            .statusCode(204);
-      }
+      checks.forEach(ActiveChecks::delete);
     }
   }
 

@@ -1,12 +1,12 @@
 package io.vigie.monitoring.probe;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vigie.testkit.TestTokens;
+import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.Ports;
 import io.vigie.testkit.VigieTestResources;
 import java.io.File;
 import java.net.InetAddress;
@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,7 @@ class TcpDnsCheckTest {
                 () ->
                     new IllegalStateException(
                         "dnsmasq is not installed: apt-get install -y dnsmasq (.ci/run does)"));
-    dnsPort = ProbeFixtures.freePort();
+    dnsPort = Ports.free();
     Path log =
         Files.createDirectories(Path.of("target", "dnsmasq"))
             .resolve("dnsmasq-" + dnsPort + ".log");
@@ -84,53 +83,22 @@ class TcpDnsCheckTest {
 
   @AfterEach
   void cleanUp() {
-    for (UUID id : checks) {
-      String etag =
-          given()
-              .auth()
-              .oauth2(TestTokens.engineer())
-              .get("/api/v1/active-checks/" + id)
-              .header("ETag");
-      given()
-          .auth()
-          .oauth2(TestTokens.engineer())
-          .header("If-Match", etag)
-          .delete("/api/v1/active-checks/" + id)
-          .then()
-          .statusCode(204);
-    }
+    checks.forEach(ActiveChecks::delete);
   }
 
   private void check(UUID server, String name, String kind, Map<String, Object> settings) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("name", name);
-    body.put("kind", kind);
-    body.put("serverId", server.toString());
-    body.put("intervalSeconds", 2);
-    body.put("timeoutSeconds", 1);
-    body.put("settings", settings);
-    checks.add(ProbeFixtures.created(body));
+    checks.add(ActiveChecks.created(ActiveChecks.check(name, kind, server, 2, 1, settings)));
   }
 
   private static String awaitStatus(UUID server, String check, String status) {
-    String[] output = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () -> {
-              Map<String, Object> state = ProbeFixtures.state(server, check);
-              output[0] = state == null ? null : state.get("output").toString();
-              return state != null && status.equals(state.get("status"));
-            });
-    return output[0];
+    return ActiveChecks.awaitState(server, check, status).get("output").toString();
   }
 
   @Test
   void anOpenPortIsOkAndAClosedOneCritical() throws Exception {
     try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-      int closed = ProbeFixtures.freePort();
-      UUID server = ProbeFixtures.server("db-" + UUID.randomUUID() + ".example.net");
+      int closed = Ports.free();
+      UUID server = InventoryFeed.activeServer("db");
       check(server, "postgres", "TCP", Map.of("host", "127.0.0.1", "port", open.getLocalPort()));
       check(server, "mysql", "TCP", Map.of("host", "localhost", "port", closed));
       assertThat(awaitStatus(server, "postgres", "OK"))
@@ -145,7 +113,7 @@ class TcpDnsCheckTest {
 
   @Test
   void dnsAnswersAreComparedWithTheExpectedAddresses() {
-    UUID server = ProbeFixtures.server("ns-" + UUID.randomUUID() + ".example.net");
+    UUID server = InventoryFeed.activeServer("ns");
     String resolver = "127.0.0.1:" + dnsPort;
     check(
         server,

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vigie.events.monitoring.MonitoringEvents;
-import io.vigie.monitoring.alerting.AlertEngineTest;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.monitoring.metrics.RealPrometheus;
 import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.TestTokens;
@@ -44,7 +44,7 @@ class NodeExporterRuleTest {
   @Test
   void aRuleOnRealNodeExporterMetricsFiresOnceAndResolvesWhenChanged() throws Exception {
     String tenant = "ne-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = AlertEngineTest.serverOf(tenant);
+    UUID server = InventoryFeed.serverHosting(tenant);
     String name = "memory-seen-" + UUID.randomUUID().toString().substring(0, 8);
     // MemAvailable / MemTotal is above 0.0001 on any machine running this test: it trips
     Map<String, Object> rule = new HashMap<>();

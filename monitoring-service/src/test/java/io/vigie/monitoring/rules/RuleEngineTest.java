@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vigie.events.monitoring.MonitoringEvents;
-import io.vigie.monitoring.alerting.AlertEngineTest;
-import io.vigie.monitoring.metrics.RemoteWriteCodec;
+import io.vigie.monitoring.CheckResults;
+import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.metrics.RemoteWriteClient;
 import io.vigie.monitoring.metrics.SeriesLabels;
 import io.vigie.monitoring.metrics.WriteRequest;
 import io.vigie.testkit.TestTokens;
@@ -32,8 +32,7 @@ class RuleEngineTest {
   @Inject RuleEngine engine;
 
   static void write(String metric, UUID server, double value) {
-    byte[] body =
-        RemoteWriteCodec.encode(
+    RemoteWriteClient.send(
             new WriteRequest(
                 List.of(
                     WriteRequest.TimeSeries.of(
@@ -48,15 +47,7 @@ class RuleEngineTest {
                                 "server_id",
                                 server.toString())),
                         System.currentTimeMillis(),
-                        value))));
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf")
-        .header("Content-Encoding", "snappy")
-        .header("X-Prometheus-Remote-Write-Version", "0.1.0")
-        .body(body)
-        .post("/api/v1/write")
+                        value))))
         .then()
         .statusCode(204);
   }
@@ -93,15 +84,14 @@ class RuleEngineTest {
   @Test
   void aBreachingSeriesFiresOnceSurvivesARestartAndAChangedRuleResolvesIt() throws Exception {
     String tenant = "r-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = AlertEngineTest.serverOf(tenant);
+    UUID server = InventoryFeed.serverHosting(tenant);
     String metric = "vigie_test_inlet_celsius_" + UUID.randomUUID().toString().substring(0, 8);
     write(metric, server, 42);
     Response created = create(rule("inlet-" + metric.substring(metric.length() - 8), metric, 35));
     created.then().statusCode(201);
     String id = created.path("id");
 
-    List<ConsumerRecord<String, String>> fired =
-        AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1);
+    List<ConsumerRecord<String, String>> fired = CheckResults.alertsFired(server, 1);
     assertThat(fired).hasSize(1);
     assertThat(fired.get(0).value())
         .contains("\"serverId\":\"" + server + "\"")
@@ -111,7 +101,7 @@ class RuleEngineTest {
     engine.forget(); // what a restart loses; the alert itself is in the database
     write(metric, server, 43);
     Thread.sleep(3000); // three evaluations
-    assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
+    assertThat(CheckResults.alertsFired(server, 2)).hasSize(1);
 
     given()
         .auth()
@@ -123,18 +113,11 @@ class RuleEngineTest {
         .then()
         .statusCode(200)
         .body("version", equalTo(2));
-    List<ConsumerRecord<String, String>> resolved =
-        AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 1);
+    List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
     assertThat(resolved).hasSize(1);
     assertThat(resolved.get(0).key()).isEqualTo(fired.get(0).key());
 
-    given()
-        .auth()
-        .oauth2(TestTokens.support())
-        .queryParam("serverId", server)
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    CheckResults.alertsListed(TestTokens.support(), server, Map.of())
         .body("totalItems", equalTo(1))
         .body("items[0].state", equalTo("RESOLVED"))
         .body("items[0].source", equalTo("rule:inlet-" + metric.substring(metric.length() - 8)));
@@ -144,7 +127,7 @@ class RuleEngineTest {
   @Test
   void aCheckRuleSetsHowManyFailuresRaiseAnAlert() {
     String tenant = "c-" + UUID.randomUUID().toString().substring(0, 8);
-    UUID server = AlertEngineTest.serverOf(tenant);
+    UUID server = InventoryFeed.serverHosting(tenant);
     String check = "check_mysql_" + UUID.randomUUID().toString().substring(0, 8);
     create(
             Map.of(
@@ -158,13 +141,13 @@ class RuleEngineTest {
     org.awaitility.Awaitility.await()
         .pollDelay(java.time.Duration.ofSeconds(2))
         .until(() -> true); // the check-rule cache refreshes every second in tests
-    AlertEngineTest.report(server, check, "CRITICAL", Instant.parse("2026-11-20T14:00:00Z"));
-    assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+    CheckResults.report(server, check, "CRITICAL", Instant.parse("2026-11-20T14:00:00Z"));
+    assertThat(CheckResults.alertsFired(server, 1)).hasSize(1);
   }
 
   @Test
   void aFlappingCheckStaysOneAlertUntilItHasBeenOkForTheRulesClearFor() {
-    UUID server = AlertEngineTest.serverOf("f-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID server = InventoryFeed.serverHosting("f-" + UUID.randomUUID().toString().substring(0, 8));
     String check = "check_flappy_" + UUID.randomUUID().toString().substring(0, 8);
     create(
             Map.of(
@@ -185,24 +168,17 @@ class RuleEngineTest {
     org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(2)).until(() -> true);
     Instant t = Instant.parse("2026-11-20T16:00:00Z");
     // fails, recovers for 2 minutes, fails again, then stays OK
-    AlertEngineTest.report(server, check, "CRITICAL", t);
-    AlertEngineTest.report(server, check, "OK", t.plusSeconds(60), t.plusSeconds(120));
-    AlertEngineTest.report(server, check, "CRITICAL", t.plusSeconds(180));
-    AlertEngineTest.report(
+    CheckResults.report(server, check, "CRITICAL", t);
+    CheckResults.report(server, check, "OK", t.plusSeconds(60), t.plusSeconds(120));
+    CheckResults.report(server, check, "CRITICAL", t.plusSeconds(180));
+    CheckResults.report(
         server, check, "OK", t.plusSeconds(240), t.plusSeconds(420), t.plusSeconds(600));
-    assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
-    List<ConsumerRecord<String, String>> resolved =
-        AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 1);
+    assertThat(CheckResults.alertsFired(server, 2)).hasSize(1);
+    List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
     assertThat(resolved).hasSize(1);
     // resolved at the start of the last OK stretch, once it had lasted 5 minutes
     assertThat(resolved.get(0).value()).contains("\"resolvedAt\":\"2026-11-20T16:04:00Z\"");
-    given()
-        .auth()
-        .oauth2(TestTokens.support())
-        .queryParam("serverId", server)
-        .get("/api/v1/alerts")
-        .then()
-        .statusCode(200)
+    CheckResults.alertsListed(TestTokens.support(), server, Map.of())
         .body("totalItems", equalTo(1))
         .body("items[0].flaps", equalTo(1));
   }

@@ -1,17 +1,15 @@
 package io.vigie.monitoring.usage;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vigie.events.monitoring.MonitoringEvents;
-import io.vigie.monitoring.alerting.AlertEngineTest;
-import io.vigie.monitoring.metrics.RemoteWriteCodec;
+import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.metrics.RemoteWriteClient;
 import io.vigie.monitoring.metrics.SeriesLabels;
 import io.vigie.monitoring.metrics.WriteRequest;
 import io.vigie.testkit.KafkaEvents;
-import io.vigie.testkit.TestTokens;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,20 +42,12 @@ class UsageRollupTest {
   }
 
   private static void write(List<WriteRequest.TimeSeries> series) {
-    given()
-        .auth()
-        .oauth2(TestTokens.agent())
-        .contentType("application/x-protobuf")
-        .header("Content-Encoding", "snappy")
-        .body(RemoteWriteCodec.encode(new WriteRequest(series)))
-        .post("/api/v1/write")
-        .then()
-        .statusCode(204);
+    RemoteWriteClient.send(new WriteRequest(series)).then().statusCode(204);
   }
 
   @Test
   void anHourOfUsageIsPublishedOnceWithItsAverages() throws Throwable {
-    UUID server = AlertEngineTest.serverOf("u-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID server = InventoryFeed.serverHosting("u-" + UUID.randomUUID().toString().substring(0, 8));
     long now = System.currentTimeMillis();
     long before = now - 60_000;
     List<WriteRequest.TimeSeries> first = new ArrayList<>();

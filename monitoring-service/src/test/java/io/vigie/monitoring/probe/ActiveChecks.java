@@ -1,0 +1,110 @@
+package io.vigie.monitoring.probe;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vigie.testkit.TestTokens;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Active checks through the real API, for the probe tests: created and deleted as an engineer, and
+ * their latest state read from the check results API. Servers and sites come from {@link
+ * io.vigie.monitoring.InventoryFeed}.
+ */
+final class ActiveChecks {
+
+  private static final String PATH = "/api/v1/active-checks";
+
+  private ActiveChecks() {}
+
+  /** The body of a check of that kind on {@code server}; a mutable map, to add to it. */
+  static Map<String, Object> check(
+      String name,
+      String kind,
+      UUID server,
+      int intervalSeconds,
+      int timeoutSeconds,
+      Map<String, Object> settings) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", name);
+    body.put("kind", kind);
+    body.put("serverId", server.toString());
+    body.put("intervalSeconds", intervalSeconds);
+    body.put("timeoutSeconds", timeoutSeconds);
+    body.put("settings", settings);
+    return body;
+  }
+
+  /** POSTs a check as an engineer. */
+  static ValidatableResponse create(Map<String, Object> body) {
+    return create(TestTokens.engineer(), body);
+  }
+
+  /** POSTs a check as {@code token}. */
+  static ValidatableResponse create(String token, Map<String, Object> body) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(PATH).then();
+  }
+
+  /** Creates a check that must be accepted; returns its id. */
+  static UUID created(Map<String, Object> body) {
+    return UUID.fromString(create(body).statusCode(201).extract().path("id"));
+  }
+
+  /** Deletes check {@code id} with its current ETag, so it runs no more. */
+  static void delete(UUID id) {
+    String etag = given().auth().oauth2(TestTokens.engineer()).get(PATH + "/" + id).header("ETag");
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .header("If-Match", etag)
+        .delete(PATH + "/" + id)
+        .then()
+        .statusCode(204);
+  }
+
+  /** The latest state of {@code check} on {@code server}, as the check results API shows it. */
+  static Map<String, Object> state(UUID server, String check) {
+    List<Map<String, Object>> items =
+        given()
+            .auth()
+            .oauth2(TestTokens.engineer())
+            .queryParam("serverId", server)
+            .queryParam("size", 500)
+            .get("/api/v1/check-results/state")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items");
+    return items.stream().filter(i -> check.equals(i.get("check"))).findFirst().orElse(null);
+  }
+
+  /** Waits for a state of {@code check} with that status; returns it. */
+  static Map<String, Object> awaitState(UUID server, String check, String status) {
+    return awaitState(server, check, status, "");
+  }
+
+  /**
+   * Waits for a state with that status whose output contains {@code text} (a cold first run may
+   * time out); returns it.
+   */
+  static Map<String, Object> awaitState(UUID server, String check, String status, String text) {
+    Map<String, Object>[] seen = new Map[1];
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              seen[0] = state(server, check);
+              return seen[0] != null
+                  && status.equals(seen[0].get("status"))
+                  && seen[0].get("output").toString().contains(text);
+            });
+    return seen[0];
+  }
+}
