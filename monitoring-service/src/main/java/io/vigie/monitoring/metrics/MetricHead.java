@@ -182,16 +182,24 @@ public class MetricHead {
     if (existing != null) {
       return existing;
     }
-    if (liveSeries.incrementAndGet() > maxSeries) {
-      liveSeries.decrementAndGet();
-      return null;
+    // atomic per labels: a writer racing another one creating the same series gets that series,
+    // never a refusal for a series that exists
+    HeadSeries[] created = new HeadSeries[1];
+    HeadSeries found =
+        series.computeIfAbsent(
+            labels,
+            key -> {
+              if (liveSeries.incrementAndGet() > maxSeries) {
+                liveSeries.decrementAndGet();
+                return null; // full: no mapping is recorded
+              }
+              created[0] = new HeadSeries(key);
+              return created[0];
+            });
+    if (found == null || found != created[0]) {
+      return found;
     }
-    HeadSeries fresh = new HeadSeries(labels);
-    HeadSeries raced = series.putIfAbsent(labels, fresh);
-    if (raced != null) {
-      liveSeries.decrementAndGet();
-      return raced;
-    }
+    HeadSeries fresh = found;
     byName.compute(
         labels.metricName(),
         (name, set) -> {

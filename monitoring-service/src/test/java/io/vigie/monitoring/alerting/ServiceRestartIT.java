@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
 import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.monitoring.CheckResults;
+import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.Ports;
 import io.vigie.monitoring.metrics.RealPrometheus;
 import io.vigie.testkit.VigieTestResources;
 import java.io.IOException;
@@ -85,17 +88,17 @@ class ServiceRestartIT {
 
   @Test
   void aKilledServiceResumesItsAlertsWithoutRepeatingOrLosingEvents() throws Exception {
-    int port = RealPrometheus.freePort();
+    int port = Ports.free();
     RestAssured.port = port;
     Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "restart-", ".log");
     Process first = startService(port, log);
     UUID server;
     try {
-      server = AlertEngineTest.serverOf("rs-" + UUID.randomUUID().toString().substring(0, 8));
+      server = InventoryFeed.serverHosting("rs-" + UUID.randomUUID().toString().substring(0, 8));
       Instant t0 = Instant.parse("2026-11-21T03:00:00Z");
-      AlertEngineTest.report(
+      CheckResults.report(
           server, "check_ssh", "CRITICAL", t0, t0.plusSeconds(60), t0.plusSeconds(120));
-      assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 1)).hasSize(1);
+      assertThat(CheckResults.alertsFired(server, 1)).hasSize(1);
     } finally {
       first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no graceful close
     }
@@ -103,11 +106,15 @@ class ServiceRestartIT {
     Process second = startService(port, log);
     try {
       Instant t1 = Instant.parse("2026-11-21T03:03:00Z");
-      AlertEngineTest.report(server, "check_ssh", "CRITICAL", t1, t1.plusSeconds(60));
-      AlertEngineTest.report(server, "check_ssh", "OK", t1.plusSeconds(120));
-      assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 1)).hasSize(1);
-      assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_FIRED, server, 2)).hasSize(1);
-      assertThat(AlertEngineTest.events(MonitoringEvents.ALERT_RESOLVED, server, 2)).hasSize(1);
+      CheckResults.report(server, "check_ssh", "CRITICAL", t1, t1.plusSeconds(60));
+      CheckResults.report(server, "check_ssh", "OK", t1.plusSeconds(120));
+      assertThat(CheckResults.alertsResolved(server, 1)).hasSize(1);
+      // and nothing more comes
+      Duration quiet = Duration.ofSeconds(5);
+      assertThat(CheckResults.alertEvents(MonitoringEvents.ALERT_FIRED, server, 2, quiet))
+          .hasSize(1);
+      assertThat(CheckResults.alertEvents(MonitoringEvents.ALERT_RESOLVED, server, 2, quiet))
+          .hasSize(1);
     } finally {
       RealPrometheus.kill(second);
     }
