@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vigie.monitoring.TargetGuest;
 import io.vigie.monitoring.TargetServer;
@@ -84,24 +85,37 @@ public class RuleEngine {
     evaluatedHere.clear();
   }
 
-  /** One evaluation of every enabled METRIC rule at {@code now}. */
+  /** What one evaluation reads from the database. */
+  private record Inputs(List<AlertRule> rules, TargetIndex index, List<Alert> open) {}
+
+  /**
+   * One evaluation of every enabled METRIC rule at {@code now}: the rules, targets and open alerts
+   * are read, the expressions (CPU-bound, over every series of the head) are evaluated on a worker
+   * thread so the event loop keeps serving requests, and the alerting engine takes the results in
+   * one transaction.
+   */
   public Uni<Void> evaluate(Instant now) {
-    return Panache.withTransaction(
-        () ->
-            AlertRule.<AlertRule>list(
-                    "kind = ?1 and enabled = true order by name", RuleDefinition.Kind.METRIC)
-                .chain(
-                    rules ->
-                        TargetServer.<TargetServer>listAll()
-                            .chain(
-                                servers ->
-                                    TargetGuest.<TargetGuest>listAll()
-                                        .map(guests -> TargetIndex.of(servers, guests)))
-                            .chain(
-                                index ->
-                                    Alert.<Alert>list("resolvedAt is null and source like 'rule:%'")
-                                        .map(open -> signals(rules, index, open, now))))
-                .chain(alerting::observeAll));
+    return Panache.withSession(
+            () ->
+                AlertRule.<AlertRule>list(
+                        "kind = ?1 and enabled = true order by name", RuleDefinition.Kind.METRIC)
+                    .chain(
+                        rules ->
+                            TargetServer.<TargetServer>listAll()
+                                .chain(
+                                    servers ->
+                                        TargetGuest.<TargetGuest>listAll()
+                                            .map(guests -> TargetIndex.of(servers, guests)))
+                                .chain(
+                                    index ->
+                                        Alert.<Alert>list(
+                                                "resolvedAt is null and source like 'rule:%'")
+                                            .map(open -> new Inputs(rules, index, open)))))
+        .chain(
+            in ->
+                VertxContextSupport.executeBlocking(
+                    () -> signals(in.rules(), in.index(), in.open(), now)))
+        .chain(signals -> Panache.withTransaction(() -> alerting.observeAll(signals)));
   }
 
   private List<Signal> signals(

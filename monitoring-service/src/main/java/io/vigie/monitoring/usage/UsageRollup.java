@@ -3,6 +3,7 @@ package io.vigie.monitoring.usage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.monitoring.HostUsageRolledUp;
@@ -86,15 +87,19 @@ public class UsageRollup {
 
   /** Adds the usage at {@code now} of every server the head has figures for to its hour. */
   public Uni<Integer> sample(Instant now) {
-    return Panache.withTransaction(
-        () ->
-            TargetServer.<TargetServer>listAll()
-                .chain(
-                    servers ->
-                        TargetGuest.<TargetGuest>listAll()
-                            .map(guests -> usage(TargetIndex.of(servers, guests), now)))
-                .chain(
-                    usage ->
+    return Panache.withSession(
+            () ->
+                TargetServer.<TargetServer>listAll()
+                    .chain(
+                        servers ->
+                            TargetGuest.<TargetGuest>listAll()
+                                .map(guests -> TargetIndex.of(servers, guests))))
+        // reading the head is CPU-bound: off the event loop
+        .chain(index -> VertxContextSupport.executeBlocking(() -> usage(index, now)))
+        .chain(
+            usage ->
+                Panache.withTransaction(
+                    () ->
                         Panache.getSession()
                             .chain(
                                 session ->
