@@ -7,7 +7,6 @@ import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,18 +95,8 @@ public final class InventoryBenchmark {
     PgBench pgbench =
         new PgBench(pgbenchPath, "127.0.0.1", pgPort, DATABASE, Database.USER, Database.PASSWORD);
 
-    int httpPort = freePort();
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/" + DATABASE);
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE));
-    env.put("QUARKUS_DATASOURCE_USERNAME", Database.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", Database.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
-    env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
-    env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+    int httpPort = Machine.freePort();
+    Map<String, String> env = ServiceProcess.environment(httpPort, pgPort, DATABASE, kafka);
     env.putAll(settings.serviceEnv());
 
     List<Scenario> scenarios = new ArrayList<>();
@@ -257,7 +246,7 @@ public final class InventoryBenchmark {
             outboxDrain,
             scenarios,
             scripts,
-            gitRevision());
+            Machine.revision(settings.root()));
     String markdown = report.markdown();
     System.out.println();
     System.out.println(markdown);
@@ -410,23 +399,6 @@ public final class InventoryBenchmark {
       }
     }
     return dir;
-  }
-
-  private String gitRevision() {
-    String root = settings.root().toString();
-    String head =
-        Machine.exec(List.of("git", "-C", root, "rev-parse", "--short", "HEAD")).orElse("unknown");
-    boolean dirty =
-        Machine.exec(List.of("git", "-C", root, "status", "--porcelain"))
-            .map(s -> !s.isBlank())
-            .orElse(false);
-    return dirty ? head + " with uncommitted changes" : head;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   static void say(String line) {
