@@ -11,8 +11,10 @@
 # /usr/bin/prometheus (Debian packages victoria-metrics, prometheus), writes
 # benchmarks/results/remote-write-<yyyy-mm-dd>.md and stops everything it started. Parameters
 # (defaults): hosts=300 senders=16 minBatch=200 maxBatch=2000 warmupSeconds=15 durationSeconds=40
-# serviceHeap=1g; a committed result must come from the defaults. VIGIE_BENCH_TIMEOUT (default
-# 15m) bounds the whole run.
+# serviceHeap=1g; a committed result must come from the defaults. Before each target starts, the
+# run waits until the 1-minute load average is below 1.5 (polling every 15 s, at most 15 minutes;
+# -Dvigie.bench.calm.maxLoad, .pollSeconds, .maxWaitSeconds). VIGIE_BENCH_TIMEOUT (default 60m,
+# room for those waits) bounds the whole run.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +28,7 @@ for arg in "$@"; do
     --no-build) build=false ;;
     -D*) properties+=("$arg") ;;
     *)
-      sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+      sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
       exit 2
       ;;
   esac
@@ -65,7 +67,7 @@ if [ $# -gt 0 ]; then
 fi
 echo "Running $command_line (JDK: $JAVA_HOME)"
 # SIGTERM on timeout runs the benchmark's shutdown hooks: the targets, PostgreSQL and Kafka stop.
-timeout --signal=TERM --kill-after=60s "${VIGIE_BENCH_TIMEOUT:-15m}" \
+timeout --signal=TERM --kill-after=60s "${VIGIE_BENCH_TIMEOUT:-60m}" \
   "$JAVA_HOME/bin/java" -Xmx1g -Djava.io.tmpdir="$ROOT/benchmarks/target/tmp" \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dvigie.root="$ROOT" -Dvigie.bench.command="$command_line" "${properties[@]+"${properties[@]}"}" \
