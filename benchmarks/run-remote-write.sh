@@ -17,22 +17,9 @@
 # room for those waits) bounds the whole run.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-. "$ROOT/.mvn/pick-jdk.sh"
-
-build=true
-properties=()
-for arg in "$@"; do
-  case "$arg" in
-    --no-build) build=false ;;
-    -D*) properties+=("$arg") ;;
-    *)
-      sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
-      exit 2
-      ;;
-  esac
-done
+BENCH_USAGE_END=17
+. "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench_parse_args "$@"
 
 missing=()
 [ -x /usr/bin/victoria-metrics ] || missing+=(victoria-metrics)
@@ -43,32 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if $build; then
-  echo "Building with JDK $JAVA_HOME"
-  # Formatting is the regular build's business: other modules' work in progress must not stop a
-  # measurement (this module's own spotless:check still runs in its validate phase).
-  ./mvnw -q package -pl monitoring-service -DskipTests -Dspotless.check.skip=true \
-    -Dquarkus.analytics.disabled=true
-  ./mvnw -q -f benchmarks/pom.xml package
+  bench_build monitoring-service
 fi
 
-cd "$ROOT/benchmarks"
-for file in target/classes/io/vigie/benchmarks/RemoteWriteBenchmark.class target/benchmarks.classpath \
-  "$ROOT/monitoring-service/target/quarkus-app/quarkus-run.jar"; do
-  if [ ! -f "$file" ]; then
-    echo "$file is missing: run without --no-build" >&2
-    exit 1
-  fi
-done
-mkdir -p target/tmp
-
-command_line="benchmarks/run-remote-write.sh"
-if [ $# -gt 0 ]; then
-  command_line="$command_line $*"
-fi
-echo "Running $command_line (JDK: $JAVA_HOME)"
-# SIGTERM on timeout runs the benchmark's shutdown hooks: the targets, PostgreSQL and Kafka stop.
-timeout --signal=TERM --kill-after=60s "${VIGIE_BENCH_TIMEOUT:-60m}" \
-  "$JAVA_HOME/bin/java" -Xmx1g -Djava.io.tmpdir="$ROOT/benchmarks/target/tmp" \
-  -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -Dvigie.root="$ROOT" -Dvigie.bench.command="$command_line" "${properties[@]+"${properties[@]}"}" \
-  -cp "target/classes:$(cat target/benchmarks.classpath)" io.vigie.benchmarks.RemoteWriteBenchmark
+bench_run RemoteWriteBenchmark monitoring-service 60m "$@"

@@ -11,11 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The active checks scheduler under load: N HTTP checks every T seconds against a local HTTP
@@ -56,19 +51,8 @@ public final class ActiveChecksBenchmark {
     this.target = settings.root().resolve("benchmarks/target");
   }
 
-  public static void main(String[] args) throws Exception {
-    if (!Boolean.getBoolean("vigie.bench.verbose")) {
-      Logger.getLogger("").setLevel(Level.WARNING);
-    }
-    int status = 0;
-    try {
-      new ActiveChecksBenchmark(Settings.fromSystemProperties()).run();
-    } catch (Exception | Error e) {
-      System.err.println("[bench] FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+  public static void main(String[] args) {
+    Bench.main(() -> new ActiveChecksBenchmark(Settings.fromSystemProperties()).run());
   }
 
   private boolean isDefault() {
@@ -192,12 +176,7 @@ public final class ActiveChecksBenchmark {
             rowsAfter - rowsBefore,
             hitsAfter - hitsBefore,
             usage);
-    Path results = settings.root().resolve("benchmarks/results");
-    Files.createDirectories(results);
-    Path file = results.resolve("active-checks-" + LocalDate.now(ZoneOffset.UTC) + ".md");
-    Files.writeString(file, md);
-    System.out.println(md);
-    say("wrote " + settings.root().relativize(file));
+    Bench.writeResults(settings.root(), "active-checks", started, isDefault(), md);
   }
 
   private void createChecks(HttpClient http, URI uri, String token, UUID server, String url)
@@ -378,22 +357,7 @@ public final class ActiveChecksBenchmark {
         "- Target: the JDK's `com.sun.net.httpserver` in the benchmark JVM (8 threads), a 45-byte"
             + " page; a fresh connection per run, as `check_http` does.\n\n");
     md.append("## Machine\n\n");
-    md.append("- CPU: ")
-        .append(machine.cpuModel())
-        .append(", nproc ")
-        .append(machine.nproc())
-        .append('\n');
-    md.append("- Memory: ").append(machine.memory()).append('\n');
-    md.append("- OS: ")
-        .append(machine.os())
-        .append(", kernel ")
-        .append(machine.kernel())
-        .append('\n');
-    md.append("- Load average (1, 5, 15 min) before: ")
-        .append(loadBefore)
-        .append("; after: ")
-        .append(loadAfter)
-        .append('\n');
+    machine.appendMarkdown(md, loadBefore, loadAfter);
     md.append("- PostgreSQL ").append(postgres).append(", the test kit's embedded server\n");
     md.append("- Kafka: the test kit's embedded KRaft broker, in the benchmark's JVM\n");
     md.append("- Java:\n\n```\n").append(machine.javaVersion()).append("\n```\n\n");

@@ -16,16 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Inventory throughput: the inventory API (HTTP + JSON + bearer token + validation + Hibernate
@@ -57,21 +53,8 @@ public final class InventoryBenchmark {
     this.target = settings.root().resolve("benchmarks/target");
   }
 
-  public static void main(String[] args) throws Exception {
-    if (!Boolean.getBoolean("vigie.bench.verbose")) {
-      // the embedded broker and PostgreSQL log every step at INFO: keep the console for results
-      Logger.getLogger("").setLevel(Level.WARNING);
-    }
-    int status = 0;
-    try {
-      new InventoryBenchmark(Settings.fromSystemProperties()).run();
-    } catch (Exception | Error e) {
-      System.err.println("[bench] FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    // the embedded Kafka broker leaves non-daemon threads: exit explicitly (hooks stop everything)
-    System.exit(status);
+  public static void main(String[] args) {
+    Bench.main(() -> new InventoryBenchmark(Settings.fromSystemProperties()).run());
   }
 
   private void run() throws Exception {
@@ -248,19 +231,7 @@ public final class InventoryBenchmark {
             scripts,
             Machine.revision(settings.root()));
     String markdown = report.markdown();
-    System.out.println();
-    System.out.println(markdown);
-    Path results = settings.root().resolve("benchmarks/results");
-    Files.createDirectories(results);
-    // only a run with the default parameters writes the result that gets committed
-    Path file =
-        results.resolve(
-            "inventory-"
-                + LocalDate.ofInstant(started, ZoneOffset.UTC)
-                + (settings.isDefault() ? "" : "-custom")
-                + ".md");
-    Files.writeString(file, markdown);
-    say("report written to " + settings.root().relativize(file));
+    Bench.writeResults(settings.root(), "inventory", started, settings.isDefault(), markdown);
   }
 
   /** A measured run and how busy the machine was meanwhile. */

@@ -23,6 +23,18 @@ record Machine(
         exec(List.of(java.toString(), "-version")).orElse("unknown"));
   }
 
+  /** A report's lines on the machine: CPU, memory, OS and the load averages around the run. */
+  void appendMarkdown(StringBuilder md, String loadBefore, String loadAfter) {
+    md.append("- CPU: ").append(cpuModel).append(", nproc ").append(nproc).append('\n');
+    md.append("- Memory: ").append(memory).append('\n');
+    md.append("- OS: ").append(os).append(", kernel ").append(kernel).append('\n');
+    md.append("- Load average (1, 5, 15 min) before the run: ")
+        .append(loadBefore)
+        .append("; after: ")
+        .append(loadAfter)
+        .append('\n');
+  }
+
   /** The 1, 5 and 15 minute load averages: other work on the machine shows here. */
   static String loadAverage() {
     try {
@@ -50,9 +62,8 @@ record Machine(
               + threshold
               + " in "
               + waitedSeconds
-              + " s of waiting: measured anyway on a busy machine** ("
-              + before
-              + " before)";
+              + " s of waiting: measured anyway on a busy machine**"
+              + (waitedSeconds == 0 ? "" : " (" + before + " before)");
     }
   }
 

@@ -9,13 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * remote_write ingest throughput: the same node_exporter-like load, one target after the other in
@@ -28,11 +24,7 @@ public final class RemoteWriteBenchmark {
   private final RemoteWriteSettings settings;
   private final Path target;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient client = Bench.httpClient();
   private CpuMeter cpu;
 
   private RemoteWriteBenchmark(RemoteWriteSettings settings) {
@@ -40,20 +32,8 @@ public final class RemoteWriteBenchmark {
     this.target = settings.root().resolve("benchmarks/target");
   }
 
-  public static void main(String[] args) throws Exception {
-    if (!Boolean.getBoolean("vigie.bench.verbose")) {
-      Logger.getLogger("").setLevel(Level.WARNING);
-    }
-    int status = 0;
-    try {
-      new RemoteWriteBenchmark(RemoteWriteSettings.fromSystemProperties()).run();
-    } catch (Exception | Error e) {
-      System.err.println("[bench] FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    // the embedded Kafka broker leaves non-daemon threads: exit explicitly (hooks stop everything)
-    System.exit(status);
+  public static void main(String[] args) {
+    Bench.main(() -> new RemoteWriteBenchmark(RemoteWriteSettings.fromSystemProperties()).run());
   }
 
   /**
@@ -115,18 +95,7 @@ public final class RemoteWriteBenchmark {
                 runs,
                 Machine.revision(settings.root()))
             .markdown();
-    System.out.println();
-    System.out.println(markdown);
-    Path results = settings.root().resolve("benchmarks/results");
-    Files.createDirectories(results);
-    Path file =
-        results.resolve(
-            "remote-write-"
-                + LocalDate.ofInstant(started, ZoneOffset.UTC)
-                + (settings.isDefault() ? "" : "-custom")
-                + ".md");
-    Files.writeString(file, markdown);
-    say("report written to " + settings.root().relativize(file));
+    Bench.writeResults(settings.root(), "remote-write", started, settings.isDefault(), markdown);
   }
 
   private TargetRun monitoringService(NodeExporterFleet fleet) throws Exception {
