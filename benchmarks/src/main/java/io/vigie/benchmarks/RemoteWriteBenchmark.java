@@ -127,7 +127,9 @@ public final class RemoteWriteBenchmark {
               calm);
       MonitoringService.RuleWork rules = service.ruleWork(client, TestTokens.engineer());
       say("  rules: " + rules.describe());
-      if (rules.packInstalled() == null || rules.evaluation().count() == 0) {
+      if (settings.isDefault()
+          && (rules.packInstalled() == null || rules.evaluation().count() == 0)) {
+        // a result to commit must show the service as in production: the rule pack on
         throw new IllegalStateException(
             "The default rule pack was not installed or never evaluated: " + rules.describe());
       }

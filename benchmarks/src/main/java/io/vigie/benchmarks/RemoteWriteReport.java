@@ -18,6 +18,9 @@ record RemoteWriteReport(
     List<TargetRun> runs,
     String revision) {
 
+  /** Above this share of the CPUs taken by other processes, a target's figures are flagged. */
+  private static final double OTHERS_NOTICEABLE = 0.10;
+
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append(
@@ -82,6 +85,18 @@ record RemoteWriteReport(
             settings.warmup().toSeconds(),
             fleet.seriesCount(),
             settings.senders()));
+    for (TargetRun run : runs) {
+      if (run.cpu().others() > OTHERS_NOTICEABLE) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "**Other processes took %.0f %% of the CPUs during %s's measured window** (work"
+                    + " that started after the machine had calmed down): its figures are lower"
+                    + " than this machine does alone.\n\n",
+                run.cpu().others() * 100,
+                run.name()));
+      }
+    }
     md.append(
         "**What the peers mean.** The three receivers do not do the same work with a sample, and"
             + " the figures must be read with that in mind. monitoring-service keeps the recent"
