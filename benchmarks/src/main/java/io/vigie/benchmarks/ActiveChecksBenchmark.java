@@ -2,48 +2,28 @@ package io.vigie.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.vigie.events.EventJson;
-import io.vigie.events.inventory.HardwareSpec;
-import io.vigie.events.inventory.InventoryEvents;
-import io.vigie.events.inventory.ServerRegistered;
-import io.vigie.events.inventory.ServerRole;
-import io.vigie.events.inventory.ServerSnapshot;
-import io.vigie.events.inventory.ServerStatus;
-import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.KafkaResource;
 import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The active checks scheduler under load: N HTTP checks every T seconds against a local HTTP
@@ -71,19 +51,8 @@ public final class ActiveChecksBenchmark {
     this.target = settings.root().resolve("benchmarks/target");
   }
 
-  public static void main(String[] args) throws Exception {
-    if (!Boolean.getBoolean("vigie.bench.verbose")) {
-      Logger.getLogger("").setLevel(Level.WARNING);
-    }
-    int status = 0;
-    try {
-      new ActiveChecksBenchmark(Settings.fromSystemProperties()).run();
-    } catch (Exception | Error e) {
-      System.err.println("[bench] FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+  public static void main(String[] args) {
+    Bench.main(() -> new ActiveChecksBenchmark(Settings.fromSystemProperties()).run());
   }
 
   private boolean isDefault() {
@@ -97,7 +66,6 @@ public final class ActiveChecksBenchmark {
 
   private void run() throws Exception {
     Instant started = Instant.now();
-    Path jar = settings.root().resolve("monitoring-service/target/quarkus-app/quarkus-run.jar");
     Machine machine = Machine.describe(java);
     String loadBefore = Machine.loadAverage();
 
@@ -105,7 +73,6 @@ public final class ActiveChecksBenchmark {
     int pgPort = PostgresResource.server().getPort();
     String kafka = KafkaResource.bootstrapServers();
     Database db = new Database(pgPort);
-    db.createDatabase(DATABASE);
     String postgresVersion = db.describeServer();
     CpuMeter cpu = CpuMeter.forPostgresOnPort(pgPort);
 
@@ -128,23 +95,8 @@ public final class ActiveChecksBenchmark {
     site.start();
     String siteUrl = "http://127.0.0.1:" + site.getAddress().getPort() + "/health";
 
-    int httpPort = freePort();
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/" + DATABASE);
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE));
-    env.put("QUARKUS_DATASOURCE_USERNAME", Database.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", Database.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
-    env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
-    env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
-    env.put("VIGIE_MONITORING_PROBES_REPLICA_ID", "bench-0");
-    env.putAll(settings.serviceEnv());
-
-    Map<String, Double> before;
-    Map<String, Double> after;
+    ScrapedMetrics before;
+    ScrapedMetrics after;
     CpuMeter.Usage usage;
     long rowsBefore;
     long rowsAfter;
@@ -153,28 +105,28 @@ public final class ActiveChecksBenchmark {
     double createSeconds;
     double measuredSeconds;
     List<String> serviceCommand;
-    say(
-        "starting monitoring-service on 127.0.0.1:"
-            + httpPort
-            + " (log: target/monitoring-service.log)");
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            java,
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("VIGIE_MONITORING_PROBES_REPLICA_ID", "bench-0");
+    env.putAll(settings.serviceEnv());
+    try (MonitoringService service =
+        MonitoringService.start(
+            settings.root(),
             settings.serviceHeap(),
-            jar,
+            pgPort,
+            DATABASE,
+            kafka,
             target.resolve("monitoring-service"),
             target.resolve("monitoring-service.log"),
             env)) {
       serviceCommand = service.command();
-      service.awaitReady(
-          URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"), Duration.ofMinutes(3));
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String token = TestTokens.engineer();
 
-      UUID server = registerServer(http, httpPort, token);
+      UUID server =
+          InventoryFeed.registerServer(http, service.uri("/"), token, "web-bench.example.net");
       say("target server " + server + " known to monitoring; creating " + checks + " HTTP checks");
       long t0 = System.nanoTime();
-      createChecks(http, httpPort, token, server, siteUrl);
+      createChecks(http, service.uri("/api/v1/active-checks"), token, server, siteUrl);
       createSeconds = (System.nanoTime() - t0) / 1e9;
       say(
           String.format(
@@ -182,7 +134,7 @@ public final class ActiveChecksBenchmark {
       Thread.sleep(settleSeconds * 1000L);
 
       say("measuring " + measureSeconds + " s");
-      before = metrics(http, httpPort);
+      before = ScrapedMetrics.scrape(http, service.uri("/q/metrics"));
       rowsBefore = db.count(DATABASE, "select count(*) from check_result");
       hitsBefore = hits.get();
       CpuMeter.Sample cpuStart = cpu.sample();
@@ -190,7 +142,7 @@ public final class ActiveChecksBenchmark {
       Thread.sleep(measureSeconds * 1000L);
       measuredSeconds = (System.nanoTime() - m0) / 1e9;
       CpuMeter.Sample cpuEnd = cpu.sample();
-      after = metrics(http, httpPort);
+      after = ScrapedMetrics.scrape(http, service.uri("/q/metrics"));
       rowsAfter = db.count(DATABASE, "select count(*) from check_result");
       hitsAfter = hits.get();
       usage = CpuMeter.between(cpuStart, cpuEnd);
@@ -224,70 +176,13 @@ public final class ActiveChecksBenchmark {
             rowsAfter - rowsBefore,
             hitsAfter - hitsBefore,
             usage);
-    Path results = settings.root().resolve("benchmarks/results");
-    Files.createDirectories(results);
-    Path file = results.resolve("active-checks-" + LocalDate.now(ZoneOffset.UTC) + ".md");
-    Files.writeString(file, md);
-    System.out.println(md);
-    say("wrote " + settings.root().relativize(file));
+    Bench.writeResults(settings.root(), "active-checks", started, isDefault(), md);
   }
 
-  private UUID registerServer(HttpClient http, int port, String token) throws Exception {
-    UUID id = UUID.randomUUID();
-    ServerSnapshot snapshot =
-        new ServerSnapshot(
-            id,
-            "web-bench.example.net",
-            UUID.randomUUID(),
-            "PAR-DC2",
-            null,
-            null,
-            Set.of(ServerRole.WEB),
-            ServerStatus.ACTIVE,
-            new HardwareSpec(
-                new HardwareSpec.Cpu("Intel Xeon E-2388G", 1, 8, 16, new BigDecimal("3.2")),
-                new HardwareSpec.Memory(64, "DDR4", true),
-                null),
-            List.of(),
-            "127.0.0.1",
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            1);
-    ServerRegistered event = new ServerRegistered(snapshot);
-    KafkaEvents.publish(
-        InventoryEvents.TOPIC,
-        id.toString(),
-        UUID.randomUUID().toString(),
-        event.eventType(),
-        EventJson.newMapper().writeValueAsString(event));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + "/api/v1/targets/" + id))
-                  .header("Authorization", "Bearer " + token)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200) {
-        return id;
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("monitoring did not learn about the target server in 60 s");
-  }
-
-  private void createChecks(HttpClient http, int port, String token, UUID server, String url)
+  private void createChecks(HttpClient http, URI uri, String token, UUID server, String url)
       throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
-    URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/active-checks");
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> running = new ArrayList<>();
       for (int w = 0; w < createConcurrency; w++) {
@@ -330,61 +225,17 @@ public final class ActiveChecksBenchmark {
     }
   }
 
-  private static final Pattern METRIC =
-      Pattern.compile("^vigie_monitoring_probes_(\\S+?)(\\{[^}]*\\})?\\s+(\\S+)$");
+  private static final String METERS = "vigie_monitoring_probes_";
 
-  /** The service's probe meters, keyed as {@code runs_total{kind="HTTP",status="OK"}}. */
-  private static Map<String, Double> metrics(HttpClient http, int port) throws Exception {
-    String text =
-        http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Map<String, Double> out = new LinkedHashMap<>();
-    for (String line : text.split("\n")) {
-      Matcher m = METRIC.matcher(line.trim());
-      if (m.matches()) {
-        String labels = m.group(2) == null ? "" : m.group(2).replace(",}", "}");
-        out.put(m.group(1) + labels, Double.parseDouble(m.group(3)));
-      }
-    }
-    return out;
-  }
-
-  /** The change, summed over the series of {@code name} whose labels contain every fragment. */
+  /** The change of a probe meter, summed over its series whose labels contain every fragment. */
   private static double delta(
-      Map<String, Double> before, Map<String, Double> after, String name, String... labels) {
-    double sum = 0;
-    for (Map.Entry<String, Double> e : after.entrySet()) {
-      if (matches(e.getKey(), name, labels)) {
-        sum += e.getValue() - before.getOrDefault(e.getKey(), 0.0);
-      }
-    }
-    return sum;
+      ScrapedMetrics before, ScrapedMetrics after, String name, String... labels) {
+    return after.sum(METERS + name, labels) - before.sum(METERS + name, labels);
   }
 
-  /** The value summed over the series of {@code name} whose labels contain every fragment. */
-  private static Double value(Map<String, Double> m, String name, String... labels) {
-    Double sum = null;
-    for (Map.Entry<String, Double> e : m.entrySet()) {
-      if (matches(e.getKey(), name, labels)) {
-        sum = (sum == null ? 0 : sum) + e.getValue();
-      }
-    }
-    return sum;
-  }
-
-  private static boolean matches(String key, String name, String... labels) {
-    if (!key.equals(name) && !key.startsWith(name + "{")) {
-      return false;
-    }
-    for (String label : labels) {
-      if (!key.contains(label)) {
-        return false;
-      }
-    }
-    return true;
+  /** A probe meter's value summed over its matching series; NaN when it has none. */
+  private static double value(ScrapedMetrics m, String name, String... labels) {
+    return m.value(METERS + name, labels);
   }
 
   private String report(
@@ -401,7 +252,7 @@ public final class ActiveChecksBenchmark {
       double ok,
       double recorded,
       double lagMeanSeconds,
-      Map<String, Double> after,
+      ScrapedMetrics after,
       long rows,
       long hits,
       CpuMeter.Usage usage) {
@@ -506,22 +357,7 @@ public final class ActiveChecksBenchmark {
         "- Target: the JDK's `com.sun.net.httpserver` in the benchmark JVM (8 threads), a 45-byte"
             + " page; a fresh connection per run, as `check_http` does.\n\n");
     md.append("## Machine\n\n");
-    md.append("- CPU: ")
-        .append(machine.cpuModel())
-        .append(", nproc ")
-        .append(machine.nproc())
-        .append('\n');
-    md.append("- Memory: ").append(machine.memory()).append('\n');
-    md.append("- OS: ")
-        .append(machine.os())
-        .append(", kernel ")
-        .append(machine.kernel())
-        .append('\n');
-    md.append("- Load average (1, 5, 15 min) before: ")
-        .append(loadBefore)
-        .append("; after: ")
-        .append(loadAfter)
-        .append('\n');
+    machine.appendMarkdown(md, loadBefore, loadAfter);
     md.append("- PostgreSQL ").append(postgres).append(", the test kit's embedded server\n");
     md.append("- Kafka: the test kit's embedded KRaft broker, in the benchmark's JVM\n");
     md.append("- Java:\n\n```\n").append(machine.javaVersion()).append("\n```\n\n");
@@ -532,8 +368,8 @@ public final class ActiveChecksBenchmark {
     return md.toString();
   }
 
-  private static double orZero(Double v) {
-    return v == null ? 0 : v;
+  private static double orZero(double v) {
+    return Double.isNaN(v) ? 0 : v;
   }
 
   private static void row(StringBuilder md, String name, String value) {
@@ -548,16 +384,8 @@ public final class ActiveChecksBenchmark {
     return String.format(Locale.ROOT, "%.0f", v);
   }
 
-  private static String ms(Double seconds) {
-    return seconds == null || seconds.isNaN()
-        ? "n/a"
-        : String.format(Locale.ROOT, "%.1f ms", seconds * 1000);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static String ms(double seconds) {
+    return Double.isNaN(seconds) ? "n/a" : String.format(Locale.ROOT, "%.1f ms", seconds * 1000);
   }
 
   private static void say(String message) {

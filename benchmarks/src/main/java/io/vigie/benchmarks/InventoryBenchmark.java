@@ -7,7 +7,6 @@ import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,16 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Inventory throughput: the inventory API (HTTP + JSON + bearer token + validation + Hibernate
@@ -58,21 +53,8 @@ public final class InventoryBenchmark {
     this.target = settings.root().resolve("benchmarks/target");
   }
 
-  public static void main(String[] args) throws Exception {
-    if (!Boolean.getBoolean("vigie.bench.verbose")) {
-      // the embedded broker and PostgreSQL log every step at INFO: keep the console for results
-      Logger.getLogger("").setLevel(Level.WARNING);
-    }
-    int status = 0;
-    try {
-      new InventoryBenchmark(Settings.fromSystemProperties()).run();
-    } catch (Exception | Error e) {
-      System.err.println("[bench] FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    // the embedded Kafka broker leaves non-daemon threads: exit explicitly (hooks stop everything)
-    System.exit(status);
+  public static void main(String[] args) {
+    Bench.main(() -> new InventoryBenchmark(Settings.fromSystemProperties()).run());
   }
 
   private void run() throws Exception {
@@ -96,18 +78,8 @@ public final class InventoryBenchmark {
     PgBench pgbench =
         new PgBench(pgbenchPath, "127.0.0.1", pgPort, DATABASE, Database.USER, Database.PASSWORD);
 
-    int httpPort = freePort();
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/" + DATABASE);
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE));
-    env.put("QUARKUS_DATASOURCE_USERNAME", Database.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", Database.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
-    env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
-    env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+    int httpPort = Machine.freePort();
+    Map<String, String> env = ServiceProcess.environment(httpPort, pgPort, DATABASE, kafka);
     env.putAll(settings.serviceEnv());
 
     List<Scenario> scenarios = new ArrayList<>();
@@ -257,21 +229,9 @@ public final class InventoryBenchmark {
             outboxDrain,
             scenarios,
             scripts,
-            gitRevision());
+            Machine.revision(settings.root()));
     String markdown = report.markdown();
-    System.out.println();
-    System.out.println(markdown);
-    Path results = settings.root().resolve("benchmarks/results");
-    Files.createDirectories(results);
-    // only a run with the default parameters writes the result that gets committed
-    Path file =
-        results.resolve(
-            "inventory-"
-                + LocalDate.ofInstant(started, ZoneOffset.UTC)
-                + (settings.isDefault() ? "" : "-custom")
-                + ".md");
-    Files.writeString(file, markdown);
-    say("report written to " + settings.root().relativize(file));
+    Bench.writeResults(settings.root(), "inventory", started, settings.isDefault(), markdown);
   }
 
   /** A measured run and how busy the machine was meanwhile. */
@@ -410,23 +370,6 @@ public final class InventoryBenchmark {
       }
     }
     return dir;
-  }
-
-  private String gitRevision() {
-    String root = settings.root().toString();
-    String head =
-        Machine.exec(List.of("git", "-C", root, "rev-parse", "--short", "HEAD")).orElse("unknown");
-    boolean dirty =
-        Machine.exec(List.of("git", "-C", root, "status", "--porcelain"))
-            .map(s -> !s.isBlank())
-            .orElse(false);
-    return dirty ? head + " with uncommitted changes" : head;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   static void say(String line) {

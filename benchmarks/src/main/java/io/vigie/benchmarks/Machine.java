@@ -1,9 +1,11 @@
 package io.vigie.benchmarks;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +23,18 @@ record Machine(
         exec(List.of(java.toString(), "-version")).orElse("unknown"));
   }
 
+  /** A report's lines on the machine: CPU, memory, OS and the load averages around the run. */
+  void appendMarkdown(StringBuilder md, String loadBefore, String loadAfter) {
+    md.append("- CPU: ").append(cpuModel).append(", nproc ").append(nproc).append('\n');
+    md.append("- Memory: ").append(memory).append('\n');
+    md.append("- OS: ").append(os).append(", kernel ").append(kernel).append('\n');
+    md.append("- Load average (1, 5, 15 min) before the run: ")
+        .append(loadBefore)
+        .append("; after: ")
+        .append(loadAfter)
+        .append('\n');
+  }
+
   /** The 1, 5 and 15 minute load averages: other work on the machine shows here. */
   static String loadAverage() {
     try {
@@ -29,6 +43,89 @@ record Machine(
     } catch (IOException e) {
       return "unknown";
     }
+  }
+
+  /**
+   * How quiet the machine was before a measured run: the 1-minute load average when the wait began
+   * and when the run started, how long it waited, and whether it calmed below the threshold.
+   */
+  record Calm(String before, String atStart, long waitedSeconds, boolean calm, double threshold) {
+
+    /** e.g. {@code "0.92 (waited 45 s; 2.71 before)"}, or a warning when it never calmed. */
+    String describe() {
+      String waited =
+          waitedSeconds == 0 ? "" : " (waited " + waitedSeconds + " s; " + before + " before)";
+      return calm
+          ? atStart + waited
+          : atStart
+              + " — **never below "
+              + threshold
+              + " in "
+              + waitedSeconds
+              + " s of waiting: measured anyway on a busy machine**"
+              + (waitedSeconds == 0 ? "" : " (" + before + " before)");
+    }
+  }
+
+  /**
+   * Waits until the 1-minute load average is below {@code vigie.bench.calm.maxLoad} (1.5), polling
+   * every {@code vigie.bench.calm.pollSeconds} (15) for at most {@code
+   * vigie.bench.calm.maxWaitSeconds} (900), so a measured run does not share the CPUs with other
+   * people's builds; runs anyway (and says so) when it never calms.
+   */
+  static Calm awaitCalm(String what) throws InterruptedException {
+    double threshold = Double.parseDouble(System.getProperty("vigie.bench.calm.maxLoad", "1.5"));
+    long poll = Long.getLong("vigie.bench.calm.pollSeconds", 15);
+    long maxWait = Long.getLong("vigie.bench.calm.maxWaitSeconds", 900);
+    String before = loadAverage();
+    long start = System.nanoTime();
+    while (true) {
+      String now = loadAverage();
+      long waited = (System.nanoTime() - start) / 1_000_000_000L;
+      boolean calm = oneMinute(now) < threshold;
+      if (calm || waited >= maxWait) {
+        if (!calm) {
+          System.out.println(
+              "[bench] load average still " + now + " after " + waited + " s: measuring " + what);
+        }
+        return new Calm(before, now, waited, calm, threshold);
+      }
+      System.out.println(
+          "[bench] load average "
+              + now
+              + ": waiting for it to fall below "
+              + threshold
+              + " before "
+              + what);
+      Thread.sleep(Duration.ofSeconds(Math.min(poll, Math.max(1, maxWait - waited))));
+    }
+  }
+
+  private static double oneMinute(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.split(" ")[0]);
+    } catch (RuntimeException e) {
+      return 0; // unknown: do not wait for it
+    }
+  }
+
+  /** A TCP port nothing listens on now, for a process to bind. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The checkout's short commit id, and whether it had uncommitted changes. */
+  static String revision(Path root) {
+    String head =
+        exec(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"))
+            .orElse("unknown");
+    boolean dirty =
+        exec(List.of("git", "-C", root.toString(), "status", "--porcelain"))
+            .map(s -> !s.isBlank())
+            .orElse(false);
+    return dirty ? head + " with uncommitted changes" : head;
   }
 
   /** {@code "24575024 kB"} → {@code "23.4 GiB"}. */

@@ -313,8 +313,11 @@ final class NodeExporterFleet {
         encode(host, name, labels), false, level * random.nextDouble(0.2, 1.0), level * 0.01);
   }
 
-  /** The TimeSeries' repeated Label fields (field 1), sorted by label name. */
-  private static byte[] encode(Map<String, String> host, String name, String... pairs) {
+  /**
+   * The TimeSeries' repeated Label fields (field 1) of series {@code name} with the {@code host}
+   * labels and the metric's own {@code pairs} (name, value, name, value...), sorted by label name.
+   */
+  static byte[] encode(Map<String, String> host, String name, String... pairs) {
     Map<String, String> labels = new TreeMap<>(host);
     labels.put("__name__", name);
     for (int i = 0; i < pairs.length; i += 2) {

@@ -3,25 +3,15 @@ package io.vigie.benchmarks;
 import io.vigie.testkit.KafkaResource;
 import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * remote_write ingest throughput: the same node_exporter-like load, one target after the other in
@@ -34,11 +24,7 @@ public final class RemoteWriteBenchmark {
   private final RemoteWriteSettings settings;
   private final Path target;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient client = Bench.httpClient();
   private CpuMeter cpu;
 
   private RemoteWriteBenchmark(RemoteWriteSettings settings) {
@@ -46,23 +32,16 @@ public final class RemoteWriteBenchmark {
     this.target = settings.root().resolve("benchmarks/target");
   }
 
-  public static void main(String[] args) throws Exception {
-    if (!Boolean.getBoolean("vigie.bench.verbose")) {
-      Logger.getLogger("").setLevel(Level.WARNING);
-    }
-    int status = 0;
-    try {
-      new RemoteWriteBenchmark(RemoteWriteSettings.fromSystemProperties()).run();
-    } catch (Exception | Error e) {
-      System.err.println("[bench] FAILED: " + e);
-      e.printStackTrace();
-      status = 1;
-    }
-    // the embedded Kafka broker leaves non-daemon threads: exit explicitly (hooks stop everything)
-    System.exit(status);
+  public static void main(String[] args) {
+    Bench.main(() -> new RemoteWriteBenchmark(RemoteWriteSettings.fromSystemProperties()).run());
   }
 
-  /** One target's run. */
+  /**
+   * One target's run.
+   *
+   * @param calm how quiet the machine was when the target started
+   * @param rules monitoring-service only: what its rule engine did during the run (else null)
+   */
   record TargetRun(
       String name,
       String version,
@@ -70,7 +49,9 @@ public final class RemoteWriteBenchmark {
       RemoteWriteLoad.Result result,
       CpuMeter.Usage cpu,
       double ownSamples,
-      double ownSeries) {}
+      double ownSeries,
+      Machine.Calm calm,
+      MonitoringService.RuleWork rules) {}
 
   private void run() throws Exception {
     Instant started = Instant.now();
@@ -112,70 +93,61 @@ public final class RemoteWriteBenchmark {
                 started,
                 fleet,
                 runs,
-                gitRevision(settings.root()))
+                Machine.revision(settings.root()))
             .markdown();
-    System.out.println();
-    System.out.println(markdown);
-    Path results = settings.root().resolve("benchmarks/results");
-    Files.createDirectories(results);
-    Path file =
-        results.resolve(
-            "remote-write-"
-                + LocalDate.ofInstant(started, ZoneOffset.UTC)
-                + (settings.isDefault() ? "" : "-custom")
-                + ".md");
-    Files.writeString(file, markdown);
-    say("report written to " + settings.root().relativize(file));
+    Bench.writeResults(settings.root(), "remote-write", started, settings.isDefault(), markdown);
   }
 
   private TargetRun monitoringService(NodeExporterFleet fleet) throws Exception {
-    Path jar = settings.root().resolve("monitoring-service/target/quarkus-app/quarkus-run.jar");
     say("starting embedded PostgreSQL and Kafka for monitoring-service");
     int pgPort = PostgresResource.server().getPort();
     String kafka = KafkaResource.bootstrapServers();
-    new Database(pgPort).createDatabase("monitoring");
     cpu = CpuMeter.forPostgresOnPort(pgPort);
-    int port = freePort();
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/monitoring");
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/monitoring");
-    env.put("QUARKUS_DATASOURCE_USERNAME", Database.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", Database.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
-    env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
-    env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
-    env.putAll(settings.serviceEnv());
-    say(
-        "starting monitoring-service on 127.0.0.1:"
-            + port
-            + " (log: target/monitoring-service.log)");
-    try (ServiceProcess service =
-        ServiceProcess.start(
-            java,
+    Machine.Calm calm = Machine.awaitCalm(RemoteWriteSettings.MONITORING);
+    try (MonitoringService service =
+        MonitoringService.start(
+            settings.root(),
             settings.serviceHeap(),
-            jar,
+            pgPort,
+            "monitoring",
+            kafka,
             target.resolve("monitoring-service"),
             target.resolve("monitoring-service.log"),
-            env)) {
-      URI base = URI.create("http://127.0.0.1:" + port);
-      service.awaitReady(base.resolve("/q/health/ready"), Duration.ofMinutes(3));
-      return measure(
-          RemoteWriteSettings.MONITORING,
-          gitRevision(settings.root()),
-          service.command(),
-          base.resolve("/api/v1/write"),
-          base.resolve("/q/metrics"),
-          "vigie_monitoring_remote_write_samples_accepted_total",
-          "vigie_monitoring_metric_head_series",
-          fleet);
+            settings.serviceEnv())) {
+      TargetRun run =
+          measure(
+              RemoteWriteSettings.MONITORING,
+              Machine.revision(settings.root()),
+              service.command(),
+              service.uri("/api/v1/write"),
+              service.uri("/q/metrics"),
+              "vigie_monitoring_remote_write_samples_accepted_total",
+              "vigie_monitoring_metric_head_series",
+              fleet,
+              calm);
+      MonitoringService.RuleWork rules = service.ruleWork(client, TestTokens.engineer());
+      say("  rules: " + rules.describe());
+      if (settings.isDefault()
+          && (rules.packInstalled() == null || rules.evaluation().count() == 0)) {
+        // a result to commit must show the service as in production: the rule pack on
+        throw new IllegalStateException(
+            "The default rule pack was not installed or never evaluated: " + rules.describe());
+      }
+      return new TargetRun(
+          run.name(),
+          run.version(),
+          run.command(),
+          run.result(),
+          run.cpu(),
+          run.ownSamples(),
+          run.ownSeries(),
+          calm,
+          rules);
     }
   }
 
   private TargetRun victoriaMetrics(NodeExporterFleet fleet) throws Exception {
-    int port = freePort();
+    int port = Machine.freePort();
     Path data = Files.createTempDirectory(target, "victoria-metrics-");
     List<String> command =
         List.of(
@@ -184,6 +156,7 @@ public final class RemoteWriteBenchmark {
             data.toString(),
             "-httpListenAddr",
             "127.0.0.1:" + port);
+    Machine.Calm calm = Machine.awaitCalm(RemoteWriteSettings.VICTORIA_METRICS);
     say("starting VictoriaMetrics on 127.0.0.1:" + port);
     try (ExternalProcess vm =
         ExternalProcess.start(command, data, target.resolve("victoria-metrics.log"))) {
@@ -200,12 +173,13 @@ public final class RemoteWriteBenchmark {
           base.resolve("/metrics"),
           "vm_rows_inserted_total",
           "vm_new_timeseries_created_total",
-          fleet);
+          fleet,
+          calm);
     }
   }
 
   private TargetRun prometheus(NodeExporterFleet fleet) throws Exception {
-    int port = freePort();
+    int port = Machine.freePort();
     Path dir = Files.createTempDirectory(target, "prometheus-");
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, "global:\n  scrape_interval: 1h\n");
@@ -216,6 +190,7 @@ public final class RemoteWriteBenchmark {
             "--storage.tsdb.path=" + dir.resolve("data"),
             "--web.listen-address=127.0.0.1:" + port,
             "--web.enable-remote-write-receiver");
+    Machine.Calm calm = Machine.awaitCalm(RemoteWriteSettings.PROMETHEUS);
     say("starting Prometheus (remote-write receiver) on 127.0.0.1:" + port);
     try (ExternalProcess prometheus =
         ExternalProcess.start(command, dir, target.resolve("prometheus.log"))) {
@@ -231,7 +206,8 @@ public final class RemoteWriteBenchmark {
           base.resolve("/metrics"),
           "prometheus_tsdb_head_samples_appended_total",
           "prometheus_tsdb_head_series",
-          fleet);
+          fleet,
+          calm);
     }
   }
 
@@ -243,7 +219,8 @@ public final class RemoteWriteBenchmark {
       URI metrics,
       String samplesMetric,
       String seriesMetric,
-      NodeExporterFleet fleet)
+      NodeExporterFleet fleet,
+      Machine.Calm calm)
       throws Exception {
     say(
         name
@@ -268,21 +245,24 @@ public final class RemoteWriteBenchmark {
                   }
                 });
     RemoteWriteLoad.Result result =
-        RemoteWriteLoad.run(
-            client,
-            write,
-            TestTokens.agent(),
-            fleet,
-            settings.senders(),
-            settings.minBatch(),
-            settings.maxBatch(),
-            settings.warmup(),
-            settings.duration(),
-            settings.seed());
+        RemoteWriteLoad.start(
+                client,
+                write,
+                TestTokens.agent(),
+                fleet,
+                settings.senders(),
+                settings.minBatch(),
+                settings.maxBatch(),
+                0, // closed loop: as fast as the target answers
+                settings.warmup(),
+                settings.duration(),
+                settings.seed())
+            .await();
     meter.join();
     CpuMeter.Usage usage = CpuMeter.between(from.get(), until.get());
-    double ownSamples = scrape(metrics, samplesMetric);
-    double ownSeries = scrape(metrics, seriesMetric);
+    ScrapedMetrics own = ScrapedMetrics.scrape(client, metrics);
+    double ownSamples = own.sum(samplesMetric);
+    double ownSeries = own.sum(seriesMetric);
     say(
         String.format(
             "  %.0f samples/s, %.1f req/s, p50 %.2f ms, p99 %.2f ms, %d x 429, %d errors %s;"
@@ -301,37 +281,7 @@ public final class RemoteWriteBenchmark {
     if (result.sampleError() != null) {
       say("  first error: " + result.sampleError());
     }
-    return new TargetRun(name, version, command, result, usage, ownSamples, ownSeries);
-  }
-
-  private static String gitRevision(Path root) {
-    String head =
-        Machine.exec(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"))
-            .orElse("unknown");
-    boolean dirty =
-        Machine.exec(List.of("git", "-C", root.toString(), "status", "--porcelain"))
-            .map(s -> !s.isBlank())
-            .orElse(false);
-    return dirty ? head + " with uncommitted changes" : head;
-  }
-
-  /** Sums one metric over its label sets in a Prometheus text exposition. */
-  private double scrape(URI metrics, String name) throws IOException, InterruptedException {
-    HttpResponse<String> answer =
-        client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
-    double sum = 0;
-    for (String line : answer.body().split("\n")) {
-      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return sum;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return new TargetRun(name, version, command, result, usage, ownSamples, ownSeries, calm, null);
   }
 
   private static void say(String message) {

@@ -25,8 +25,9 @@ import org.xerial.snappy.Snappy;
  * timestamps only move forward), scraping its hosts round after round with the wall clock as
  * timestamp, and sending snappy-compressed WriteRequests of a random size between {@code minBatch}
  * and {@code maxBatch} samples. Closed loop: a sender sends its next request when the previous one
- * is answered. A 429 is retried after its Retry-After (as Prometheus does); another non-2xx answer
- * drops the batch and counts as an error.
+ * is answered; or paced to a given rate of samples per second in all (still never more than one
+ * request in flight per sender). A 429 is retried after its Retry-After (as Prometheus does);
+ * another non-2xx answer drops the batch and counts as an error.
  *
  * <p>Only requests sent after the warm-up and answered before the end count: accepted samples,
  * requests and every latency (HdrHistogram, microseconds).
@@ -73,8 +74,13 @@ final class RemoteWriteLoad {
     }
   }
 
-  /** Runs warm-up then the measured window against {@code url}; blocks until both are over. */
-  static Result run(
+  /**
+   * Starts the senders and returns at once. {@code samplesPerSecond} above 0 paces them to that
+   * rate in all (each sender its share, as scrapes on a schedule would), 0 leaves them in a closed
+   * loop. The measured window begins after {@code warmup} and lasts {@code duration}, or until
+   * {@link Running#stop()} when {@code duration} is null.
+   */
+  static Running start(
       HttpClient client,
       URI url,
       String bearer,
@@ -82,69 +88,155 @@ final class RemoteWriteLoad {
       int senders,
       int minBatch,
       int maxBatch,
+      double samplesPerSecond,
       Duration warmup,
       Duration duration,
-      long seed)
-      throws InterruptedException {
+      long seed) {
     long start = System.nanoTime();
-    long measureFrom = start + warmup.toNanos();
-    long measureUntil = measureFrom + duration.toNanos();
+    Window window = new Window(start + warmup.toNanos());
+    window.until = duration == null ? Long.MAX_VALUE : window.from + duration.toNanos();
+    // nanoseconds of a sender's schedule one sample takes
+    double pace = samplesPerSecond > 0 ? senders * 1e9 / samplesPerSecond : 0;
     List<Sender> all = new ArrayList<>();
-    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int i = 0; i < senders; i++) {
-        Sender sender =
-            new Sender(
-                client,
-                url,
-                bearer,
-                fleet,
-                i,
-                senders,
-                minBatch,
-                maxBatch,
-                measureFrom,
-                measureUntil,
-                new SplittableRandom(seed + i));
-        all.add(sender);
-        threads.execute(sender);
-      }
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    for (int i = 0; i < senders; i++) {
+      Sender sender =
+          new Sender(
+              client,
+              url,
+              bearer,
+              fleet,
+              i,
+              senders,
+              minBatch,
+              maxBatch,
+              window,
+              pace,
+              new SplittableRandom(seed + i));
+      all.add(sender);
+      threads.execute(sender);
     }
-    Histogram latencies = new Histogram(MAX_LATENCY_MICROS, 3);
-    Map<Integer, Long> statuses = new TreeMap<>();
-    long samples = 0;
-    long allSamples = 0;
-    long requests = 0;
-    long overloaded = 0;
-    long errors = 0;
-    long bytes = 0;
-    String sampleError = null;
-    for (Sender sender : all) {
-      if (sender.failure != null) {
-        throw new IllegalStateException("A sender failed", sender.failure);
-      }
-      latencies.add(sender.latencies);
-      sender.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
-      samples += sender.samples;
-      allSamples += sender.allSamples;
-      requests += sender.requests;
-      overloaded += sender.overloaded;
-      errors += sender.errors;
-      bytes += sender.bytes;
-      if (sampleError == null) {
-        sampleError = sender.sampleError;
-      }
+    return new Running(threads, all, window);
+  }
+
+  /** The measured window, shared by the senders; {@code until} moves when the load is stopped. */
+  private static final class Window {
+    final long from;
+    volatile long until;
+
+    Window(long from) {
+      this.from = from;
     }
-    return new Result(
-        duration.toNanos() / 1e9,
-        samples,
-        allSamples,
-        requests,
-        overloaded,
-        errors,
-        bytes,
-        latencies,
-        statuses,
-        sampleError);
+  }
+
+  /** Senders at work; {@link #await()} or {@link #stop()} collects what they measured. */
+  static final class Running {
+    private final ExecutorService threads;
+    private final List<Sender> senders;
+    private final Window window;
+
+    private Running(ExecutorService threads, List<Sender> senders, Window window) {
+      this.threads = threads;
+      this.senders = senders;
+      this.window = window;
+    }
+
+    /** Ends the measured window now (or the warm-up, if still in it) and collects the result. */
+    Result stop() throws InterruptedException {
+      window.until = Math.max(window.from, Math.min(window.until, System.nanoTime()));
+      return await();
+    }
+
+    /** Waits for the senders to finish the window, then sums what they measured. */
+    Result await() throws InterruptedException {
+      threads.close();
+      Histogram latencies = new Histogram(MAX_LATENCY_MICROS, 3);
+      Map<Integer, Long> statuses = new TreeMap<>();
+      long samples = 0;
+      long allSamples = 0;
+      long requests = 0;
+      long overloaded = 0;
+      long errors = 0;
+      long bytes = 0;
+      String sampleError = null;
+      for (Sender sender : senders) {
+        if (sender.failure != null) {
+          throw new IllegalStateException("A sender failed", sender.failure);
+        }
+        latencies.add(sender.latencies);
+        sender.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
+        samples += sender.samples;
+        allSamples += sender.allSamples;
+        requests += sender.requests;
+        overloaded += sender.overloaded;
+        errors += sender.errors;
+        bytes += sender.bytes;
+        if (sampleError == null) {
+          sampleError = sender.sampleError;
+        }
+      }
+      return new Result(
+          Math.max(1, window.until - window.from) / 1e9,
+          samples,
+          allSamples,
+          requests,
+          overloaded,
+          errors,
+          bytes,
+          latencies,
+          statuses,
+          sampleError);
+    }
+  }
+
+  /**
+   * One WriteRequest holding one sample of one series ({@code labels} as {@link
+   * NodeExporterFleet#encode} makes them), snappy-compressed: what a sender posts for a single
+   * reading.
+   */
+  static byte[] singleSample(byte[] labels, double value, long timestampMillis) throws IOException {
+    int sampleSize = sampleSize(timestampMillis);
+    int size = frameSize(labels.length + 2 + sampleSize);
+    byte[] protobuf = new byte[size];
+    CodedOutputStream out = CodedOutputStream.newInstance(protobuf);
+    writeSeries(out, labels, sampleSize, value, timestampMillis);
+    out.checkNoSpaceLeft();
+    return Snappy.compress(protobuf);
+  }
+
+  /** A remote_write 1.0 POST of a snappy block, with the headers Prometheus sends. */
+  static HttpRequest request(URI url, String bearer, byte[] snappy, int length) {
+    return HttpRequest.newBuilder(url)
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + bearer)
+        .header("Content-Type", "application/x-protobuf")
+        .header("Content-Encoding", "snappy")
+        .header("X-Prometheus-Remote-Write-Version", "0.1.0")
+        .header("User-Agent", "vigie-remote-write-bench/1")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(snappy, 0, length))
+        .build();
+  }
+
+  private static int sampleSize(long timestamp) {
+    return CodedOutputStream.computeDoubleSize(1, 0)
+        + CodedOutputStream.computeInt64Size(2, timestamp);
+  }
+
+  /** One TimeSeries (field 1 of the WriteRequest): its labels and one Sample. */
+  private static void writeSeries(
+      CodedOutputStream out, byte[] labels, int sampleSize, double value, long timestamp)
+      throws IOException {
+    out.writeTag(1, 2);
+    out.writeUInt32NoTag(labels.length + 2 + sampleSize);
+    out.writeRawBytes(labels);
+    out.writeTag(2, 2);
+    out.writeUInt32NoTag(sampleSize);
+    out.writeDouble(1, value);
+    out.writeInt64(2, timestamp);
+  }
+
+  private static int frameSize(int inner) {
+    return 1 + CodedOutputStream.computeUInt32SizeNoTag(inner) + inner;
   }
 
   /** One sender: a share of the hosts, scraped round after round. */
@@ -157,8 +249,8 @@ final class RemoteWriteLoad {
     private final double[] values;
     private final int minBatch;
     private final int maxBatch;
-    private final long measureFrom;
-    private final long measureUntil;
+    private final Window window;
+    private final double pace;
     private final SplittableRandom random;
     private byte[] protobuf = new byte[1 << 16];
     private byte[] compressed = new byte[Snappy.maxCompressedLength(1 << 16)];
@@ -183,8 +275,8 @@ final class RemoteWriteLoad {
         int senders,
         int minBatch,
         int maxBatch,
-        long measureFrom,
-        long measureUntil,
+        Window window,
+        double pace,
         SplittableRandom random) {
       this.client = client;
       this.url = url;
@@ -198,8 +290,8 @@ final class RemoteWriteLoad {
       }
       this.minBatch = minBatch;
       this.maxBatch = maxBatch;
-      this.measureFrom = measureFrom;
-      this.measureUntil = measureUntil;
+      this.window = window;
+      this.pace = pace;
       this.random = random;
     }
 
@@ -209,13 +301,24 @@ final class RemoteWriteLoad {
         long lastTimestamp = 0;
         int next = 0;
         long timestamp = 0;
-        while (System.nanoTime() < measureUntil && !series.isEmpty()) {
+        double due = System.nanoTime();
+        while (System.nanoTime() < window.until && !series.isEmpty()) {
+          int batch = Math.min(random.nextInt(minBatch, maxBatch + 1), series.size() - next);
+          if (pace > 0) {
+            // paced: this batch is due when the previous ones' share of the rate has elapsed
+            long now = System.nanoTime();
+            due = Math.max(due, now - 1e9); // never more than 1 s of catching up after a stall
+            long wait = (long) due - now;
+            if (wait > 0) {
+              Thread.sleep(Duration.ofNanos(wait));
+            }
+            due += batch * pace;
+          }
           if (next == 0) {
             // a new scrape round: every series of this sender gets a sample at this instant
             timestamp = Math.max(System.currentTimeMillis(), lastTimestamp + 1);
             lastTimestamp = timestamp;
           }
-          int batch = Math.min(random.nextInt(minBatch, maxBatch + 1), series.size() - next);
           int length = encode(next, batch, timestamp);
           next = (next + batch) % series.size();
           send(length, batch);
@@ -230,9 +333,7 @@ final class RemoteWriteLoad {
 
     /** Encodes series [from, from + count) with one sample each; returns the snappy length. */
     private int encode(int from, int count, long timestamp) throws IOException {
-      int sampleSize =
-          CodedOutputStream.computeDoubleSize(1, 0)
-              + CodedOutputStream.computeInt64Size(2, timestamp);
+      int sampleSize = sampleSize(timestamp);
       int size = 0;
       for (int i = from; i < from + count; i++) {
         size += frameSize(series.get(i).labels().length + 2 + sampleSize);
@@ -246,14 +347,7 @@ final class RemoteWriteLoad {
         NodeExporterFleet.SeriesTemplate template = series.get(i);
         double value = template.counter() ? values[i] + template.step() : wander(template, i);
         values[i] = value;
-        byte[] labels = template.labels();
-        out.writeTag(1, 2);
-        out.writeUInt32NoTag(labels.length + 2 + sampleSize);
-        out.writeRawBytes(labels);
-        out.writeTag(2, 2);
-        out.writeUInt32NoTag(sampleSize);
-        out.writeDouble(1, value);
-        out.writeInt64(2, timestamp);
+        writeSeries(out, template.labels(), sampleSize, value, timestamp);
       }
       out.checkNoSpaceLeft();
       return Snappy.compress(protobuf, 0, size, compressed, 0);
@@ -264,21 +358,8 @@ final class RemoteWriteLoad {
       return moved < 0 ? template.start() : moved;
     }
 
-    private static int frameSize(int inner) {
-      return 1 + CodedOutputStream.computeUInt32SizeNoTag(inner) + inner;
-    }
-
     private void send(int length, int batchSamples) throws IOException, InterruptedException {
-      HttpRequest request =
-          HttpRequest.newBuilder(url)
-              .timeout(Duration.ofSeconds(60))
-              .header("Authorization", "Bearer " + bearer)
-              .header("Content-Type", "application/x-protobuf")
-              .header("Content-Encoding", "snappy")
-              .header("X-Prometheus-Remote-Write-Version", "0.1.0")
-              .header("User-Agent", "vigie-remote-write-bench/1")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(compressed, 0, length))
-              .build();
+      HttpRequest request = request(url, bearer, compressed, length);
       while (true) {
         long sent = System.nanoTime();
         int status;
@@ -295,7 +376,7 @@ final class RemoteWriteLoad {
           body = e.toString();
         }
         long answered = System.nanoTime();
-        boolean measured = sent >= measureFrom && answered <= measureUntil;
+        boolean measured = sent >= window.from && answered <= window.until;
         if (measured) {
           statuses.merge(status, 1L, Long::sum);
         }
@@ -314,7 +395,7 @@ final class RemoteWriteLoad {
             overloaded++;
           }
           long waitMillis = retryAfterMillis(retryAfter);
-          if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) >= measureUntil) {
+          if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) >= window.until) {
             return;
           }
           Thread.sleep(waitMillis);

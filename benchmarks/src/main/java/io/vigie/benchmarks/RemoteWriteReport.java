@@ -18,6 +18,9 @@ record RemoteWriteReport(
     List<TargetRun> runs,
     String revision) {
 
+  /** Above this share of the CPUs taken by other processes, a target's figures are flagged. */
+  private static final double OTHERS_NOTICEABLE = 0.10;
+
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append(
@@ -30,6 +33,7 @@ record RemoteWriteReport(
     md.append("## Command\n\n```\n").append(settings.command()).append("\n```\n\n");
     results(md);
     details(md);
+    rules(md);
     workload(md);
     parameters(md);
     machine(md);
@@ -81,6 +85,18 @@ record RemoteWriteReport(
             settings.warmup().toSeconds(),
             fleet.seriesCount(),
             settings.senders()));
+    for (TargetRun run : runs) {
+      if (run.cpu().others() > OTHERS_NOTICEABLE) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "**Other processes took %.0f %% of the CPUs during %s's measured window** (work"
+                    + " that started after the machine had calmed down): its figures are lower"
+                    + " than this machine does alone.\n\n",
+                run.cpu().others() * 100,
+                run.name()));
+      }
+    }
     md.append(
         "**What the peers mean.** The three receivers do not do the same work with a sample, and"
             + " the figures must be read with that in mind. monitoring-service keeps the recent"
@@ -137,6 +153,51 @@ record RemoteWriteReport(
     }
   }
 
+  private void rules(StringBuilder md) {
+    for (TargetRun run : runs) {
+      MonitoringService.RuleWork rules = run.rules();
+      if (rules == null) {
+        continue;
+      }
+      ScrapedMetrics.Timer evaluation = rules.evaluation();
+      md.append("### Rule engine during the monitoring-service run\n\n");
+      md.append(
+          "monitoring-service ran with its default rule pack on, as in production: "
+              + (rules.packInstalled() == null
+                  ? "**the log shows no installation of the default rule pack**"
+                  : "the log says `Installed "
+                      + rules.packInstalled()
+                      + " rules of the default rule pack`")
+              + ", and "
+              + rules.enabledMetricRules()
+              + " METRIC rules were enabled, evaluated over the metric head every"
+              + " `vigie.monitoring.rules.evaluation-interval` (default 10 s) while the load ran."
+              + " The service's `vigie.monitoring.rules.evaluation` timer after the run (whole"
+              + " service life for the count; Micrometer's decaying window of about 2 minutes for"
+              + " the percentiles and max, i.e. the warm-up and the measured window):\n\n");
+      md.append(
+          "| evaluations | p50 ms | p99 ms | max ms | mean ms | results on unknown hosts |\n");
+      md.append("|---:|---:|---:|---:|---:|---:|\n");
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %s | %s | %s | %s | %.0f |\n\n",
+              evaluation.count(),
+              ms(evaluation.p50Ms()),
+              ms(evaluation.p99Ms()),
+              ms(evaluation.maxMs()),
+              ms(evaluation.meanMs()),
+              rules.unattributed()));
+      md.append(
+          "Each evaluation reads every enabled rule's series from the head (here the fleet's"
+              + " node_exporter series: filesystems, memory, load, CPU rates over 5 minutes,"
+              + " clock, boot time...) in one transaction with the alert state. The fleet's"
+              + " `vigie_server_id` labels name no server of the inventory, so the results count"
+              + " as on unknown hosts (`vigie_monitoring_rules_unattributed_total`) and open no"
+              + " alert: the evaluation work is done, the alert writes are not.\n\n");
+    }
+  }
+
   private void workload(StringBuilder md) {
     md.append("## Workload\n\n");
     md.append(
@@ -188,7 +249,8 @@ record RemoteWriteReport(
     }
     md.append(
         "- monitoring-service runs its built jar with its defaults (max-in-flight 2 × processors,"
-            + " 100 000 series, 15 min retention), configured through the environment only"
+            + " 100 000 series, 15 min retention, the default rule pack on and evaluated every"
+            + " 10 s), configured through the environment only"
             + " (embedded PostgreSQL and Kafka from the test kit, OIDC with a local RS256 public"
             + " key). VictoriaMetrics and Prometheus run with their Debian defaults and a fresh"
             + " data directory under benchmarks/target. The targets run one after the other, each"
@@ -197,29 +259,24 @@ record RemoteWriteReport(
 
   private void machine(StringBuilder md) {
     md.append("## Machine\n\n");
-    md.append("- CPU: ")
-        .append(machine.cpuModel())
-        .append(", nproc ")
-        .append(machine.nproc())
-        .append('\n');
-    md.append("- Memory: ").append(machine.memory()).append('\n');
-    md.append("- OS: ")
-        .append(machine.os())
-        .append(", kernel ")
-        .append(machine.kernel())
-        .append('\n');
-    md.append("- Load average (1, 5, 15 min) before the run: ")
-        .append(loadBefore)
-        .append("; after: ")
-        .append(loadAfter)
-        .append('\n');
+    machine.appendMarkdown(md, loadBefore, loadAfter);
+    for (TargetRun run : runs) {
+      md.append("- 1-minute load average when ")
+          .append(run.name())
+          .append(" started: ")
+          .append(run.calm().describe())
+          .append('\n');
+    }
     md.append("- Java (service and load generator):\n\n```\n")
         .append(machine.javaVersion())
         .append("\n```\n\n");
     md.append(
-        "The load generator and the target share this machine's CPUs: the figures compare the"
-            + " targets under the same constraint; they are not the capacity of a production"
-            + " deployment.\n");
+        "Before each target starts, the run waits (up to 15 minutes, polling every 15 s) until"
+            + " the 1-minute load average is below "
+            + runs.get(0).calm().threshold()
+            + ", so that no other work shares the CPUs. The load generator and the target share"
+            + " this machine's CPUs: the figures compare the targets under the same constraint;"
+            + " they are not the capacity of a production deployment.\n");
   }
 
   private static String ms(double value) {

@@ -196,22 +196,7 @@ record Report(
 
   private void machine(StringBuilder md) {
     md.append("## Machine\n\n");
-    md.append("- CPU: ")
-        .append(machine.cpuModel())
-        .append(", nproc ")
-        .append(machine.nproc())
-        .append('\n');
-    md.append("- Memory: ").append(machine.memory()).append('\n');
-    md.append("- OS: ")
-        .append(machine.os())
-        .append(", kernel ")
-        .append(machine.kernel())
-        .append('\n');
-    md.append("- Load average (1, 5, 15 min) before the run: ")
-        .append(loadBefore)
-        .append("; after: ")
-        .append(loadAfter)
-        .append('\n');
+    machine.appendMarkdown(md, loadBefore, loadAfter);
     md.append("- PostgreSQL ")
         .append(postgres)
         .append(", the test kit's embedded server (zonky binaries), other settings default\n");

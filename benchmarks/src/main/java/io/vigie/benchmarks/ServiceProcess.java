@@ -1,5 +1,6 @@
 package io.vigie.benchmarks;
 
+import io.vigie.testkit.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +41,8 @@ final class ServiceProcess implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar
-              + " is missing: build it with ./mvnw -q package -pl inventory-service -DskipTests"
-              + " (or run benchmarks/run-inventory.sh, which builds it)");
+              + " is missing: build it with ./mvnw -q package -pl <service> -DskipTests"
+              + " (the benchmark's run script does)");
     }
     Files.createDirectories(workDir);
     Files.createDirectories(log.getParent());
@@ -52,6 +54,29 @@ final class ServiceProcess implements AutoCloseable {
             .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     return new ServiceProcess(builder.start(), log, command);
+  }
+
+  /**
+   * A Vigie service's environment as in production, pointed at the test kit's embedded servers:
+   * HTTP on 127.0.0.1:{@code httpPort}, its database on the embedded PostgreSQL, the embedded Kafka
+   * broker, and OIDC with the test kit's public key (no auth server), so its signed tokens pass.
+   */
+  static Map<String, String> environment(
+      int httpPort, int postgresPort, String database, String kafka) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    env.put(
+        "QUARKUS_DATASOURCE_REACTIVE_URL",
+        "postgresql://127.0.0.1:" + postgresPort + "/" + database);
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", new Database(postgresPort).jdbcUrl(database));
+    env.put("QUARKUS_DATASOURCE_USERNAME", Database.USER);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", Database.PASSWORD);
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+    env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
+    env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKeyBase64());
+    env.put("QUARKUS_OIDC_TOKEN_ISSUER", TestTokens.ISSUER);
+    return env;
   }
 
   List<String> command() {
