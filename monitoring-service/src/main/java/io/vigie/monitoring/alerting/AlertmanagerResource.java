@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.tenancy.Roles;
-import io.vigie.monitoring.TargetGuest;
-import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.rules.TargetIndex;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -54,10 +52,7 @@ public class AlertmanagerResource {
   @WithTransaction
   @Operation(summary = "Receive an Alertmanager webhook notification (version 4)")
   public Uni<Receipt> receive(@Valid @NotNull AlertmanagerWebhook notification) {
-    return TargetServer.<TargetServer>listAll()
-        .chain(
-            servers ->
-                TargetGuest.<TargetGuest>listAll().map(guests -> TargetIndex.of(servers, guests)))
+    return TargetIndex.load()
         .chain(
             index -> {
               List<Signal> signals = new ArrayList<>();

@@ -8,8 +8,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.vigie.monitoring.TargetGuest;
-import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.alerting.Alert;
 import io.vigie.monitoring.alerting.Alerting;
 import io.vigie.monitoring.alerting.Signal;
@@ -101,11 +99,7 @@ public class RuleEngine {
                         "kind = ?1 and enabled = true order by name", RuleDefinition.Kind.METRIC)
                     .chain(
                         rules ->
-                            TargetServer.<TargetServer>listAll()
-                                .chain(
-                                    servers ->
-                                        TargetGuest.<TargetGuest>listAll()
-                                            .map(guests -> TargetIndex.of(servers, guests)))
+                            TargetIndex.load()
                                 .chain(
                                     index ->
                                         Alert.<Alert>list(

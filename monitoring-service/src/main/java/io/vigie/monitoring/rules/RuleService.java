@@ -18,6 +18,7 @@ import io.vigie.kit.web.Filter;
 import io.vigie.kit.web.Page;
 import io.vigie.kit.web.PageRequest;
 import io.vigie.monitoring.MonitoringConfig;
+import io.vigie.monitoring.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -141,7 +142,7 @@ public class RuleService {
                                     r ->
                                         new Revision(
                                             ((Number) r[0]).longValue(),
-                                            toInstant(r[1]),
+                                            SqlTime.instant(r[1]),
                                             (String) r[2],
                                             (Boolean) r[3],
                                             parse((String) r[4])))
@@ -253,15 +254,5 @@ public class RuleService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((java.sql.Timestamp) value).toInstant();
   }
 }

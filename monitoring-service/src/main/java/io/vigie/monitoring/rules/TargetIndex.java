@@ -1,5 +1,6 @@
 package io.vigie.monitoring.rules;
 
+import io.smallrye.mutiny.Uni;
 import io.vigie.monitoring.Surveillance;
 import io.vigie.monitoring.TargetGuest;
 import io.vigie.monitoring.TargetServer;
@@ -23,6 +24,14 @@ public final class TargetIndex {
   private final Map<UUID, TargetServer> servers = new HashMap<>();
   private final Map<String, Target> byName = new HashMap<>();
   private final Map<UUID, Map<String, TargetGuest>> guestsByHost = new HashMap<>();
+
+  /** Reads the monitored servers and guests; must run in a session. */
+  public static Uni<TargetIndex> load() {
+    return TargetServer.<TargetServer>listAll()
+        .chain(
+            servers ->
+                TargetGuest.<TargetGuest>listAll().map(guests -> TargetIndex.of(servers, guests)));
+  }
 
   public static TargetIndex of(List<TargetServer> servers, List<TargetGuest> guests) {
     TargetIndex index = new TargetIndex();

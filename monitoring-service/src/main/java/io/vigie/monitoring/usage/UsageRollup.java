@@ -8,8 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.monitoring.HostUsageRolledUp;
 import io.vigie.kit.outbox.Outbox;
-import io.vigie.monitoring.TargetGuest;
-import io.vigie.monitoring.TargetServer;
+import io.vigie.monitoring.SqlTime;
 import io.vigie.monitoring.rules.Expression;
 import io.vigie.monitoring.rules.RuleDefinition.Aggregate;
 import io.vigie.monitoring.rules.RuleDefinition.Expr;
@@ -87,13 +86,7 @@ public class UsageRollup {
 
   /** Adds the usage at {@code now} of every server the head has figures for to its hour. */
   public Uni<Integer> sample(Instant now) {
-    return Panache.withSession(
-            () ->
-                TargetServer.<TargetServer>listAll()
-                    .chain(
-                        servers ->
-                            TargetGuest.<TargetGuest>listAll()
-                                .map(guests -> TargetIndex.of(servers, guests))))
+    return Panache.withSession(TargetIndex::load)
         // reading the head is CPU-bound: off the event loop
         .chain(index -> VertxContextSupport.executeBlocking(() -> usage(index, now)))
         .chain(
@@ -158,7 +151,7 @@ public class UsageRollup {
                                         .transformToUniAndConcatenate(
                                             r -> {
                                               UUID server = (UUID) r[0];
-                                              Instant hour = instant(r[1]);
+                                              Instant hour = SqlTime.instant(r[1]);
                                               return outbox
                                                   .record(
                                                       new HostUsageRolledUp(
@@ -230,15 +223,5 @@ public class UsageRollup {
 
   private static double round(double value) {
     return Math.round(value * 100) / 100.0;
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((java.sql.Timestamp) value).toInstant();
   }
 }
