@@ -1,5 +1,7 @@
 package io.vigie.monitoring.rules;
 
+import io.vigie.monitoring.metrics.Sample;
+import io.vigie.monitoring.metrics.Series;
 import io.vigie.monitoring.rules.RuleDefinition.Aggregate;
 import io.vigie.monitoring.rules.RuleDefinition.Expr;
 import io.vigie.monitoring.rules.RuleDefinition.Function;
@@ -164,7 +166,7 @@ public final class Expression {
 
     Map<Map<String, String>, Double> evaluate(SeriesLookup lookup, long now) {
       Map<Map<String, String>, Double> values = new LinkedHashMap<>();
-      for (SeriesLookup.SeriesView series : lookup.select(metric)) {
+      for (Series series : lookup.select(metric)) {
         Map<String, String> labels = series.labels();
         if (!matchers.stream().allMatch(m -> m.matches(labels))) {
           continue;
@@ -179,11 +181,11 @@ public final class Expression {
       return aggregate == null ? values : aggregate(values);
     }
 
-    private Double apply(SeriesLookup.SeriesView series, long now) {
+    private Double apply(Series series, long now) {
       if (function == Function.RATE) {
-        return rate(series.since(now - window.toMillis()));
+        return rate(series.samplesSince(now - window.toMillis()));
       }
-      SeriesLookup.Point latest = series.latest();
+      Sample latest = series.latest();
       if (latest == null || latest.timestampMillis() < now - LOOKBACK.toMillis()) {
         return null;
       }
@@ -195,7 +197,7 @@ public final class Expression {
     }
 
     /** Per-second increase of a counter; a drop is a reset (the process restarted). */
-    static Double rate(List<SeriesLookup.Point> points) {
+    static Double rate(List<Sample> points) {
       if (points.size() < 2) {
         return null;
       }

@@ -12,14 +12,11 @@ import io.vigie.monitoring.alerting.Alert;
 import io.vigie.monitoring.alerting.Alerting;
 import io.vigie.monitoring.alerting.Signal;
 import io.vigie.monitoring.metrics.MetricHead;
-import io.vigie.monitoring.metrics.Sample;
-import io.vigie.monitoring.metrics.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +72,7 @@ public class RuleEngine {
 
   /** The metric head as rule expressions read it. */
   public SeriesLookup lookup() {
-    return this::select;
+    return head::select;
   }
 
   /** Forgets what this replica evaluated, as a restart does; the alerts themselves stay. */
@@ -116,7 +113,7 @@ public class RuleEngine {
       List<AlertRule> rules, TargetIndex index, List<Alert> open, Instant now) {
     Map<String, Alert> openByFingerprint = new HashMap<>();
     open.forEach(a -> openByFingerprint.put(a.fingerprint, a));
-    SeriesLookup lookup = this::select;
+    SeriesLookup lookup = head::select;
     List<Signal> signals = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (AlertRule stored : rules) {
@@ -197,35 +194,6 @@ public class RuleEngine {
       }
     }
     return signals;
-  }
-
-  private Collection<SeriesLookup.SeriesView> select(String metric) {
-    List<SeriesLookup.SeriesView> views = new ArrayList<>();
-    for (Series series : head.select(metric)) {
-      views.add(
-          new SeriesLookup.SeriesView() {
-            @Override
-            public Map<String, String> labels() {
-              return series.labels();
-            }
-
-            @Override
-            public SeriesLookup.Point latest() {
-              Sample latest = series.latest();
-              return latest == null
-                  ? null
-                  : new SeriesLookup.Point(latest.timestampMillis(), latest.value());
-            }
-
-            @Override
-            public List<SeriesLookup.Point> since(long fromMillis) {
-              return series.samplesSince(fromMillis).stream()
-                  .map(s -> new SeriesLookup.Point(s.timestampMillis(), s.value()))
-                  .toList();
-            }
-          });
-    }
-    return views;
   }
 
   static String fingerprint(UUID ruleId, Map<String, String> labels) {

@@ -3,6 +3,8 @@ package io.vigie.monitoring.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vigie.monitoring.metrics.Sample;
+import io.vigie.monitoring.metrics.Series;
 import io.vigie.monitoring.rules.RuleDefinition.Aggregate;
 import io.vigie.monitoring.rules.RuleDefinition.Expr;
 import io.vigie.monitoring.rules.RuleDefinition.Function;
@@ -21,43 +23,43 @@ class ExpressionTest {
   static final long NOW = 1_800_000_000_000L;
 
   /** An in-memory set of series. */
-  static final class Series implements SeriesLookup {
-    final List<SeriesLookup.SeriesView> all = new ArrayList<>();
+  static final class Fleet implements SeriesLookup {
+    final List<Series> all = new ArrayList<>();
 
-    Series add(Map<String, String> labels, long[] times, double[] values) {
+    Fleet add(Map<String, String> labels, long[] times, double[] values) {
       Map<String, String> sorted = new TreeMap<>(labels);
-      List<SeriesLookup.Point> points = new ArrayList<>();
+      List<Sample> points = new ArrayList<>();
       for (int i = 0; i < times.length; i++) {
-        points.add(new SeriesLookup.Point(times[i], values[i]));
+        points.add(new Sample(times[i], values[i]));
       }
       all.add(
-          new SeriesLookup.SeriesView() {
+          new Series() {
             @Override
             public Map<String, String> labels() {
               return sorted;
             }
 
             @Override
-            public SeriesLookup.Point latest() {
+            public Sample latest() {
               return points.isEmpty() ? null : points.get(points.size() - 1);
             }
 
             @Override
-            public List<SeriesLookup.Point> since(long fromMillis) {
+            public List<Sample> samplesSince(long fromMillis) {
               return points.stream().filter(p -> p.timestampMillis() >= fromMillis).toList();
             }
           });
       return this;
     }
 
-    Series gauge(String name, Map<String, String> labels, double value) {
+    Fleet gauge(String name, Map<String, String> labels, double value) {
       Map<String, String> all = new TreeMap<>(labels);
       all.put("__name__", name);
       return add(all, new long[] {NOW - 15_000}, new double[] {value});
     }
 
     @Override
-    public Collection<? extends SeriesView> select(String metric) {
+    public Collection<? extends Series> select(String metric) {
       return all.stream().filter(s -> metric.equals(s.labels().get("__name__"))).toList();
     }
   }
@@ -68,8 +70,8 @@ class ExpressionTest {
 
   @Test
   void aRatioMatchesSeriesWithTheSameLabels() {
-    Series series =
-        new Series()
+    Fleet series =
+        new Fleet()
             .gauge(
                 "node_filesystem_avail_bytes",
                 Map.of("instance", "web1:9100", "mountpoint", "/"),
@@ -111,8 +113,8 @@ class ExpressionTest {
 
   @Test
   void loadPerCoreDividesByTheCountOfCpusOfTheSameInstance() {
-    Series series =
-        new Series()
+    Fleet series =
+        new Fleet()
             .gauge("node_load5", Map.of("instance", "db1:9100"), 9)
             .gauge("node_load5", Map.of("instance", "web1:9100"), 1);
     for (int cpu = 0; cpu < 4; cpu++) {
@@ -145,7 +147,7 @@ class ExpressionTest {
 
   @Test
   void rateHandlesACounterResetAndAvgAggregatesPerInstance() {
-    Series series = new Series();
+    Fleet series = new Fleet();
     // cpu0 idle: 0 → 30 s → reset to 5 → 20: increase 30 + 5 + 15 = 50 over 60 s
     series.add(
         Map.of(
@@ -177,7 +179,7 @@ class ExpressionTest {
 
   @Test
   void staleSeriesAreLeftOutAndAgeAndAbsWork() {
-    Series series = new Series();
+    Fleet series = new Fleet();
     series.add(
         Map.of("__name__", "node_boot_time_seconds", "instance", "old:9100"),
         new long[] {NOW - 6 * 60_000},
@@ -197,8 +199,8 @@ class ExpressionTest {
 
   @Test
   void aDivisionByZeroGivesNoValue() {
-    Series series =
-        new Series()
+    Fleet series =
+        new Fleet()
             .gauge("node_memory_SwapFree_bytes", Map.of("instance", "a"), 0)
             .gauge("node_memory_SwapTotal_bytes", Map.of("instance", "a"), 0);
     assertThat(
