@@ -134,7 +134,7 @@ public final class InventoryBenchmark {
       String datacenterId = api.createDatacenter();
       Path bodies =
           api.writeServerBodies(datacenterId, target.resolve("wrk-logs/server-bodies.tsv"));
-      ApiSide side = new ApiSide(wrk, api, service.pid());
+      ApiSide side = new ApiSide(wrk, api, service.pid(), db);
 
       // 1. creates, on an empty table
       api.checkCreate(datacenterId);
@@ -148,6 +148,20 @@ public final class InventoryBenchmark {
               + " events pending at the end of the create run, published "
               + outboxDrain.toMillis()
               + " ms later");
+      // wrk counts answers; the rows show they were creates (in-flight ones commit after the end)
+      long created = db.count(DATABASE, "select count(*) from server") - side.serversBefore;
+      if (created < create.result().ok()
+          || created
+              > create.result().requests()
+                  + create.result().errors()
+                  + 2L * settings.concurrency()) {
+        throw new IllegalStateException(
+            "The measured create run answered "
+                + create.result().ok()
+                + " times without an error but "
+                + created
+                + " servers were added: see target/wrk-logs/create.log");
+      }
 
       // 2. enough servers for the lists to mean something (unmeasured, through the API)
       long servers = db.count(DATABASE, "select count(*) from server");
@@ -333,20 +347,25 @@ public final class InventoryBenchmark {
     private final WrkLoad wrk;
     private final Api api;
     private final long servicePid;
+    private final Database db;
 
-    ApiSide(WrkLoad wrk, Api api, long servicePid) {
+    /** Servers in the table when the last measured run began. */
+    long serversBefore;
+
+    ApiSide(WrkLoad wrk, Api api, long servicePid, Database db) {
       this.wrk = wrk;
       this.api = api;
       this.servicePid = servicePid;
+      this.db = db;
     }
 
     /** {@code bodies}: the server bodies file for creates, null for a GET. */
-    Measured<WrkLoad.Result> measure(String name, String path, Path bodies)
-        throws IOException, InterruptedException {
+    Measured<WrkLoad.Result> measure(String name, String path, Path bodies) throws Exception {
       Machine.Calm calm = Machine.awaitCalm("API " + name);
       say("API " + name + " (warm-up, " + settings.warmup().toSeconds() + " s)");
       run(name + "-warm-up", path, bodies, settings.warmup());
       say("API " + name + " (" + settings.duration().toSeconds() + " s)");
+      serversBefore = db.count(DATABASE, "select count(*) from server");
       String loadAtStart = Machine.loadAverage();
       CpuMeter.Sample before = cpu.sample(servicePid);
       WrkLoad.Result result = run(name, path, bodies, settings.duration());
