@@ -319,10 +319,11 @@ record Report(
             settings.duration().toSeconds(),
             settings.warmup().toSeconds()));
     md.append(
-        "- Order: API create (on an empty table) → top-up through the API → `VACUUM ANALYZE` →"
-            + " API list → API list filtered → service stopped → pgbench list → pgbench list"
-            + " filtered → pgbench create. Each side has the machine to itself, and both list"
-            + " runs read the same rows.\n\n");
+        "- Order: API create (on an empty table; one create and its replay checked first) →"
+            + " top-up through the benchmark's own HTTP client → `VACUUM ANALYZE` → API list → API"
+            + " list filtered → service stopped → pgbench list → pgbench list filtered → pgbench"
+            + " create; each measured part after the quiet-machine wait and a warm-up. Each side"
+            + " has the machine to itself, and both list runs read the same rows.\n\n");
   }
 
   private void machine(StringBuilder md) {
