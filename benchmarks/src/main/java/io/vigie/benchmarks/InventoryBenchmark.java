@@ -299,7 +299,7 @@ public final class InventoryBenchmark {
       String loadAtStart,
       String loadAtEnd,
       long requests,
-      Map<String, Long> lastStatements) {
+      Map<String, Long> statements) {
 
     /** The tracked process's (the service's) CPU time per request, in milliseconds. */
     double trackedCpuMsPerRequest(long ticksPerSecond) {
@@ -372,7 +372,11 @@ public final class InventoryBenchmark {
     Measured<WrkLoad.Result> measure(String name, String path, Path bodies) throws Exception {
       Machine.Calm calm = Machine.awaitCalm("API " + name);
       say("API " + name + " (warm-up, " + settings.warmup().toSeconds() + " s)");
-      run(name + "-warm-up", path, bodies, settings.warmup());
+      Map<String, Long> statements;
+      try (StatementSampler sampler = StatementSampler.start(db.jdbcUrl(DATABASE))) {
+        run(name + "-warm-up", path, bodies, settings.warmup());
+        statements = sampler.stop();
+      }
       say("API " + name + " (" + settings.duration().toSeconds() + " s)");
       serversBefore = db.count(DATABASE, "select count(*) from server");
       String loadAtStart = Machine.loadAverage();
@@ -387,7 +391,7 @@ public final class InventoryBenchmark {
               loadAtStart,
               Machine.loadAverage(),
               result.requests(),
-              db.lastStatements(DATABASE));
+              statements);
       say(
           String.format(
               Locale.ROOT,
