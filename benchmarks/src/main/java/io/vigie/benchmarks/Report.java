@@ -362,8 +362,8 @@ record Report(
       if (!s.api().statements().isEmpty()) {
         md.append(
             "What the service sent during the API warm-up, seen from PostgreSQL"
-                + " (`pg_stat_activity.query` of the connections not idle, sampled every 20 ms;"
-                + " times a connection showed it):\n\n```\n");
+                + " (`pg_stat_activity.query` sampled every 20 ms, statements started during the"
+                + " warm-up; times a connection showed it):\n\n```\n");
         s.api()
             .statements()
             .forEach(
