@@ -1,8 +1,9 @@
 -- POST /api/v1/servers with an Idempotency-Key, as the inventory service runs it: one transaction,
 -- eight round trips (BEGIN, the idempotency record lookup, the datacenter lookup, the server row
 -- (a clashing host name is refused by its unique constraint), its first lifecycle step, the outbox
--- event, the idempotency record, COMMIT). Statements and column lists are the service's own (Hibernate SQL log); values
--- are bound as parameters, copied with -D from rows the service wrote.
+-- event, the idempotency record, COMMIT). Statements and column lists are the service's own
+-- (Hibernate SQL log, and pg_stat_activity in the report); values are bound as parameters, copied
+-- with -D from rows the service wrote.
 -- Ids, host names and idempotency ids (64 hex digits, like the service's SHA-256) are new in every
 -- transaction: k counts per client (n) and per run (run).
 \set n :n + 1
