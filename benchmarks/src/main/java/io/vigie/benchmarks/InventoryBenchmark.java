@@ -494,7 +494,6 @@ public final class InventoryBenchmark {
     vars.put("dc", datacenterId);
     vars.put("dccode", DATACENTER_CODE);
     vars.put("role", "WEB");
-    vars.put("rolelike", "%\"WEB\"%");
     vars.put("hardware", server.get("hardware"));
     vars.put("roles", server.get("roles"));
     vars.put("links", server.get("network_links"));
@@ -505,7 +504,6 @@ public final class InventoryBenchmark {
     vars.put("purchasedate", server.get("purchase_date"));
     vars.put("warrantyend", server.get("warranty_end"));
     vars.put("endoflife", server.get("end_of_life"));
-    vars.put("offset", "0");
     vars.put("size", Integer.toString(PAGE_SIZE));
     vars.put("sizeplusone", Integer.toString(PAGE_SIZE + 1));
     vars.put("reason", change.get("reason"));
