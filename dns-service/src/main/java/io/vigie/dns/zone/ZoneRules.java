@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -209,8 +210,20 @@ public final class ZoneRules {
       throw InvalidZoneException.of(path, "is not valid " + type + " data: " + reason(e));
     }
     check(path, type, record);
-    String canonical = record.rdataToString();
-    return LOWER_CASE_DATA.contains(type) ? canonical.toLowerCase(Locale.ROOT) : canonical;
+    return canonical(record);
+  }
+
+  /**
+   * A record as a provider serves it, in the same canonical form as {@link #recordData}, without
+   * Vigie's rules (drift must show whatever the server holds).
+   */
+  public static String canonical(Record record) {
+    if (record instanceof AAAARecord aaaa) {
+      return Ipv6Text.compact(aaaa.getAddress().getAddress());
+    }
+    String type = Type.string(record.getType());
+    String data = record.rdataToString();
+    return LOWER_CASE_DATA.contains(type) ? data.toLowerCase(Locale.ROOT) : data;
   }
 
   private static void check(String path, String type, Record record) {

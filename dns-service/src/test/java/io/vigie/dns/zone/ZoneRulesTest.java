@@ -213,4 +213,25 @@ class ZoneRulesTest {
         .extracting(FieldError::field)
         .containsExactly("recordSets[0].ttl", "recordSets[1].records[0]", "recordSets[2].name");
   }
+
+  @Test
+  void ipv6AddressesAreKeptInTheirShortForm() {
+    assertThat(
+            RULES
+                .check(
+                    ZONE,
+                    "r",
+                    List.of(
+                        set(
+                            "www",
+                            "AAAA",
+                            null,
+                            "2001:0DB8:0000:0000:0000:0000:0000:0011",
+                            "2001:db8:0:1:0:0:1:1",
+                            "::",
+                            "fe80::1:0:0:0")))
+                .get(0)
+                .records())
+        .containsExactly("2001:db8:0:1::1:1", "2001:db8::11", "::", "fe80::1:0:0:0");
+  }
 }
