@@ -54,6 +54,7 @@ create index zone_change_zone_time on zone_change (zone_id, changed_at desc, id)
 
 -- where each provider (authoritative server) stands for a zone
 create table zone_provider (
+    id             uuid primary key,
     zone_id        uuid not null references zone (id) on delete cascade,
     provider       text not null,
     -- IN_SYNC, OUT_OF_SYNC
@@ -61,5 +62,5 @@ create table zone_provider (
     applied_serial bigint,
     detail         text,
     checked_at     timestamptz,
-    primary key (zone_id, provider)
+    unique (zone_id, provider)
 );

@@ -5,11 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigie.dns.servers.DnsServersResource;
 import io.vigie.testkit.VigieTestResources;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(VigieTestResources.class)
+@QuarkusTestResource(DnsServersResource.class)
 class ServiceStartsTest {
 
   @Test

@@ -1,0 +1,324 @@
+package io.vigie.dns.zone;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vigie.dns.DnsConfig;
+import io.vigie.dns.provider.DnsProvider;
+import io.vigie.dns.provider.ProviderException;
+import io.vigie.dns.provider.Providers;
+import io.vigie.events.dns.DriftFound;
+import io.vigie.events.dns.ZoneApplied;
+import io.vigie.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Brings providers to the zone Vigie holds, and finds where they differ. A zone's change is
+ * committed with every provider marked out of sync; {@link #apply} then talks to each server off
+ * the event loop and records, per provider, in sync at the serial it applied or out of sync with
+ * the server's answer. A failed or interrupted apply is retried every {@code retry-interval}; an
+ * apply is idempotent, so retrying a zone already served as held sends nothing.
+ */
+@ApplicationScoped
+public class ZoneSync {
+
+  private static final Logger LOG = Logger.getLogger(ZoneSync.class);
+
+  private final Providers providers;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final Soa soa;
+
+  public ZoneSync(Providers providers, Outbox outbox, Clock clock, DnsConfig config) {
+    this.providers = providers;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.soa = Soa.of(config.soa().primary(), config.soa().hostmaster());
+  }
+
+  /** A zone as held when it was read, for the servers. */
+  record Desired(
+      UUID id,
+      String tenant,
+      Name name,
+      long serial,
+      List<String> providers,
+      List<RecordSet> recordSets) {}
+
+  /** What one provider did, or why it failed. */
+  record Outcome(String provider, Plan plan, String error) {}
+
+  public Soa soa() {
+    return soa;
+  }
+
+  /** Applies the zone to each of its providers and records where each stands. */
+  public Uni<Void> apply(UUID zoneId) {
+    return Panache.withSession(() -> load(zoneId))
+        .chain(
+            desired ->
+                desired == null
+                    ? Uni.createFrom().voidItem()
+                    : blocking(() -> applyAll(desired))
+                        .chain(
+                            outcomes -> Panache.withTransaction(() -> record(desired, outcomes))));
+  }
+
+  /** Reads every provider's copy and reports how it differs from the zone held. */
+  public Uni<ZoneViews.DriftReport> drift(UUID zoneId) {
+    return Panache.withSession(() -> load(zoneId))
+        .chain(
+            desired ->
+                blocking(() -> readAll(desired))
+                    .chain(
+                        outcomes ->
+                            Panache.withTransaction(() -> recordDrift(desired, outcomes))
+                                .replaceWith(
+                                    new ZoneViews.DriftReport(
+                                        desired.name().toString(),
+                                        outcomes.stream().map(ZoneSync::plan).toList()))));
+  }
+
+  /** What each provider would be sent for {@code desired} record sets (a dry run). */
+  public Uni<List<ZoneViews.ProviderPlan>> preview(
+      Name zone, List<String> names, List<RecordSet> desired) {
+    return blocking(
+        () -> {
+          List<ZoneViews.ProviderPlan> plans = new ArrayList<>();
+          for (String name : names) {
+            try {
+              DnsProvider.ServedZone served = providers.get(name).read(zone);
+              plans.add(
+                  plan(
+                      new Outcome(
+                          name,
+                          Plan.between(desired, served == null ? List.of() : served.recordSets()),
+                          null)));
+            } catch (ProviderException e) {
+              plans.add(new ZoneViews.ProviderPlan(name, List.of(), e.getMessage()));
+            }
+          }
+          return plans;
+        });
+  }
+
+  @Scheduled(
+      every = "${vigie.dns.retry-interval:30s}",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> retryOutOfSync() {
+    return Panache.withSession(
+            () ->
+                ZoneProvider.<ZoneProvider>find("state", ZoneProvider.State.OUT_OF_SYNC)
+                    .list()
+                    .map(rows -> rows.stream().map(r -> r.zoneId).distinct().toList()))
+        .onItem()
+        .transformToMulti(ids -> Multi.createFrom().iterable(ids))
+        .onItem()
+        .transformToUniAndConcatenate(
+            id ->
+                apply(id)
+                    .onFailure()
+                    .recoverWithUni(
+                        e -> {
+                          LOG.warnf("Retrying zone %s failed: %s", id, e.getMessage());
+                          return Uni.createFrom().voidItem();
+                        }))
+        .collect()
+        .asList()
+        .replaceWithVoid();
+  }
+
+  private Uni<Desired> load(UUID zoneId) {
+    return Zone.<Zone>findById(zoneId)
+        .chain(
+            zone ->
+                zone == null
+                    ? Uni.createFrom().nullItem()
+                    : RecordSetRow.<RecordSetRow>list("zoneId", zoneId)
+                        .map(
+                            rows ->
+                                new Desired(
+                                    zone.id,
+                                    zone.tenant,
+                                    name(zone.name),
+                                    zone.serial,
+                                    zone.providerNames(),
+                                    rows.stream().map(RecordSetRow::recordSet).toList())));
+  }
+
+  private List<Outcome> applyAll(Desired d) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String name : d.providers()) {
+      try {
+        Plan plan =
+            providers.get(name).apply(d.name(), soa.record(d.name(), d.serial()), d.recordSets());
+        outcomes.add(new Outcome(name, plan, null));
+      } catch (ProviderException | RuntimeException e) {
+        LOG.warnf("Applying %s to %s failed: %s", d.name(), name, e.getMessage());
+        outcomes.add(new Outcome(name, null, e.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> readAll(Desired d) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String name : d.providers()) {
+      try {
+        DnsProvider.ServedZone served = providers.get(name).read(d.name());
+        outcomes.add(
+            new Outcome(
+                name,
+                Plan.between(d.recordSets(), served == null ? List.of() : served.recordSets()),
+                served == null ? name + " does not serve " + d.name() : null));
+      } catch (ProviderException | RuntimeException e) {
+        outcomes.add(new Outcome(name, null, e.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
+  private Uni<Void> record(Desired d, List<Outcome> outcomes) {
+    return Zone.<Zone>findById(d.id())
+        .chain(
+            zone -> {
+              if (zone == null) {
+                return Uni.createFrom().voidItem();
+              }
+              boolean current = zone.serial == d.serial();
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (Outcome outcome : outcomes) {
+                chain =
+                    chain.chain(
+                        () ->
+                            state(d.id(), outcome.provider())
+                                .chain(
+                                    row -> {
+                                      row.checkedAt = clock.instant();
+                                      if (outcome.error() != null) {
+                                        row.state = ZoneProvider.State.OUT_OF_SYNC;
+                                        row.detail = outcome.error();
+                                        return Uni.createFrom().voidItem();
+                                      }
+                                      row.appliedSerial = d.serial();
+                                      row.state =
+                                          current
+                                              ? ZoneProvider.State.IN_SYNC
+                                              : ZoneProvider.State.OUT_OF_SYNC;
+                                      row.detail = current ? null : "a newer change is pending";
+                                      Plan plan = outcome.plan();
+                                      return outbox.record(
+                                          new ZoneApplied(
+                                              d.id(),
+                                              d.tenant(),
+                                              d.name().toString(),
+                                              outcome.provider(),
+                                              d.serial(),
+                                              (int) plan.count(Plan.Action.ADD),
+                                              (int) plan.count(Plan.Action.CHANGE),
+                                              (int) plan.count(Plan.Action.REMOVE),
+                                              clock.instant()),
+                                          "dns-service");
+                                    }));
+              }
+              return chain;
+            });
+  }
+
+  private Uni<Void> recordDrift(Desired d, List<Outcome> outcomes) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Outcome outcome : outcomes) {
+      if (outcome.error() == null && outcome.plan().isEmpty()) {
+        continue;
+      }
+      chain =
+          chain.chain(
+              () ->
+                  state(d.id(), outcome.provider())
+                      .chain(
+                          row -> {
+                            row.state = ZoneProvider.State.OUT_OF_SYNC;
+                            row.checkedAt = clock.instant();
+                            if (outcome.plan() == null) {
+                              row.detail = outcome.error();
+                              return Uni.createFrom().voidItem();
+                            }
+                            row.detail =
+                                "drift: " + outcome.plan().changes().size() + " RRsets differ";
+                            return outbox.record(
+                                new DriftFound(
+                                    d.id(),
+                                    d.tenant(),
+                                    d.name().toString(),
+                                    outcome.provider(),
+                                    outcome.plan().changes().stream()
+                                        .map(
+                                            c ->
+                                                new DriftFound.Difference(
+                                                    c.key().name(),
+                                                    c.key().type(),
+                                                    ZoneViews.RecordSetChange.data(c.after()),
+                                                    ZoneViews.RecordSetChange.data(c.before())))
+                                        .toList(),
+                                    clock.instant()),
+                                "dns-service");
+                          }));
+    }
+    return chain;
+  }
+
+  private static Uni<ZoneProvider> state(UUID zoneId, String provider) {
+    return ZoneProvider.<ZoneProvider>find("zoneId = ?1 and provider = ?2", zoneId, provider)
+        .firstResult()
+        .chain(
+            row -> {
+              if (row != null) {
+                return Uni.createFrom().item(row);
+              }
+              ZoneProvider created = new ZoneProvider();
+              created.id = io.vigie.kit.id.Uuids.timeOrdered();
+              created.zoneId = zoneId;
+              created.provider = provider;
+              created.state = ZoneProvider.State.OUT_OF_SYNC;
+              return created.<ZoneProvider>persist();
+            });
+  }
+
+  private static ZoneViews.ProviderPlan plan(Outcome outcome) {
+    return new ZoneViews.ProviderPlan(
+        outcome.provider(),
+        outcome.plan() == null
+            ? List.of()
+            : outcome.plan().changes().stream().map(ZoneViews.RecordSetChange::of).toList(),
+        outcome.error());
+  }
+
+  /** Runs blocking network work on a worker thread and comes back to the caller's context. */
+  private static <T> Uni<T> blocking(Supplier<T> work) {
+    Context context = Vertx.currentContext();
+    Uni<T> uni =
+        Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return context == null ? uni : uni.emitOn(command -> context.runOnContext(x -> command.run()));
+  }
+
+  static Name name(String zone) {
+    try {
+      return Name.fromString(zone);
+    } catch (TextParseException e) {
+      throw new IllegalStateException("stored zone name " + zone + " is not a name", e);
+    }
+  }
+}
