@@ -57,7 +57,7 @@ create table zone_provider (
     id             uuid primary key,
     zone_id        uuid not null references zone (id) on delete cascade,
     provider       text not null,
-    -- IN_SYNC, OUT_OF_SYNC
+    -- IN_SYNC, OUT_OF_SYNC (pending or failed, retried), DRIFTED (changed behind Vigie's back)
     state          text not null,
     applied_serial bigint,
     detail         text,

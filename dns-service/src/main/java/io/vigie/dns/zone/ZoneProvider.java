@@ -10,14 +10,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Where one provider stands for one zone: in sync at a serial, or out of sync and why. */
+/** Where one provider stands for one zone. */
 @Entity
 @Table(name = "zone_provider")
 public class ZoneProvider extends PanacheEntityBase {
 
+  /**
+   * IN_SYNC: serves the zone as held at {@code appliedSerial}; OUT_OF_SYNC: a change is pending or
+   * an apply failed (retried on a schedule); DRIFTED: the server was changed behind Vigie's back
+   * (reconciled on request, so a person sees the drift first).
+   */
   public enum State {
     IN_SYNC,
-    OUT_OF_SYNC
+    OUT_OF_SYNC,
+    DRIFTED
   }
 
   @Id public UUID id;

@@ -82,6 +82,18 @@ public class ZoneResource {
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @QueryParam("dryRun") boolean dryRun,
       @Valid @NotNull ZoneRequests.NewZone request) {
+    if (request.axfr() != null) {
+      if (!caller.get().canOperate()) {
+        throw io.vigie.kit.problem.ProblemException.forbidden(
+            "Only engineers, experts and admins import zones by transfer");
+      }
+      if (request.zoneFile() != null) {
+        throw io.vigie.kit.problem.ProblemException.invalidField(
+            "zoneFile", "give a zone file or axfr, not both");
+      }
+      return sync.transfer(DnsNames.zone("name", request.name()), request.axfr())
+          .chain(text -> create(key, dryRun, request.withZoneFile(text)));
+    }
     if (dryRun) {
       return zones.planCreate(request, caller.get()).chain(this::plan);
     }

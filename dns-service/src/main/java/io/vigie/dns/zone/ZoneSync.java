@@ -114,6 +114,54 @@ public class ZoneSync {
         });
   }
 
+  /**
+   * The zone's records taken by AXFR from {@code source}, as a zone file; a refused or failed
+   * transfer is a problem naming the {@code axfr} field.
+   */
+  public Uni<String> transfer(Name zone, ZoneRequests.Axfr source) {
+    return blocking(
+        () -> {
+          org.xbill.DNS.TSIG key = null;
+          if (source.tsigKeyName() != null || source.tsigSecret() != null) {
+            if (source.tsigKeyName() == null || source.tsigSecret() == null) {
+              throw io.vigie.kit.problem.ProblemException.invalidField(
+                  "axfr.tsigSecret", "a TSIG key needs both tsigKeyName and tsigSecret");
+            }
+            try {
+              key =
+                  io.vigie.dns.provider.Rfc2136Provider.key(
+                      source.tsigAlgorithm() == null ? "hmac-sha256" : source.tsigAlgorithm(),
+                      source.tsigKeyName(),
+                      source.tsigSecret());
+            } catch (RuntimeException e) {
+              throw io.vigie.kit.problem.ProblemException.invalidField(
+                  "axfr.tsigSecret", "is not a usable TSIG key: " + e.getMessage());
+            }
+          }
+          io.vigie.dns.provider.Rfc2136Provider server =
+              new io.vigie.dns.provider.Rfc2136Provider(
+                  "axfr source",
+                  new java.net.InetSocketAddress(
+                      source.host(), source.port() == null ? 53 : source.port()),
+                  key,
+                  java.time.Duration.ofSeconds(10));
+          try {
+            StringBuilder text = new StringBuilder();
+            for (org.xbill.DNS.Record record : server.transfer(zone)) {
+              text.append(record).append('\n');
+            }
+            return text.toString();
+          } catch (ProviderException e) {
+            throw new io.vigie.kit.problem.ProblemException(
+                422,
+                "zone-transfer-failed",
+                "Zone transfer failed",
+                "axfr: " + e.getMessage(),
+                List.of(new io.vigie.kit.problem.Problem.FieldError("axfr", e.getMessage())));
+          }
+        });
+  }
+
   @Scheduled(
       every = "${vigie.dns.retry-interval:30s}",
       delayed = "5s",
@@ -250,12 +298,13 @@ public class ZoneSync {
                   state(d.id(), outcome.provider())
                       .chain(
                           row -> {
-                            row.state = ZoneProvider.State.OUT_OF_SYNC;
                             row.checkedAt = clock.instant();
                             if (outcome.plan() == null) {
+                              row.state = ZoneProvider.State.OUT_OF_SYNC;
                               row.detail = outcome.error();
                               return Uni.createFrom().voidItem();
                             }
+                            row.state = ZoneProvider.State.DRIFTED;
                             row.detail =
                                 "drift: " + outcome.plan().changes().size() + " RRsets differ";
                             return outbox.record(

@@ -253,7 +253,8 @@ class ZonesApiTest {
         .oauth2(TestTokens.engineer())
         .get("/api/v1/zones/" + id)
         .then()
-        .body("providers.state", contains("OUT_OF_SYNC", "OUT_OF_SYNC"));
+        .body("providers.state", contains("DRIFTED", "DRIFTED"))
+        .body("providers.detail", contains("drift: 1 RRsets differ", "drift: 1 RRsets differ"));
     assertThat(
             KafkaEvents.await(
                 DnsEvents.TOPIC,
@@ -308,6 +309,88 @@ class ZonesApiTest {
                     file,
                     ZoneRules.standard())
                 .recordSets());
+  }
+
+  @Test
+  void aZoneMovesInByAxfrFromTheServerThatServesItToday() throws Exception {
+    String tenant = Zones.client("saint-roch");
+    String zone = "saint-roch-demo.fr.";
+    var bindServer = DnsServersResource.bind();
+    bindServer.nsupdate(
+        zone,
+        "update add www." + zone + " 300 A 51.15.0.11",
+        "update add www." + zone + " 300 A 51.15.0.12",
+        "update add " + zone + " 3600 MX 10 mx1.old-hoster.net.",
+        "update add " + zone + " 3600 CAA 0 issue \"letsencrypt.org\"",
+        "update add shop." + zone + " 300 CNAME www." + zone);
+    Map<String, Object> axfr =
+        Map.of(
+            "host", "127.0.0.1",
+            "port", bindServer.port,
+            "tsigKeyName", io.vigie.dns.servers.BindServer.KEY_NAME,
+            "tsigSecret", bindServer.secret);
+    String id =
+        Zones.create(
+                TestTokens.engineer(),
+                Zones.newZone(zone, tenant, "providers", List.of("pdns"), "axfr", axfr))
+            .path("id");
+    for (String[] q :
+        new String[][] {
+          {"www." + zone, "A"}, {zone, "MX"}, {zone, "CAA"}, {"shop." + zone, "CNAME"}, {zone, "NS"}
+        }) {
+      assertThat(Dig.answer(pdns(), q[0], q[1]))
+          .as(q[0] + " " + q[1])
+          .isNotEmpty()
+          .isEqualTo(Dig.answer(bind(), q[0], q[1]));
+    }
+    String exported =
+        given()
+            .auth()
+            .oauth2(TestTokens.engineer())
+            .accept("text/plain")
+            .get("/api/v1/zones/" + id + "/zone-file")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    org.xbill.DNS.Name origin = org.xbill.DNS.Name.fromConstantString(zone);
+    var provider =
+        new io.vigie.dns.provider.Rfc2136Provider(
+            "bind",
+            new java.net.InetSocketAddress("127.0.0.1", bindServer.port),
+            io.vigie.dns.provider.Rfc2136Provider.key(
+                io.vigie.dns.servers.BindServer.ALGORITHM,
+                io.vigie.dns.servers.BindServer.KEY_NAME,
+                bindServer.secret),
+            java.time.Duration.ofSeconds(5));
+    assertThat(ZoneFiles.read(origin, "zoneFile", exported, ZoneRules.standard()).recordSets())
+        .isEqualTo(
+            ZoneFiles.fromRecords(origin, "axfr", provider.transfer(origin), ZoneRules.standard())
+                .recordSets());
+
+    // a transfer the server refuses is a problem naming axfr; clients cannot import by transfer
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .contentType(ContentType.JSON)
+        .body(
+            Zones.newZone(
+                "both.lumiere-demo.com.",
+                tenant,
+                "axfr",
+                Map.of("host", "127.0.0.1", "port", bindServer.port)))
+        .post("/api/v1/zones")
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("axfr"));
+    given()
+        .auth()
+        .oauth2(TestTokens.client(tenant))
+        .contentType(ContentType.JSON)
+        .body(Zones.newZone(Zones.name("saint-roch-demo.fr."), null, "axfr", axfr))
+        .post("/api/v1/zones")
+        .then()
+        .statusCode(403);
   }
 
   @Test
