@@ -359,6 +359,18 @@ record Report(
           .append(")\n\n```sql\n")
           .append(Files.readString(scripts.resolve(s.script())).strip())
           .append("\n```\n\n");
+      if (!s.api().statements().isEmpty()) {
+        md.append(
+            "What the service sent during the API warm-up, seen from PostgreSQL"
+                + " (`pg_stat_activity.query` sampled every 20 ms, statements started during the"
+                + " warm-up; times a connection showed it):\n\n```\n");
+        s.api()
+            .statements()
+            .forEach(
+                (statement, connections) ->
+                    md.append(connections).append("  ").append(statement).append('\n'));
+        md.append("```\n\n");
+      }
     }
   }
 

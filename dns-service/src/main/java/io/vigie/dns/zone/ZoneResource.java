@@ -24,11 +24,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Clients' zones: staff read all and engineers change any; a client reads and changes its own
@@ -58,7 +61,9 @@ public class ZoneResource {
   }
 
   @GET
-  @Operation(summary = "List zones by name; ?tenant= and ?name= (contains) narrow it")
+  @Operation(
+      operationId = "listZones",
+      summary = "List zones by name; ?tenant= and ?name= (contains) narrow it")
   public Uni<Listing<ZoneViews.ZoneView>> list(
       @QueryParam("tenant") @Size(max = 40) String tenant,
       @QueryParam("name") @Size(max = 253) String name,
@@ -68,17 +73,35 @@ public class ZoneResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a zone with its record sets and each provider's state (ETag)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(
+      operationId = "getZone",
+      summary = "Read a zone with its record sets and each provider's state (ETag)")
+  public Uni<RestResponse<ZoneViews.ZoneView>> get(@PathParam("id") UUID id) {
     return zones.read(id, caller.get()).map(ZoneResource::ok);
   }
 
   @POST
   @Operation(
+      operationId = "createZone",
       summary =
-          "Create a zone (from record sets, the hoster's template or a zone file) and apply it to"
-              + " its providers; ?dryRun=true answers the plan only; honours Idempotency-Key")
-  public Uni<Response> create(
+          "Create a zone (from record sets, the hoster's template, a zone file or a transfer) and"
+              + " apply it to its providers; ?dryRun=true answers the plan only; honours"
+              + " Idempotency-Key")
+  @APIResponse(
+      responseCode = "201",
+      description = "The zone as created; its providers' states follow on GET",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ZoneViews.ZoneView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "With dryRun=true: the plan, nothing stored or sent",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ZoneViews.ZonePlan.class)))
+  public Uni<RestResponse<Object>> create(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @QueryParam("dryRun") boolean dryRun,
       @Valid @NotNull ZoneRequests.NewZone request) {
@@ -107,16 +130,25 @@ public class ZoneResource {
                 zones
                     .create(request, caller.get())
                     .map(v -> new Created<>(URI.create("/api/v1/zones/" + v.id()), v, v.version())))
-        .call(response -> sync.apply(idOf(response)));
+        .call(response -> sync.apply(idOf(response)))
+        .map(ZoneResource::untyped);
   }
 
   @PUT
   @Path("/{id}/record-sets")
   @Operation(
+      operationId = "replaceZoneRecordSets",
       summary =
           "Replace the zone's record sets (If-Match required) and apply them; ?dryRun=true answers"
               + " the plan for Vigie and for each provider, changing nothing")
-  public Uni<Response> change(
+  @APIResponse(
+      responseCode = "200",
+      description = "The zone after the change, or with dryRun=true the plan",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(oneOf = {ZoneViews.ZoneView.class, ZoneViews.ZonePlan.class})))
+  public Uni<RestResponse<Object>> change(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @QueryParam("dryRun") boolean dryRun,
@@ -128,12 +160,15 @@ public class ZoneResource {
         .change(id, ifMatch, change, caller.get())
         .call(zone -> sync.apply(zone.id))
         .chain(zone -> zones.read(zone.id, caller.get()))
-        .map(ZoneResource::ok);
+        .map(ZoneResource::ok)
+        .map(ZoneResource::untyped);
   }
 
   @GET
   @Path("/{id}/history")
-  @Operation(summary = "Who changed the zone, when, why, before and after; newest first")
+  @Operation(
+      operationId = "listZoneChanges",
+      summary = "Who changed the zone, when, why, before and after; newest first")
   public Uni<Listing<ZoneViews.ZoneChangeView>> history(
       @PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
     return zones.history(id, page, caller.get());
@@ -142,7 +177,7 @@ public class ZoneResource {
   @GET
   @Path("/{id}/zone-file")
   @Produces(MediaType.TEXT_PLAIN)
-  @Operation(summary = "Export the zone as an RFC 1035 zone file")
+  @Operation(operationId = "exportZoneFile", summary = "Export the zone as an RFC 1035 zone file")
   public Uni<String> zoneFile(@PathParam("id") UUID id) {
     return zones.zoneFile(id, caller.get(), sync.soa());
   }
@@ -151,9 +186,10 @@ public class ZoneResource {
   @Path("/{id}/drift-check")
   @Consumes(MediaType.WILDCARD)
   @Operation(
+      operationId = "checkZoneDrift",
       summary =
           "Read every provider's copy and report how it differs; a difference marks the provider"
-              + " out of sync and publishes DriftFound")
+              + " DRIFTED and publishes DriftFound")
   public Uni<ZoneViews.DriftReport> driftCheck(@PathParam("id") UUID id) {
     return zones.writable(id, caller.get()).chain(zone -> sync.drift(zone.id));
   }
@@ -161,8 +197,10 @@ public class ZoneResource {
   @POST
   @Path("/{id}/apply")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Bring every provider to the zone as held (reconcile); idempotent")
-  public Uni<Response> apply(@PathParam("id") UUID id) {
+  @Operation(
+      operationId = "applyZone",
+      summary = "Bring every provider to the zone as held (reconcile); idempotent")
+  public Uni<RestResponse<ZoneViews.ZoneView>> apply(@PathParam("id") UUID id) {
     return zones
         .writable(id, caller.get())
         .call(zone -> sync.apply(zone.id))
@@ -170,27 +208,32 @@ public class ZoneResource {
         .map(ZoneResource::ok);
   }
 
-  private Uni<Response> plan(ZoneService.Planned planned) {
+  private Uni<RestResponse<Object>> plan(ZoneService.Planned planned) {
     return sync.preview(planned.name(), planned.providers(), planned.desired())
         .map(
             providers ->
-                Response.ok(
-                        new ZoneViews.ZonePlan(
-                            planned.name().toString(),
-                            planned.serial(),
-                            planned.plan().changes().stream()
-                                .map(ZoneViews.RecordSetChange::of)
-                                .toList(),
-                            providers))
-                    .build());
+                RestResponse.ok(
+                    new ZoneViews.ZonePlan(
+                        planned.name().toString(),
+                        planned.serial(),
+                        planned.plan().changes().stream()
+                            .map(ZoneViews.RecordSetChange::of)
+                            .toList(),
+                        providers)));
   }
 
-  private static UUID idOf(Response response) {
+  private static UUID idOf(RestResponse<?> response) {
     String path = response.getLocation().getPath();
     return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
   }
 
-  private static Response ok(ZoneViews.ZoneView zone) {
-    return Response.ok(zone).tag(ETags.of(zone.version())).build();
+  private static RestResponse<ZoneViews.ZoneView> ok(ZoneViews.ZoneView zone) {
+    return ETags.ok(zone, zone.version());
+  }
+
+  /** The same answer, typed for an operation that answers a zone or a plan. */
+  @SuppressWarnings("unchecked")
+  private static RestResponse<Object> untyped(RestResponse<?> response) {
+    return (RestResponse<Object>) response;
   }
 }
