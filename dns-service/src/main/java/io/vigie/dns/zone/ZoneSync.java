@@ -66,12 +66,17 @@ public class ZoneSync {
 
   /** Applies the zone to each of its providers and records where each stands. */
   public Uni<Void> apply(UUID zoneId) {
+    return apply(zoneId, null);
+  }
+
+  /** Applies the zone to {@code only} those of its providers (all when null). */
+  Uni<Void> apply(UUID zoneId, java.util.Set<String> only) {
     return Panache.withSession(() -> load(zoneId))
         .chain(
             desired ->
                 desired == null
                     ? Uni.createFrom().voidItem()
-                    : blocking(() -> applyAll(desired))
+                    : blocking(() -> applyAll(desired, only))
                         .chain(
                             outcomes -> Panache.withTransaction(() -> record(desired, outcomes))));
   }
@@ -171,17 +176,26 @@ public class ZoneSync {
             () ->
                 ZoneProvider.<ZoneProvider>find("state", ZoneProvider.State.OUT_OF_SYNC)
                     .list()
-                    .map(rows -> rows.stream().map(r -> r.zoneId).distinct().toList()))
+                    .map(
+                        rows ->
+                            rows.stream()
+                                .collect(
+                                    java.util.stream.Collectors.groupingBy(
+                                        r -> r.zoneId,
+                                        java.util.stream.Collectors.mapping(
+                                            r -> r.provider,
+                                            java.util.stream.Collectors.toSet())))))
         .onItem()
-        .transformToMulti(ids -> Multi.createFrom().iterable(ids))
+        .transformToMulti(byZone -> Multi.createFrom().iterable(byZone.entrySet()))
         .onItem()
         .transformToUniAndConcatenate(
-            id ->
-                apply(id)
+            entry ->
+                // only the providers out of sync: a drifted one waits for a person
+                apply(entry.getKey(), entry.getValue())
                     .onFailure()
                     .recoverWithUni(
                         e -> {
-                          LOG.warnf("Retrying zone %s failed: %s", id, e.getMessage());
+                          LOG.warnf("Retrying zone %s failed: %s", entry.getKey(), e.getMessage());
                           return Uni.createFrom().voidItem();
                         }))
         .collect()
@@ -207,9 +221,12 @@ public class ZoneSync {
                                     rows.stream().map(RecordSetRow::recordSet).toList())));
   }
 
-  private List<Outcome> applyAll(Desired d) {
+  private List<Outcome> applyAll(Desired d, java.util.Set<String> only) {
     List<Outcome> outcomes = new ArrayList<>();
     for (String name : d.providers()) {
+      if (only != null && !only.contains(name)) {
+        continue;
+      }
       try {
         Plan plan =
             providers.get(name).apply(d.name(), soa.record(d.name(), d.serial()), d.recordSets());
