@@ -97,7 +97,8 @@ class EventRoundTripTest {
       assertThat(blank.eventType()).isEqualTo(entry.getKey());
       assertThat(blank.topic()).matches("[a-z]+\\.events");
     }
-    assertThat(EventCatalog.all()).hasSize(InventoryEvents.TYPES.size() + 3);
+    assertThat(EventCatalog.all())
+        .hasSize(InventoryEvents.TYPES.size() + 3 + io.vigie.events.dns.DnsEvents.TYPES.size());
   }
 
   @Test

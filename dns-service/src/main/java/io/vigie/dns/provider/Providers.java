@@ -1,0 +1,75 @@
+package io.vigie.dns.provider;
+
+import io.vigie.dns.DnsConfig;
+import io.vigie.kit.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The configured authoritative servers, by name. */
+@ApplicationScoped
+public class Providers {
+
+  private final Map<String, DnsProvider> byName = new TreeMap<>();
+
+  public Providers(DnsConfig config) {
+    config.providers().forEach((name, p) -> byName.put(name, build(name, p)));
+  }
+
+  private static DnsProvider build(String name, DnsConfig.Provider p) {
+    String where = "vigie.dns.providers." + name;
+    return switch (p.kind()) {
+      case "powerdns" ->
+          new PowerDnsProvider(
+              name,
+              p.url().orElseThrow(() -> new IllegalStateException(where + ".url is required")),
+              p.apiKey()
+                  .orElseThrow(() -> new IllegalStateException(where + ".api-key is required")),
+              p.timeout());
+      case "rfc2136" ->
+          new Rfc2136Provider(
+              name,
+              new InetSocketAddress(
+                  p.host()
+                      .orElseThrow(() -> new IllegalStateException(where + ".host is required")),
+                  p.port()),
+              Rfc2136Provider.key(
+                  p.tsigAlgorithm(),
+                  p.tsigKeyName()
+                      .orElseThrow(
+                          () -> new IllegalStateException(where + ".tsig-key-name is required")),
+                  p.tsigSecret()
+                      .orElseThrow(
+                          () -> new IllegalStateException(where + ".tsig-secret is required"))),
+              p.timeout());
+      default ->
+          throw new IllegalStateException(
+              where + ".kind must be powerdns or rfc2136, not " + p.kind());
+    };
+  }
+
+  public DnsProvider get(String name) {
+    DnsProvider provider = byName.get(name);
+    if (provider == null) {
+      throw new IllegalStateException("No provider " + name + " is configured");
+    }
+    return provider;
+  }
+
+  /** Checks names a request gives; unknown ones are refused naming {@code field}. */
+  public List<String> known(String field, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      if (!byName.containsKey(names.get(i))) {
+        throw ProblemException.invalidField(
+            field + "[" + i + "]", "must be one of " + List.copyOf(byName.keySet()));
+      }
+    }
+    return names.stream().distinct().sorted().toList();
+  }
+
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+}

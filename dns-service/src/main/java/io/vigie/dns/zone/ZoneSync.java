@@ -1,0 +1,390 @@
+package io.vigie.dns.zone;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vigie.dns.DnsConfig;
+import io.vigie.dns.provider.DnsProvider;
+import io.vigie.dns.provider.ProviderException;
+import io.vigie.dns.provider.Providers;
+import io.vigie.events.dns.DriftFound;
+import io.vigie.events.dns.ZoneApplied;
+import io.vigie.kit.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+
+/**
+ * Brings providers to the zone Vigie holds, and finds where they differ. A zone's change is
+ * committed with every provider marked out of sync; {@link #apply} then talks to each server off
+ * the event loop and records, per provider, in sync at the serial it applied or out of sync with
+ * the server's answer. A failed or interrupted apply is retried every {@code retry-interval}; an
+ * apply is idempotent, so retrying a zone already served as held sends nothing.
+ */
+@ApplicationScoped
+public class ZoneSync {
+
+  private static final Logger LOG = Logger.getLogger(ZoneSync.class);
+
+  private final Providers providers;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final Soa soa;
+
+  public ZoneSync(Providers providers, Outbox outbox, Clock clock, DnsConfig config) {
+    this.providers = providers;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.soa = Soa.of(config.soa().primary(), config.soa().hostmaster());
+  }
+
+  /** A zone as held when it was read, for the servers. */
+  record Desired(
+      UUID id,
+      String tenant,
+      Name name,
+      long serial,
+      List<String> providers,
+      List<RecordSet> recordSets) {}
+
+  /** What one provider did, or why it failed. */
+  record Outcome(String provider, Plan plan, String error) {}
+
+  public Soa soa() {
+    return soa;
+  }
+
+  /** Applies the zone to each of its providers and records where each stands. */
+  public Uni<Void> apply(UUID zoneId) {
+    return apply(zoneId, null);
+  }
+
+  /** Applies the zone to {@code only} those of its providers (all when null). */
+  Uni<Void> apply(UUID zoneId, java.util.Set<String> only) {
+    return Panache.withSession(() -> load(zoneId))
+        .chain(
+            desired ->
+                desired == null
+                    ? Uni.createFrom().voidItem()
+                    : blocking(() -> applyAll(desired, only))
+                        .chain(
+                            outcomes -> Panache.withTransaction(() -> record(desired, outcomes))));
+  }
+
+  /** Reads every provider's copy and reports how it differs from the zone held. */
+  public Uni<ZoneViews.DriftReport> drift(UUID zoneId) {
+    return Panache.withSession(() -> load(zoneId))
+        .chain(
+            desired ->
+                blocking(() -> readAll(desired))
+                    .chain(
+                        outcomes ->
+                            Panache.withTransaction(() -> recordDrift(desired, outcomes))
+                                .replaceWith(
+                                    new ZoneViews.DriftReport(
+                                        desired.name().toString(),
+                                        outcomes.stream().map(ZoneSync::plan).toList()))));
+  }
+
+  /** What each provider would be sent for {@code desired} record sets (a dry run). */
+  public Uni<List<ZoneViews.ProviderPlan>> preview(
+      Name zone, List<String> names, List<RecordSet> desired) {
+    return blocking(
+        () -> {
+          List<ZoneViews.ProviderPlan> plans = new ArrayList<>();
+          for (String name : names) {
+            try {
+              DnsProvider.ServedZone served = providers.get(name).read(zone);
+              plans.add(
+                  plan(
+                      new Outcome(
+                          name,
+                          Plan.between(desired, served == null ? List.of() : served.recordSets()),
+                          null)));
+            } catch (ProviderException e) {
+              plans.add(new ZoneViews.ProviderPlan(name, List.of(), e.getMessage()));
+            }
+          }
+          return plans;
+        });
+  }
+
+  /**
+   * The zone's records taken by AXFR from {@code source}, as a zone file; a refused or failed
+   * transfer is a problem naming the {@code axfr} field.
+   */
+  public Uni<String> transfer(Name zone, ZoneRequests.Axfr source) {
+    return blocking(
+        () -> {
+          org.xbill.DNS.TSIG key = null;
+          if (source.tsigKeyName() != null || source.tsigSecret() != null) {
+            if (source.tsigKeyName() == null || source.tsigSecret() == null) {
+              throw io.vigie.kit.problem.ProblemException.invalidField(
+                  "axfr.tsigSecret", "a TSIG key needs both tsigKeyName and tsigSecret");
+            }
+            try {
+              key =
+                  io.vigie.dns.provider.Rfc2136Provider.key(
+                      source.tsigAlgorithm() == null ? "hmac-sha256" : source.tsigAlgorithm(),
+                      source.tsigKeyName(),
+                      source.tsigSecret());
+            } catch (RuntimeException e) {
+              throw io.vigie.kit.problem.ProblemException.invalidField(
+                  "axfr.tsigSecret", "is not a usable TSIG key: " + e.getMessage());
+            }
+          }
+          io.vigie.dns.provider.Rfc2136Provider server =
+              new io.vigie.dns.provider.Rfc2136Provider(
+                  "axfr source",
+                  new java.net.InetSocketAddress(
+                      source.host(), source.port() == null ? 53 : source.port()),
+                  key,
+                  java.time.Duration.ofSeconds(10));
+          try {
+            StringBuilder text = new StringBuilder();
+            for (org.xbill.DNS.Record record : server.transfer(zone)) {
+              text.append(record).append('\n');
+            }
+            return text.toString();
+          } catch (ProviderException e) {
+            throw new io.vigie.kit.problem.ProblemException(
+                422,
+                "zone-transfer-failed",
+                "Zone transfer failed",
+                "axfr: " + e.getMessage(),
+                List.of(new io.vigie.kit.problem.Problem.FieldError("axfr", e.getMessage())));
+          }
+        });
+  }
+
+  @Scheduled(
+      every = "${vigie.dns.retry-interval:30s}",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> retryOutOfSync() {
+    return Panache.withSession(
+            () ->
+                ZoneProvider.<ZoneProvider>find("state", ZoneProvider.State.OUT_OF_SYNC)
+                    .list()
+                    .map(
+                        rows ->
+                            rows.stream()
+                                .collect(
+                                    java.util.stream.Collectors.groupingBy(
+                                        r -> r.zoneId,
+                                        java.util.stream.Collectors.mapping(
+                                            r -> r.provider,
+                                            java.util.stream.Collectors.toSet())))))
+        .onItem()
+        .transformToMulti(byZone -> Multi.createFrom().iterable(byZone.entrySet()))
+        .onItem()
+        .transformToUniAndConcatenate(
+            entry ->
+                // only the providers out of sync: a drifted one waits for a person
+                apply(entry.getKey(), entry.getValue())
+                    .onFailure()
+                    .recoverWithUni(
+                        e -> {
+                          LOG.warnf("Retrying zone %s failed: %s", entry.getKey(), e.getMessage());
+                          return Uni.createFrom().voidItem();
+                        }))
+        .collect()
+        .asList()
+        .replaceWithVoid();
+  }
+
+  private Uni<Desired> load(UUID zoneId) {
+    return Zone.<Zone>findById(zoneId)
+        .chain(
+            zone ->
+                zone == null
+                    ? Uni.createFrom().nullItem()
+                    : RecordSetRow.<RecordSetRow>list("zoneId", zoneId)
+                        .map(
+                            rows ->
+                                new Desired(
+                                    zone.id,
+                                    zone.tenant,
+                                    name(zone.name),
+                                    zone.serial,
+                                    zone.providerNames(),
+                                    rows.stream().map(RecordSetRow::recordSet).toList())));
+  }
+
+  private List<Outcome> applyAll(Desired d, java.util.Set<String> only) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String name : d.providers()) {
+      if (only != null && !only.contains(name)) {
+        continue;
+      }
+      try {
+        Plan plan =
+            providers.get(name).apply(d.name(), soa.record(d.name(), d.serial()), d.recordSets());
+        outcomes.add(new Outcome(name, plan, null));
+      } catch (ProviderException | RuntimeException e) {
+        LOG.warnf("Applying %s to %s failed: %s", d.name(), name, e.getMessage());
+        outcomes.add(new Outcome(name, null, e.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
+  private List<Outcome> readAll(Desired d) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String name : d.providers()) {
+      try {
+        DnsProvider.ServedZone served = providers.get(name).read(d.name());
+        outcomes.add(
+            new Outcome(
+                name,
+                Plan.between(d.recordSets(), served == null ? List.of() : served.recordSets()),
+                served == null ? name + " does not serve " + d.name() : null));
+      } catch (ProviderException | RuntimeException e) {
+        outcomes.add(new Outcome(name, null, e.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+
+  private Uni<Void> record(Desired d, List<Outcome> outcomes) {
+    return Zone.<Zone>findById(d.id())
+        .chain(
+            zone -> {
+              if (zone == null) {
+                return Uni.createFrom().voidItem();
+              }
+              boolean current = zone.serial == d.serial();
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (Outcome outcome : outcomes) {
+                chain =
+                    chain.chain(
+                        () ->
+                            state(d.id(), outcome.provider())
+                                .chain(
+                                    row -> {
+                                      row.checkedAt = clock.instant();
+                                      if (outcome.error() != null) {
+                                        row.state = ZoneProvider.State.OUT_OF_SYNC;
+                                        row.detail = outcome.error();
+                                        return Uni.createFrom().voidItem();
+                                      }
+                                      row.appliedSerial = d.serial();
+                                      row.state =
+                                          current
+                                              ? ZoneProvider.State.IN_SYNC
+                                              : ZoneProvider.State.OUT_OF_SYNC;
+                                      row.detail = current ? null : "a newer change is pending";
+                                      Plan plan = outcome.plan();
+                                      return outbox.record(
+                                          new ZoneApplied(
+                                              d.id(),
+                                              d.tenant(),
+                                              d.name().toString(),
+                                              outcome.provider(),
+                                              d.serial(),
+                                              (int) plan.count(Plan.Action.ADD),
+                                              (int) plan.count(Plan.Action.CHANGE),
+                                              (int) plan.count(Plan.Action.REMOVE),
+                                              clock.instant()),
+                                          "dns-service");
+                                    }));
+              }
+              return chain;
+            });
+  }
+
+  private Uni<Void> recordDrift(Desired d, List<Outcome> outcomes) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Outcome outcome : outcomes) {
+      if (outcome.error() == null && outcome.plan().isEmpty()) {
+        continue;
+      }
+      chain =
+          chain.chain(
+              () ->
+                  state(d.id(), outcome.provider())
+                      .chain(
+                          row -> {
+                            row.checkedAt = clock.instant();
+                            if (outcome.plan() == null) {
+                              row.state = ZoneProvider.State.OUT_OF_SYNC;
+                              row.detail = outcome.error();
+                              return Uni.createFrom().voidItem();
+                            }
+                            row.state = ZoneProvider.State.DRIFTED;
+                            row.detail =
+                                "drift: " + outcome.plan().changes().size() + " RRsets differ";
+                            return outbox.record(
+                                new DriftFound(
+                                    d.id(),
+                                    d.tenant(),
+                                    d.name().toString(),
+                                    outcome.provider(),
+                                    outcome.plan().changes().stream()
+                                        .map(
+                                            c ->
+                                                new DriftFound.Difference(
+                                                    c.key().name(),
+                                                    c.key().type(),
+                                                    ZoneViews.RecordSetChange.data(c.after()),
+                                                    ZoneViews.RecordSetChange.data(c.before())))
+                                        .toList(),
+                                    clock.instant()),
+                                "dns-service");
+                          }));
+    }
+    return chain;
+  }
+
+  private static Uni<ZoneProvider> state(UUID zoneId, String provider) {
+    return ZoneProvider.<ZoneProvider>find("zoneId = ?1 and provider = ?2", zoneId, provider)
+        .firstResult()
+        .chain(
+            row -> {
+              if (row != null) {
+                return Uni.createFrom().item(row);
+              }
+              ZoneProvider created = new ZoneProvider();
+              created.id = io.vigie.kit.id.Uuids.timeOrdered();
+              created.zoneId = zoneId;
+              created.provider = provider;
+              created.state = ZoneProvider.State.OUT_OF_SYNC;
+              return created.<ZoneProvider>persist();
+            });
+  }
+
+  private static ZoneViews.ProviderPlan plan(Outcome outcome) {
+    return new ZoneViews.ProviderPlan(
+        outcome.provider(),
+        outcome.plan() == null
+            ? List.of()
+            : outcome.plan().changes().stream().map(ZoneViews.RecordSetChange::of).toList(),
+        outcome.error());
+  }
+
+  /** Runs blocking network work on a worker thread and comes back to the caller's context. */
+  private static <T> Uni<T> blocking(Supplier<T> work) {
+    Context context = Vertx.currentContext();
+    Uni<T> uni =
+        Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return context == null ? uni : uni.emitOn(command -> context.runOnContext(x -> command.run()));
+  }
+
+  static Name name(String zone) {
+    try {
+      return Name.fromString(zone);
+    } catch (TextParseException e) {
+      throw new IllegalStateException("stored zone name " + zone + " is not a name", e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.vigie.dns.servers;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The authoritative servers dns-service drives in its Quarkus tests: a real PowerDNS ({@code pdns},
+ * the default provider) and a real BIND 9 ({@code bind}, serving {@link #BIND_ZONES}), plus a
+ * provider {@code down} whose server is not running.
+ */
+public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
+
+  /** Zones BIND is configured to serve (RFC 2136 cannot create zones). */
+  public static final String[] BIND_ZONES = {
+    "saint-roch-demo.fr.",
+    "both.lumiere-demo.com.",
+    "drift.lumiere-demo.com.",
+    "partial.lumiere-demo.com."
+  };
+
+  private static PowerDnsServer pdns;
+  private static BindServer bind;
+
+  public static PowerDnsServer pdns() {
+    return pdns;
+  }
+
+  public static BindServer bind() {
+    return bind;
+  }
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      Path target = Path.of("target").toAbsolutePath();
+      pdns = PowerDnsServer.start(Files.createTempDirectory(target, "pdns"));
+      Map<String, String> zones = new LinkedHashMap<>();
+      for (String zone : BIND_ZONES) {
+        zones.put(zone, BindServer.emptyZone(zone));
+      }
+      bind = BindServer.start(Files.createTempDirectory(target, "bind"), zones);
+      int closed = LocalProcess.freePort();
+      Map<String, String> config = new LinkedHashMap<>();
+      config.put("vigie.dns.providers.pdns.kind", "powerdns");
+      config.put("vigie.dns.providers.pdns.url", pdns.apiUrl().toString());
+      config.put("vigie.dns.providers.pdns.api-key", pdns.apiKey);
+      config.put("vigie.dns.providers.bind.kind", "rfc2136");
+      config.put("vigie.dns.providers.bind.host", "127.0.0.1");
+      config.put("vigie.dns.providers.bind.port", Integer.toString(bind.port));
+      config.put("vigie.dns.providers.bind.tsig-key-name", BindServer.KEY_NAME);
+      config.put("vigie.dns.providers.bind.tsig-algorithm", BindServer.ALGORITHM);
+      config.put("vigie.dns.providers.bind.tsig-secret", bind.secret);
+      config.put("vigie.dns.providers.down.kind", "powerdns");
+      config.put(
+          "vigie.dns.providers.down.url",
+          "http://127.0.0.1:" + closed + "/api/v1/servers/localhost");
+      config.put("vigie.dns.providers.down.api-key", "unused");
+      config.put("vigie.dns.providers.down.timeout", "1s");
+      config.put("vigie.dns.default-providers", "pdns");
+      return config;
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start PowerDNS and BIND for the tests", e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (pdns != null) {
+      pdns.close();
+    }
+    if (bind != null) {
+      bind.close();
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.vigie.events.dns;
+
+import io.vigie.events.DomainEvent;
+import java.util.Map;
+
+/** Topic and type names of the events dns-service publishes. */
+public final class DnsEvents {
+
+  public static final String TOPIC = "dns.events";
+  public static final String SOURCE = "/vigie/dns-service";
+
+  public static final String ZONE_CREATED = "io.vigie.dns.zone-created.v1";
+  public static final String RECORD_SET_CHANGED = "io.vigie.dns.record-set-changed.v1";
+  public static final String ZONE_APPLIED = "io.vigie.dns.zone-applied.v1";
+  public static final String DRIFT_FOUND = "io.vigie.dns.drift-found.v1";
+
+  public static final Map<String, Class<? extends DomainEvent>> TYPES =
+      Map.of(
+          ZONE_CREATED, ZoneCreated.class,
+          RECORD_SET_CHANGED, RecordSetChanged.class,
+          ZONE_APPLIED, ZoneApplied.class,
+          DRIFT_FOUND, DriftFound.class);
+
+  private DnsEvents() {}
+}
