@@ -52,13 +52,17 @@ public final class Keyset {
     return String.join(", ", keys.stream().map(k -> k.expression() + direction).toList());
   }
 
-  /** {@code (a, b) > (?::text, ?::uuid)}, adding the cursor's values to {@code parameters}. */
+  /**
+   * {@code (a, b) > (?::text::text, ?::text::uuid)}, adding the cursor's values to {@code
+   * parameters}. Each value is bound as text and cast in SQL: the reactive client refuses a String
+   * for a parameter PostgreSQL types as timestamptz, bigint and the like.
+   */
   String after(List<String> cursor, List<Object> parameters) {
     List<String> columns = new ArrayList<>();
     List<String> values = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       columns.add(keys.get(i).expression());
-      values.add("?::" + keys.get(i).type());
+      values.add("?::text::" + keys.get(i).type());
       parameters.add(cursor.get(i));
     }
     return "("
