@@ -1,4 +1,4 @@
-package io.vigie.monitoring.rest;
+package io.vigie.monitoring;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -11,9 +11,6 @@ import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
-import io.vigie.monitoring.TargetServer;
-import io.vigie.monitoring.Topology;
-import io.vigie.monitoring.TopologyLoader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;

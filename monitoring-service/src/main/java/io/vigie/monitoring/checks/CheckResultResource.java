@@ -1,4 +1,4 @@
-package io.vigie.monitoring.rest;
+package io.vigie.monitoring.checks;
 
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.read.Keyset;
@@ -9,7 +9,6 @@ import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.tenancy.TenantScope;
-import io.vigie.monitoring.CheckResultService;
 import io.vigie.monitoring.CheckStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
