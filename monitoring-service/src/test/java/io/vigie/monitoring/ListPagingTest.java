@@ -144,6 +144,34 @@ class ListPagingTest {
         .body("errors[0].field", equalTo("after"));
   }
 
+  @Test
+  void theChangeLogIsWalkedNewestFirstWithoutSkippingOrRepeating() {
+    // eleven alerts fire at once: eleven more changes, so sequence numbers pass 9 and 10, whose
+    // text order is not their order
+    UUID server = InventoryFeed.activeServer("changes");
+    Instant at = Instant.parse("2026-11-23T08:00:00Z");
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      for (int n = 0; n < 3; n++) {
+        results.add(
+            CheckResults.result(
+                server, null, "check_change_" + i, "CRITICAL", at.plusSeconds(30L * n).toString()));
+      }
+    }
+    CheckResults.report(results);
+    CheckResults.alertsFired(server, 11);
+
+    long total = total(TestTokens.support(), "/api/v1/changes", Map.of());
+    List<List<Map<String, Object>>> pages =
+        walk(TestTokens.support(), "/api/v1/changes", Map.of(), 4);
+
+    List<Object> ids = field(pages, "id");
+    assertThat(total).isGreaterThanOrEqualTo(11);
+    assertThat(new HashSet<>(ids)).as("no change twice").hasSize(ids.size());
+    // changes recorded meanwhile come first, before the walk's cursor: never fewer than counted
+    assertThat((long) ids.size()).as("none skipped").isGreaterThanOrEqualTo(total);
+  }
+
   /** The total of a list as {@code ?total=true} counts it; the first page carries it. */
   static long total(String token, String path, Map<String, ?> query) {
     return ((Number)
