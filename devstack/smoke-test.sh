@@ -90,20 +90,20 @@ case "$LUMIERE_SERVERS" in *pve1*) fail "lumiere sees saint-roch's Proxmox host"
 # monitoring-service built its targets from inventory.events: the 7 demo servers in production
 ENGINEER_TOKEN="$(password_token engineer)"
 for _ in $(seq 1 60); do
-  TARGETS="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/targets?monitored=true')"
-  case "$TARGETS" in *'"totalItems":7'*) break ;; esac
+  TARGETS="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/targets?monitored=true&total=true')"
+  case "$TARGETS" in *'"total":7'*) break ;; esac
   sleep 1
 done
-case "$TARGETS" in *'"totalItems":7'*) ;; *) fail "monitoring-service does not watch the 7 active demo servers: $TARGETS" ;; esac
+case "$TARGETS" in *'"total":7'*) ;; *) fail "monitoring-service does not watch the 7 active demo servers: $TARGETS" ;; esac
 echo "smoke test: monitoring-service watches the demo servers (from inventory.events)"
 
 # the default rule pack is installed, and lumiere reads its maintenance window, saint-roch does not
 RULES="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/alert-rules?kind=METRIC&size=100')"
 case "$RULES" in *'"name":"filesystem-space-low"'*) ;; *) fail "the default rule pack is missing: $RULES" ;; esac
-WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" http://127.0.0.1:8082/api/v1/maintenance-windows)"
-case "$WINDOWS" in *'"totalItems":1'*) ;; *) fail "lumiere should see its weekly maintenance window: $WINDOWS" ;; esac
-WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" http://127.0.0.1:8082/api/v1/maintenance-windows)"
-case "$WINDOWS" in *'"totalItems":0'*) ;; *) fail "saint-roch sees lumiere's maintenance window: $WINDOWS" ;; esac
+WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8082/api/v1/maintenance-windows?total=true')"
+case "$WINDOWS" in *'"total":1'*) ;; *) fail "lumiere should see its weekly maintenance window: $WINDOWS" ;; esac
+WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http://127.0.0.1:8082/api/v1/maintenance-windows?total=true')"
+case "$WINDOWS" in *'"total":0'*) ;; *) fail "saint-roch sees lumiere's maintenance window: $WINDOWS" ;; esac
 echo "smoke test: monitoring demo data OK (default rule pack, maintenance window behind the tenant wall)"
 
 ENGINEER="$(jwt_payload "$ENGINEER_TOKEN")"

@@ -128,7 +128,8 @@ final class MonitoringService implements AutoCloseable {
   RuleWork ruleWork(HttpClient http, String staffToken) throws Exception {
     HttpResponse<String> rules =
         http.send(
-            HttpRequest.newBuilder(uri("/api/v1/alert-rules?kind=METRIC&enabled=true&size=1"))
+            HttpRequest.newBuilder(
+                    uri("/api/v1/alert-rules?kind=METRIC&enabled=true&size=1&total=true"))
                 .header("Authorization", "Bearer " + staffToken)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -139,7 +140,7 @@ final class MonitoringService implements AutoCloseable {
     ScrapedMetrics metrics = ScrapedMetrics.scrape(http, uri("/q/metrics"));
     return new RuleWork(
         defaultPackInstalled().orElse(null),
-        JSON.readTree(rules.body()).path("totalItems").asLong(),
+        JSON.readTree(rules.body()).path("total").asLong(),
         metrics.timer("vigie_monitoring_rules_evaluation_seconds"),
         metrics.sum("vigie_monitoring_rules_unattributed_total"));
   }

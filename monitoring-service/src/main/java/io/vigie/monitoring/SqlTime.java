@@ -3,6 +3,7 @@ package io.vigie.monitoring;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** A timestamptz column read by a native query, whatever Java type the driver chose for it. */
 public final class SqlTime {
@@ -17,5 +18,10 @@ public final class SqlTime {
       return o.toInstant();
     }
     return ((Timestamp) value).toInstant();
+  }
+
+  /** An instant as the reactive client binds a timestamptz parameter; null stays null. */
+  public static OffsetDateTime parameter(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 }

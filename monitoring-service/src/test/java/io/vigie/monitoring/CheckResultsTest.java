@@ -57,7 +57,7 @@ class CheckResultsTest {
         .get("/api/v1/check-results/state")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].check", equalTo("check_http"))
         .body("items[0].consecutiveFailures", equalTo(2))
         .body("items[0].statusSince", equalTo("2026-11-21T22:00:00Z"));
@@ -99,7 +99,7 @@ class CheckResultsTest {
         .get("/api/v1/check-results/state")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].serverId", equalTo(server.toString()));
     given()
         .auth()
@@ -108,7 +108,7 @@ class CheckResultsTest {
         .get("/api/v1/check-results/state")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
   }
 
   @Test
@@ -152,7 +152,7 @@ class CheckResultsTest {
         .queryParam("serverId", server)
         .get("/api/v1/check-results/state")
         .then()
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
 
     given()
         .auth()

@@ -85,11 +85,17 @@ public final class InventoryFeed {
   /** A hypervisor in PAR-DC2, reachable on 10.2.0.21, with no client on it. */
   public static ServerSnapshot serverSnapshot(
       UUID id, String hostname, ServerStatus status, long version) {
+    return serverSnapshot(id, hostname, "PAR-DC2", status, version);
+  }
+
+  /** The same in datacenter {@code datacenter}. */
+  public static ServerSnapshot serverSnapshot(
+      UUID id, String hostname, String datacenter, ServerStatus status, long version) {
     return new ServerSnapshot(
         id,
         hostname,
         UUID.randomUUID(),
-        "PAR-DC2",
+        datacenter,
         null,
         null,
         Set.of(ServerRole.HYPERVISOR),

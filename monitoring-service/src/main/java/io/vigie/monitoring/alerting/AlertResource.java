@@ -1,14 +1,17 @@
 package io.vigie.monitoring.alerting;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
+import io.vigie.kit.tenancy.TenantScope;
+import io.vigie.monitoring.SqlTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -37,10 +40,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
 public class AlertResource {
 
-  private final CurrentCaller caller;
+  /** The alerts that affect a client. */
+  static final String CLIENT_ALERTS =
+      "id in (select t.alert_id from alert_tenant t where t.tenant = ?)";
 
-  public AlertResource(CurrentCaller caller) {
+  /** An alert with its clients (sorted as Java sorts strings) and its state changes in order. */
+  static final String HISTORY =
+      "json_build_object('alert', a.doc, 'clients', array(select t.tenant from alert_tenant t"
+          + " where t.alert_id = a.id order by t.tenant collate \"C\"), 'transitions',"
+          + " coalesce((select json_agg(json_build_object('state', x.state, 'at',"
+          + " json_instant(x.at), 'detail', x.detail) order by x.at, x.id)"
+          + " from alert_transition x where x.alert_id = a.id), '[]'::json))";
+
+  /** Newest first. */
+  static final Keyset NEWEST_FIRST =
+      Keyset.descending("started_at", "timestamptz").then("id", "uuid");
+
+  private final CurrentCaller caller;
+  private final Reads reads;
+
+  public AlertResource(CurrentCaller caller, Reads reads) {
     this.caller = caller;
+    this.reads = reads;
   }
 
   /** An alert as the API shows it. */
@@ -94,14 +115,13 @@ public class AlertResource {
   public record TransitionView(String state, Instant at, String detail) {}
 
   @GET
-  @WithSession
   @Operation(
       operationId = "listAlerts",
       summary =
           "Alerts, newest first: ?serverId, ?hostedServiceId, ?client (staff), ?state"
               + " (open|PENDING|FIRING|RESOLVED|DISCARDED), ?source, ?from/?to (alerts overlapping"
               + " the period)")
-  public Uni<Page<AlertView>> list(
+  public Uni<Listing<AlertView>> list(
       @QueryParam("serverId") UUID serverId,
       @QueryParam("hostedServiceId") UUID hostedServiceId,
       @QueryParam("client") @Size(max = 64) String client,
@@ -118,64 +138,40 @@ public class AlertResource {
       throw ProblemException.invalidField("to", "must be after from");
     }
     Caller who = caller.get();
-    String tenant = who.isStaff() ? client : who.tenant();
-    Filter filter =
-        Filter.where()
-            .and("serverId = :server", "server", serverId)
-            .and("hostedServiceId = :service", "service", hostedServiceId)
-            .and(
-                "id in (select t.alertId from AlertTenant t where t.tenant = :tenant)",
-                "tenant",
-                tenant)
-            .and(
-                "state = :state",
-                "state",
-                state == null || "open".equals(state) ? null : Alert.State.valueOf(state))
-            .and("source = :source", "source", source)
-            .and("startedAt < :to", "to", to)
-            .and("(resolvedAt is null or resolvedAt >= :from)", "from", from);
+    SqlQuery query =
+        SqlQuery.select("doc", "alert_document")
+            .where("server_id = ?", serverId)
+            .where("hosted_service_id = ?", hostedServiceId)
+            .where(CLIENT_ALERTS, who.isStaff() ? client : null)
+            .where("state = ?", state == null || "open".equals(state) ? null : state)
+            .where("source = ?", source)
+            .where("started_at < ?", SqlTime.parameter(to))
+            .where("resolved_at is null or resolved_at >= ?", SqlTime.parameter(from))
+            .keyset(NEWEST_FIRST);
     if ("open".equals(state)) {
-      filter.and("resolvedAt is null");
+      query.where("resolved_at is null");
     }
-    return Page.of(
-        Alert.find(filter.query() + " order by startedAt desc, id", filter.parameters()),
-        page,
-        a -> AlertView.of((Alert) a));
+    return reads.page(TenantScope.restrict(query, who, CLIENT_ALERTS), page);
   }
 
   @GET
   @Path("/{id}")
-  @WithSession
   @Operation(
       operationId = "getAlert",
       summary = "An alert, the clients it affects and every state change")
   public Uni<AlertHistory> get(@PathParam("id") UUID id) {
     Caller who = caller.get();
-    return Alert.<Alert>findById(id)
-        .chain(
-            alert -> {
-              if (alert == null) {
-                throw ProblemException.notFound("alert", id);
-              }
-              return AlertTenant.<AlertTenant>list("alertId", id)
-                  .chain(
-                      tenants -> {
-                        List<String> clients =
-                            tenants.stream().map(t -> t.tenant).sorted().toList();
-                        if (!who.isStaff() && !clients.contains(who.tenant())) {
-                          throw ProblemException.notFound("alert", id);
-                        }
-                        return AlertTransition.<AlertTransition>list(
-                                "alertId = ?1 order by at, id", id)
-                            .map(
-                                transitions ->
-                                    new AlertHistory(
-                                        AlertView.of(alert),
-                                        who.isStaff() ? clients : List.of(who.tenant()),
-                                        transitions.stream()
-                                            .map(t -> new TransitionView(t.state, t.at, t.detail))
-                                            .toList()));
-                      });
-            });
+    SqlQuery query = SqlQuery.select(HISTORY, "alert_document a").where("a.id = ?", id);
+    return reads
+        .one(TenantScope.restrict(query, who, CLIENT_ALERTS), AlertHistory.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("alert", id))
+        .map(
+            history ->
+                who.isStaff()
+                    ? history
+                    : new AlertHistory(
+                        history.alert(), List.of(who.tenant()), history.transitions()));
   }
 }

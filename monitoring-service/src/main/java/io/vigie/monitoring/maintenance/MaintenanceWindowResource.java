@@ -1,12 +1,12 @@
 package io.vigie.monitoring.maintenance;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -76,7 +76,7 @@ public class MaintenanceWindowResource {
       summary =
           "List windows; ?serverId=, ?hostedServiceId=, ?activeAt=, ?from=&to=, ?cancelled="
               + " narrow it; a client sees the windows covering its own targets")
-  public Uni<Page<MaintenanceWindowView>> list(
+  public Uni<Listing<MaintenanceWindowView>> list(
       @QueryParam("serverId") UUID serverId,
       @QueryParam("hostedServiceId") UUID hostedServiceId,
       @QueryParam("activeAt") String activeAt,

@@ -7,11 +7,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
+import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.SqlTime;
 import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.TargetService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,10 +37,19 @@ public class MaintenanceWindowService {
 
   private static final String WHAT = "Maintenance window";
 
-  private final MeterRegistry registry;
+  /** Newest first. */
+  static final Keyset NEWEST_FIRST =
+      Keyset.descending("starts_at", "timestamptz").then("id", "uuid");
 
-  public MaintenanceWindowService(MeterRegistry registry) {
+  /** When occurrences decide which windows run, candidates are read this many at a time. */
+  static final int CANDIDATES = 200;
+
+  private final MeterRegistry registry;
+  private final Reads reads;
+
+  public MaintenanceWindowService(MeterRegistry registry, Reads reads) {
     this.registry = registry;
+    this.reads = reads;
   }
 
   /** One list filter set, as the resource receives it. */
@@ -73,7 +85,7 @@ public class MaintenanceWindowService {
               w.reason = request.reason().strip();
               w.source = MaintenanceSource.API;
               w.createdBy = caller.name();
-              w.createdAt = Instant.now();
+              w.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
               w.version = 1;
               List<MaintenanceTarget> targets = new ArrayList<>();
               new LinkedHashSet<>(serverIds)
@@ -101,13 +113,19 @@ public class MaintenanceWindowService {
   }
 
   /** A window the caller may see; 404 for an unknown one or one covering none of a client's. */
-  @WithSession
   public Uni<MaintenanceWindowView> find(UUID id, Caller caller) {
-    return visible(id, caller).map(v -> MaintenanceWindowView.of(v.window, v.targets, v.scope));
+    return reads
+        .one(document(caller).where("w.id = ?", id), MaintenanceWindowView.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound(WHAT, id));
   }
 
-  @WithSession
-  public Uni<Page<MaintenanceWindowView>> list(ListFilter f, PageRequest page, Caller caller) {
+  /**
+   * A page of windows, newest first, rendered by PostgreSQL; with a time filter, which windows run
+   * is decided in Java from their occurrences, over the candidates SQL narrows them to.
+   */
+  public Uni<Listing<MaintenanceWindowView>> list(ListFilter f, PageRequest page, Caller caller) {
     if (f.from() != null || f.to() != null) {
       if (f.from() == null) {
         throw ProblemException.invalidField("from", "is required with to");
@@ -117,69 +135,93 @@ public class MaintenanceWindowService {
       }
       Periods.check(f.from(), f.to(), Periods.DEFAULT_MAX);
     }
-    return scope(caller)
+    Interval span = span(f);
+    if (span == null) {
+      return reads.page(filtered(f, caller), page);
+    }
+    String after = WindowCursor.key(page.after);
+    Uni<List<MaintenanceWindowView>> running =
+        running(f, span, caller, after, page.size + 1, new ArrayList<>());
+    Uni<Long> total =
+        page.total
+            ? running(f, span, caller, null, Integer.MAX_VALUE, new ArrayList<>())
+                .map(all -> (long) all.size())
+            : Uni.createFrom().nullItem();
+    return Uni.combine()
+        .all()
+        .unis(running, total)
+        .with(
+            (found, count) -> {
+              boolean more = found.size() > page.size;
+              List<MaintenanceWindowView> items = more ? found.subList(0, page.size) : found;
+              return Listing.of(
+                  items, more ? WindowCursor.of(items.get(items.size() - 1)) : null, count);
+            });
+  }
+
+  /** The document the caller reads: a client's shows only its own targets; agents see none. */
+  private static SqlQuery document(Caller caller) {
+    SqlQuery query =
+        caller.isClient()
+            ? SqlQuery.select("w.doc", "maintenance_window_client_document w")
+            : SqlQuery.select("w.doc", "maintenance_window_document w");
+    return TenantScope.restrict(query, caller, "w.tenant = ?");
+  }
+
+  private static SqlQuery filtered(ListFilter f, Caller caller) {
+    return document(caller)
+        .where(
+            "w.id in (select t.window_id from maintenance_window_target t"
+                + " where t.target_kind = 'SERVER' and t.target_id = ?)",
+            f.serverId())
+        .where(
+            "w.id in (select t.window_id from maintenance_window_target t"
+                + " where t.target_kind = 'HOSTED_SERVICE' and t.target_id = ?)",
+            f.hostedServiceId())
+        .where("w.cancelled = ?", f.cancelled())
+        .keyset(NEWEST_FIRST);
+  }
+
+  /**
+   * Up to {@code want} windows that run in {@code span} (as {@link #runs} decides), newest first,
+   * after the window keyed {@code after} ({@code startsAt id}); the candidates that may run are
+   * read {@link #CANDIDATES} at a time in the keyset order.
+   */
+  private Uni<List<MaintenanceWindowView>> running(
+      ListFilter f,
+      Interval span,
+      Caller caller,
+      String after,
+      int want,
+      List<MaintenanceWindowView> found) {
+    SqlQuery candidates =
+        filtered(f, caller)
+            .where("w.starts_at < ?", SqlTime.parameter(span.end()))
+            .where(
+                "(w.recurs_until is null or w.recurs_until > ?)"
+                    + " and (w.cancelled_at is null or w.cancelled_at > ?)",
+                SqlTime.parameter(span.start()))
+            .where(
+                "(w.starts_at, w.id) < (split_part(?, ' ', 1)::timestamptz,"
+                    + " split_part(?, ' ', 2)::uuid)",
+                after);
+    return reads
+        .all(candidates, CANDIDATES, MaintenanceWindowView.class)
         .chain(
-            scope -> {
-              if (scope != null && scope.isEmpty()) {
-                return Uni.createFrom().item(new Page<>(List.of(), page.page, page.size, 0, 0));
+            chunk -> {
+              for (MaintenanceWindowView w : chunk) {
+                if (found.size() == want) {
+                  break;
+                }
+                if (runs(w, f)) {
+                  found.add(w);
+                }
               }
-              Filter filter = Filter.where();
-              filter
-                  .and(
-                      "w.id in (select t.windowId from MaintenanceTarget t"
-                          + " where t.kind = SERVER and t.targetId = :server)",
-                      "server",
-                      f.serverId())
-                  .and(
-                      "w.id in (select t.windowId from MaintenanceTarget t"
-                          + " where t.kind = HOSTED_SERVICE and t.targetId = :service)",
-                      "service",
-                      f.hostedServiceId())
-                  .and("w.cancelled = :cancelled", "cancelled", f.cancelled())
-                  .and(
-                      "w.id in (select t.windowId from MaintenanceTarget t where t.targetId in :mine)",
-                      "mine",
-                      scope == null ? null : scope.all());
-              Interval span = span(f);
-              if (span == null) {
-                return Page.of(
-                        MaintenanceWindow.find(
-                            "from MaintenanceWindow w where "
-                                + filter.query()
-                                + " order by w.startsAt desc, w.id",
-                            filter.parameters()),
-                        page,
-                        w -> (MaintenanceWindow) w)
-                    .chain(windows -> withTargets(windows, scope));
+              if (found.size() >= want || chunk.size() < CANDIDATES) {
+                return Uni.createFrom().item(found);
               }
-              // occurrences are computed in Java: narrow in SQL, then keep the windows that do run
-              filter
-                  .and("w.startsAt < :spanTo", "spanTo", span.end())
-                  .and(
-                      "(w.recursUntil is null or w.recursUntil > :spanFrom)"
-                          + " and (w.cancelledAt is null or w.cancelledAt > :spanFrom)",
-                      "spanFrom",
-                      span.start());
-              return MaintenanceWindow.<MaintenanceWindow>find(
-                      "from MaintenanceWindow w where "
-                          + filter.query()
-                          + " order by w.startsAt desc, w.id",
-                      filter.parameters())
-                  .list()
-                  .map(all -> all.stream().filter(w -> runs(w, f)).toList())
-                  .chain(
-                      running -> {
-                        int first = Math.min(running.size(), page.page * page.size);
-                        int last = Math.min(running.size(), first + page.size);
-                        Page<MaintenanceWindow> windows =
-                            new Page<>(
-                                running.subList(first, last),
-                                page.page,
-                                page.size,
-                                running.size(),
-                                (running.size() + page.size - 1) / page.size);
-                        return withTargets(windows, scope);
-                      });
+              return running(
+                  f, span, caller, WindowCursor.key(chunk.get(chunk.size() - 1)), want, found);
             });
   }
 
@@ -192,7 +234,7 @@ public class MaintenanceWindowService {
             v -> {
               if (!v.window.cancelled) {
                 v.window.cancelled = true;
-                v.window.cancelledAt = Instant.now();
+                v.window.cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 v.window.cancelledBy = caller.name();
                 v.window.version++;
                 registry.counter("vigie.monitoring.maintenance.windows.cancelled").increment();
@@ -261,38 +303,6 @@ public class MaintenanceWindowService {
     return Uni.createFrom().item(new ClientTargets(Set.of(), Set.of()));
   }
 
-  private static Uni<Page<MaintenanceWindowView>> withTargets(
-      Page<MaintenanceWindow> windows, ClientTargets scope) {
-    if (windows.items().isEmpty()) {
-      return Uni.createFrom()
-          .item(
-              new Page<>(
-                  List.of(),
-                  windows.page(),
-                  windows.size(),
-                  windows.totalItems(),
-                  windows.totalPages()));
-    }
-    List<UUID> ids = windows.items().stream().map(w -> w.id).toList();
-    return MaintenanceTarget.<MaintenanceTarget>list("windowId in ?1", ids)
-        .map(
-            targets -> {
-              Map<UUID, List<MaintenanceTarget>> byWindow =
-                  targets.stream().collect(Collectors.groupingBy(t -> t.windowId));
-              return new Page<>(
-                  windows.items().stream()
-                      .map(
-                          w ->
-                              MaintenanceWindowView.of(
-                                  w, byWindow.getOrDefault(w.id, List.of()), scope))
-                      .toList(),
-                  windows.page(),
-                  windows.size(),
-                  windows.totalItems(),
-                  windows.totalPages());
-            });
-  }
-
   /** The smallest period covering the time filters; null without one. */
   private static Interval span(ListFilter f) {
     Instant start = null;
@@ -311,8 +321,11 @@ public class MaintenanceWindowService {
     return end.isAfter(start) ? new Interval(start, end) : new Interval(start, start);
   }
 
-  private static boolean runs(MaintenanceWindow w, ListFilter f) {
-    Occurrences schedule = w.occurrences();
+  private static boolean runs(MaintenanceWindowView w, ListFilter f) {
+    Occurrences schedule = Occurrences.of(w.startsAt(), w.endsAt(), w.rrule(), w.timeZone());
+    if (w.cancelledAt() != null) {
+      schedule = schedule.cancelledAt(w.cancelledAt());
+    }
     return (f.activeAt() == null || schedule.contains(f.activeAt()))
         && (f.from() == null || !schedule.within(f.from(), f.to()).isEmpty());
   }

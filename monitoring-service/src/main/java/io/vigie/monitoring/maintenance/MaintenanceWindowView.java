@@ -1,6 +1,7 @@
 package io.vigie.monitoring.maintenance;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,9 @@ public record MaintenanceWindowView(
     Instant cancelledAt,
     String cancelledBy) {
 
+  /** PostgreSQL's order of uuids (byte by byte), which the read path's documents use. */
+  private static final Comparator<UUID> BY_TEXT = Comparator.comparing(UUID::toString);
+
   /** The view of {@code w} with its targets; {@code visible} non-null keeps only those ids. */
   static MaintenanceWindowView of(
       MaintenanceWindow w, List<MaintenanceTarget> targets, ClientTargets visible) {
@@ -29,14 +33,14 @@ public record MaintenanceWindowView(
             .filter(t -> t.kind == MaintenanceTarget.Kind.SERVER)
             .map(t -> t.targetId)
             .filter(id -> visible == null || visible.servers().contains(id))
-            .sorted()
+            .sorted(BY_TEXT)
             .toList();
     List<UUID> services =
         targets.stream()
             .filter(t -> t.kind == MaintenanceTarget.Kind.HOSTED_SERVICE)
             .map(t -> t.targetId)
             .filter(id -> visible == null || visible.hostedServices().contains(id))
-            .sorted()
+            .sorted(BY_TEXT)
             .toList();
     return new MaintenanceWindowView(
         w.id,

@@ -1,13 +1,13 @@
 package io.vigie.monitoring.probe;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
@@ -63,7 +63,7 @@ public class ActiveCheckResource {
       summary =
           "List active checks; ?serverId=, ?hostedServiceId=, ?kind= narrow it; a client sees those"
               + " that concern it")
-  public Uni<Page<ActiveCheckView>> list(
+  public Uni<Listing<ActiveCheckView>> list(
       @QueryParam("serverId") UUID serverId,
       @QueryParam("hostedServiceId") UUID hostedServiceId,
       @QueryParam("kind") CheckKind kind,
@@ -76,7 +76,7 @@ public class ActiveCheckResource {
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(operationId = "getActiveCheck", summary = "Read an active check (ETag = its version)")
   public Uni<RestResponse<ActiveCheckView>> get(@PathParam("id") UUID id) {
-    return checks.find(id, caller.get()).map(ActiveCheckResource::ok);
+    return checks.read(id, caller.get()).map(c -> ETags.ok(c, c.version()));
   }
 
   @POST

@@ -1,18 +1,19 @@
 package io.vigie.monitoring.probe;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.sql.SqlErrors;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.TargetService;
 import io.vigie.monitoring.Topology;
@@ -41,12 +42,16 @@ public class ActiveCheckService {
    * even on a shared server.
    */
   static final String CLIENT_CHECKS =
-      "(a.hostedServiceId is not null and a.hostedServiceId in"
-          + " (select h.id from TargetService h where h.tenant = :tenant))"
-          + " or (a.hostedServiceId is null and (a.serverId in"
-          + " (select g.hostServerId from TargetGuest g where g.tenant = :tenant)"
-          + " or exists (select 1 from TargetService h2 where h2.tenant = :tenant"
-          + " and h2.serverIds like concat('%', cast(a.serverId as String), '%'))))";
+      "(a.hosted_service_id is not null and a.hosted_service_id in"
+          + " (select h.id from target_service h where h.tenant = ?))"
+          + " or (a.hosted_service_id is null and (a.server_id in"
+          + " (select g.host_server_id from target_guest g where g.tenant = ?)"
+          + " or exists (select 1 from target_service h2 where h2.tenant = ?"
+          + " and h2.server_ids like '%' || a.server_id::text || '%')))";
+
+  /** By server, then name (unique per server). */
+  static final Keyset BY_SERVER_AND_NAME =
+      Keyset.ascending("server_id", "uuid").then("name", "text");
 
   /**
    * Fired once a change to a check has committed (by the resource, after the transaction), so the
@@ -55,36 +60,38 @@ public class ActiveCheckService {
   public record Changed(UUID checkId) {}
 
   private final ProbeConfig config;
+  private final Reads reads;
 
-  public ActiveCheckService(ProbeConfig config) {
+  public ActiveCheckService(ProbeConfig config, Reads reads) {
     this.config = config;
+    this.reads = reads;
   }
 
-  @WithSession
-  public Uni<Page<ActiveCheckView>> list(
+  /** A page of checks, rendered by PostgreSQL ({@code active_check_document}). */
+  public Uni<Listing<ActiveCheckView>> list(
       UUID serverId, UUID hostedServiceId, CheckKind kind, PageRequest page, Caller caller) {
-    Filter filter =
-        Filter.where()
-            .and("a.serverId = :server", "server", serverId)
-            .and("a.hostedServiceId = :service", "service", hostedServiceId)
-            .and("a.kind = :kind", "kind", kind);
-    TenantScope.restrictWith(filter, caller, CLIENT_CHECKS);
-    return Page.of(
-        ActiveCheck.find(
-            "from ActiveCheck a where " + filter.query() + " order by a.serverId, a.name, a.id",
-            filter.parameters()),
-        page,
-        c -> ActiveCheckView.of((ActiveCheck) c));
+    SqlQuery query =
+        SqlQuery.select("a.doc", "active_check_document a")
+            .where("a.server_id = ?", serverId)
+            .where("a.hosted_service_id = ?", hostedServiceId)
+            .where("a.kind = ?", kind)
+            .keyset(BY_SERVER_AND_NAME);
+    return reads.page(TenantScope.restrict(query, caller, CLIENT_CHECKS), page);
   }
 
   /** A check the caller may see, or 404 (also for another tenant's). */
-  @WithSession
-  public Uni<ActiveCheck> find(UUID id, Caller caller) {
-    Filter filter = Filter.where().and("a.id = :id", "id", id);
-    TenantScope.restrictWith(filter, caller, CLIENT_CHECKS);
-    return ActiveCheck.<ActiveCheck>find(
-            "from ActiveCheck a where " + filter.query(), filter.parameters())
-        .firstResult()
+  public Uni<ActiveCheckView> read(UUID id, Caller caller) {
+    SqlQuery query = SqlQuery.select("a.doc", "active_check_document a").where("a.id = ?", id);
+    return reads
+        .one(TenantScope.restrict(query, caller, CLIENT_CHECKS), ActiveCheckView.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Active check", id));
+  }
+
+  /** The check to change; only operators change checks, and they see every one. */
+  private static Uni<ActiveCheck> find(UUID id) {
+    return ActiveCheck.<ActiveCheck>findById(id)
         .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("Active check", id));
@@ -107,7 +114,7 @@ public class ActiveCheckService {
   public Uni<ActiveCheck> update(
       UUID id, String ifMatch, ActiveCheckRequest request, Caller caller) {
     caller.requireOperator();
-    return find(id, caller)
+    return find(id)
         .invoke(c -> ETags.requireMatch(ifMatch, c.version))
         .chain(c -> apply(c, request))
         .call(Panache::flush)
@@ -118,7 +125,7 @@ public class ActiveCheckService {
   @WithTransaction
   public Uni<Void> remove(UUID id, String ifMatch, Caller caller) {
     caller.requireOperator();
-    return find(id, caller)
+    return find(id)
         .invoke(c -> ETags.requireMatch(ifMatch, c.version))
         .call(c -> c.delete())
         .replaceWithVoid();

@@ -1,12 +1,12 @@
 package io.vigie.monitoring.rules;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,7 +51,7 @@ public class RuleResource {
   @Operation(
       operationId = "listAlertRules",
       summary = "List rules, by name; ?kind=METRIC|CHECK, ?enabled=")
-  public Uni<Page<RuleService.RuleView>> list(
+  public Uni<Listing<RuleService.RuleView>> list(
       @QueryParam("kind") RuleDefinition.Kind kind,
       @QueryParam("enabled") Boolean enabled,
       @Valid @BeanParam PageRequest page) {

@@ -13,15 +13,18 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.events.EventJson;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import io.vigie.monitoring.MonitoringConfig;
 import io.vigie.monitoring.SqlTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,14 +47,23 @@ public class RuleService {
   public record Revision(
       long version, Instant changedAt, String changedBy, boolean deleted, RuleDefinition rule) {}
 
-  @WithSession
-  public Uni<Page<RuleView>> list(RuleDefinition.Kind kind, Boolean enabled, PageRequest page) {
-    Filter filter =
-        Filter.where().and("kind = :kind", "kind", kind).and("enabled = :on", "on", enabled);
-    return Page.of(
-        AlertRule.find(filter.query() + " order by name", filter.parameters()),
-        page,
-        r -> view((AlertRule) r));
+  /** Rules by name (unique). */
+  static final Keyset BY_NAME = Keyset.ascending("name", "text");
+
+  private final Reads reads;
+
+  public RuleService(Reads reads) {
+    this.reads = reads;
+  }
+
+  /** A page of rules, rendered by PostgreSQL ({@code alert_rule_document}). */
+  public Uni<Listing<RuleView>> list(RuleDefinition.Kind kind, Boolean enabled, PageRequest page) {
+    SqlQuery query =
+        SqlQuery.select("doc", "alert_rule_document")
+            .where("kind = ?", kind)
+            .where("enabled = ?", enabled)
+            .keyset(BY_NAME);
+    return reads.page(query, page);
   }
 
   @WithSession
@@ -113,7 +125,7 @@ public class RuleService {
                     "rule " + rule.name + " is part of the default pack: disable it instead");
               }
               rule.version++;
-              rule.updatedAt = Instant.now();
+              rule.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
               rule.updatedBy = actor;
               return revision(rule, true).chain(rule::delete);
             });
@@ -225,7 +237,7 @@ public class RuleService {
     rule.enabled = definition.enabledOrDefault();
     rule.definition = write(definition);
     rule.version++;
-    rule.updatedAt = Instant.now();
+    rule.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     rule.updatedBy = actor;
   }
 

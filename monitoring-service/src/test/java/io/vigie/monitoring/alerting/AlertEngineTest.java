@@ -46,7 +46,7 @@ class AlertEngineTest {
             .get("/api/v1/alerts")
             .then()
             .statusCode(200)
-            .body("totalItems", equalTo(1))
+            .body("items.size()", equalTo(1))
             .body("items[0].state", equalTo("RESOLVED"))
             .body("items[0].severity", equalTo("warning"))
             .body("items[0].startedAt", equalTo("2026-11-20T08:00:00Z"))
@@ -63,7 +63,7 @@ class AlertEngineTest {
         .body("transitions.state", equalTo(List.of("PENDING", "FIRING", "NOTIFIED", "RESOLVED")));
     // the period filter: an alert over before the period is not in it
     alertsListed(TestTokens.support(), server, Map.of("from", "2026-11-20T09:00:00Z"))
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
 
     // walls: another client sees nothing of it, agents read no alerts, no token is 401
     given()
@@ -73,7 +73,7 @@ class AlertEngineTest {
         .then()
         .statusCode(404);
     alertsListed(TestTokens.client("someone-else"), server, Map.of())
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     given()
         .auth()
         .oauth2(TestTokens.client("someone-else"))
@@ -81,7 +81,7 @@ class AlertEngineTest {
         .get("/api/v1/alerts")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     given().auth().oauth2(TestTokens.agent()).get("/api/v1/alerts").then().statusCode(403);
     given().get("/api/v1/alerts/" + id).then().statusCode(401);
     given()
@@ -112,7 +112,7 @@ class AlertEngineTest {
     // only the host-down alert paged
     assertThat(alertsFired(server, 2)).hasSize(1);
     alertsListed(TestTokens.engineer(), server, Map.of("state", "FIRING"))
-        .body("totalItems", equalTo(2))
+        .body("items.size()", equalTo(2))
         .body("items.source", hasItems("check:host-alive", "check:check_http"))
         .body("items.find { it.source == 'check:check_http' }.notified", equalTo(false))
         .body(
@@ -124,7 +124,10 @@ class AlertEngineTest {
     report(server, "check_http", "CRITICAL", t0.plusSeconds(190));
     List<ConsumerRecord<String, String>> fired = alertsFired(server, 2);
     assertThat(fired).hasSize(2);
-    assertThat(fired.get(1).value()).contains("check_http CRITICAL");
+    // one event per alert, keyed by fingerprint: partitions give no order between the two
+    assertThat(fired)
+        .extracting(ConsumerRecord::value)
+        .anySatisfy(event -> assertThat(event).contains("check_http CRITICAL"));
   }
 
   @Test

@@ -109,7 +109,7 @@ class AlertmanagerTest {
       assertThat(resolved).hasSize(1);
       assertThat(CheckResults.alertsFired(server, 2)).hasSize(1);
       CheckResults.alertsListed(TestTokens.engineer(), server, Map.of())
-          .body("totalItems", equalTo(1))
+          .body("items.size()", equalTo(1))
           .body("items[0].source", equalTo("alertmanager:NodeFilesystemAlmostFull"))
           .body("items[0].state", equalTo("RESOLVED"));
     } finally {

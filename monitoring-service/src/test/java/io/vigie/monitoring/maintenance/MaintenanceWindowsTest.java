@@ -15,6 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,27 +83,27 @@ class MaintenanceWindowsTest {
         .get(WINDOWS)
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].id", equalTo(id));
     as(TestTokens.support())
         .queryParam("serverId", server)
         .queryParam("activeAt", "2026-12-08T22:30:00Z")
         .get(WINDOWS)
         .then()
-        .body("totalItems", equalTo(1));
+        .body("items.size()", equalTo(1));
     as(TestTokens.support())
         .queryParam("serverId", server)
         .queryParam("activeAt", "2026-12-09T22:30:00Z") // a Wednesday
         .get(WINDOWS)
         .then()
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     as(TestTokens.support())
         .queryParam("serverId", server)
         .queryParam("from", "2026-12-16T00:00:00Z") // after the third and last occurrence
         .queryParam("to", "2027-02-01T00:00:00Z")
         .get(WINDOWS)
         .then()
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
 
     as(TestTokens.engineer()).delete(WINDOWS + "/" + id).then().statusCode(204);
     as(TestTokens.engineer()).delete(WINDOWS + "/" + id).then().statusCode(204); // idempotent
@@ -168,7 +169,7 @@ class MaintenanceWindowsTest {
         .queryParam("serverId", server)
         .get(WINDOWS)
         .then()
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     as(TestTokens.engineer())
         .get(WINDOWS + "/" + UUID.randomUUID())
         .then()
@@ -214,7 +215,7 @@ class MaintenanceWindowsTest {
         .then()
         .statusCode(404);
     as(TestTokens.client("stranger")).get(WINDOWS + "/" + both).then().statusCode(404);
-    as(TestTokens.client("stranger")).get(WINDOWS).then().body("totalItems", equalTo(0));
+    as(TestTokens.client("stranger")).get(WINDOWS).then().body("items.size()", equalTo(0));
     as(TestTokens.client(tenant)).delete(WINDOWS + "/" + both).then().statusCode(403);
 
     as(TestTokens.agent()).get(WINDOWS).then().statusCode(403);
@@ -227,6 +228,121 @@ class MaintenanceWindowsTest {
     as(TestTokens.agent()).delete(WINDOWS + "/" + both).then().statusCode(403);
     given().get(WINDOWS).then().statusCode(401);
     given().get(WINDOWS + "/" + both + "/occurrences").then().statusCode(401);
+  }
+
+  @Test
+  void aListedWindowReadsAsTheWindowItselfTargetsInTheSameOrder() {
+    // ids whose first digit puts them in a different order as Java compares UUIDs (signed)
+    List<UUID> servers = new ArrayList<>();
+    for (String first : List.of("f", "0", "8")) {
+      UUID id = UUID.fromString(first + UUID.randomUUID().toString().substring(1));
+      InventoryFeed.registerServer(id, InventoryFeed.hostname("hv", id));
+      servers.add(id);
+    }
+    Map<String, Object> created =
+        as(TestTokens.engineer())
+            .body(window(servers, List.of(), "2026-12-05T22:00:00.5Z", "2026-12-05T23:00:00Z"))
+            .post(WINDOWS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    Map<String, Object> listed =
+        as(TestTokens.support())
+            .queryParam("serverId", servers.get(0))
+            .get(WINDOWS)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("items[0]");
+    org.assertj.core.api.Assertions.assertThat(listed).isEqualTo(created);
+    org.assertj.core.api.Assertions.assertThat(
+            as(TestTokens.support())
+                .get(WINDOWS + "/" + created.get("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$"))
+        .isEqualTo(created);
+    org.assertj.core.api.Assertions.assertThat(created.get("startsAt"))
+        .isEqualTo("2026-12-05T22:00:00.500Z");
+  }
+
+  @Test
+  void windowsAreWalkedNewestFirstWithAndWithoutATimeFilter() {
+    UUID server = InventoryFeed.activeServer("hv");
+    List<String> ids = new ArrayList<>();
+    for (int hour = 1; hour <= 3; hour++) {
+      ids.add(
+          create(
+              window(
+                  List.of(server),
+                  List.of(),
+                  "2026-12-03T0" + hour + ":00:00Z",
+                  "2026-12-03T10:00:00Z")));
+    }
+    // a daily window from the day before that is not running at 05:00: only Java can tell
+    Map<String, Object> daily =
+        window(List.of(server), List.of(), "2026-12-02T00:00:00Z", "2026-12-02T00:30:00Z");
+    daily.put("rrule", "FREQ=DAILY;COUNT=5");
+    daily.put("timeZone", "UTC");
+    String dailyId = create(daily);
+
+    List<String> all = walk(Map.of("serverId", server), 2, 4);
+    org.assertj.core.api.Assertions.assertThat(all)
+        .containsExactly(ids.get(2), ids.get(1), ids.get(0), dailyId);
+
+    List<String> running =
+        walk(Map.of("serverId", server, "activeAt", "2026-12-03T05:00:00Z"), 2, 3);
+    org.assertj.core.api.Assertions.assertThat(running)
+        .containsExactly(ids.get(2), ids.get(1), ids.get(0));
+    as(TestTokens.support())
+        .queryParam("serverId", server)
+        .queryParam("from", "2026-12-03T00:00:00Z")
+        .queryParam("to", "2026-12-04T00:00:00Z")
+        .queryParam("size", 1)
+        .queryParam("total", true)
+        .get(WINDOWS)
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(1))
+        .body("items[0].id", equalTo(ids.get(2)))
+        .body("total", equalTo(4));
+    expectListingField(Map.of("activeAt", "2026-12-03T05:00:00Z", "after", "***"), "after");
+    expectListingField(Map.of("after", "***"), "after");
+  }
+
+  /**
+   * The ids of a window list walked {@code size} at a time; the first page counts {@code total}.
+   */
+  private static List<String> walk(Map<String, ?> query, int size, int total) {
+    List<String> ids = new ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      RequestSpecification request = as(TestTokens.support()).queryParams(query);
+      request.queryParam("size", size);
+      if (after == null) {
+        request.queryParam("total", true);
+      } else {
+        request.queryParam("after", after);
+      }
+      var page = request.get(WINDOWS).then().statusCode(200);
+      if (after == null) {
+        page.body("total", equalTo(total));
+      }
+      io.restassured.path.json.JsonPath json = page.extract().jsonPath();
+      org.assertj.core.api.Assertions.assertThat(json.getList("items"))
+          .hasSizeLessThanOrEqualTo(size);
+      ids.addAll(json.getList("items.id"));
+      after = json.getString("next");
+      pages++;
+    } while (after != null && pages < 50);
+    org.assertj.core.api.Assertions.assertThat(pages).isEqualTo((total + size - 1) / size);
+    return ids;
   }
 
   static Map<String, Object> window(

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -144,7 +147,7 @@ class ActiveCheckApiTest {
         .get("/api/v1/active-checks")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
   }
 
   @Test
@@ -210,18 +213,32 @@ class ActiveCheckApiTest {
             with(tcpCheck(server, "home page"), "kind", "HTTP"),
             "settings",
             Map.of("url", "https://www.example.net/", "expectedStatus", List.of(200, 301))));
+    String next =
+        given()
+            .auth()
+            .oauth2(TestTokens.support())
+            .queryParam("serverId", server)
+            .queryParam("size", 2)
+            .queryParam("total", true)
+            .get("/api/v1/active-checks")
+            .then()
+            .statusCode(200)
+            .body("total", equalTo(4))
+            .body("items.name", equalTo(List.of("home page", "tcp-0")))
+            .extract()
+            .path("next");
     given()
         .auth()
         .oauth2(TestTokens.support())
         .queryParam("serverId", server)
         .queryParam("size", 2)
-        .queryParam("page", 1)
+        .queryParam("after", next)
         .get("/api/v1/active-checks")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(4))
-        .body("totalPages", equalTo(2))
-        .body("items.size()", equalTo(2));
+        .body("items.name", equalTo(List.of("tcp-1", "tcp-2")))
+        .body("next", nullValue())
+        .body("$", not(hasKey("total")));
     given()
         .auth()
         .oauth2(TestTokens.support())
@@ -230,9 +247,48 @@ class ActiveCheckApiTest {
         .get("/api/v1/active-checks")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].name", equalTo("home page"))
         .body("items[0].settings.expectedStatus", equalTo(List.of(200, 301)));
+  }
+
+  @Test
+  void aListedCheckReadsAsTheCheckItself() {
+    UUID server = InventoryFeed.activeServer("web");
+    Map<String, Object> created =
+        ActiveChecks.create(
+                with(
+                    with(tcpCheck(server, "home page"), "kind", "HTTP"),
+                    "settings",
+                    Map.of("url", "https://www.example.net/", "maxLatencyMillis", 800)))
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    Map<String, Object> listed =
+        given()
+            .auth()
+            .oauth2(TestTokens.support())
+            .queryParam("serverId", server)
+            .get("/api/v1/active-checks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("items[0]");
+    assertThat(listed).isEqualTo(created);
+    assertThat(
+            given()
+                .auth()
+                .oauth2(TestTokens.support())
+                .get("/api/v1/active-checks/" + created.get("id"))
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .extract()
+                .jsonPath()
+                .getMap("$"))
+        .isEqualTo(created);
   }
 
   @Test

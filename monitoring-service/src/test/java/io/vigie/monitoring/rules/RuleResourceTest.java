@@ -54,6 +54,30 @@ class RuleResourceTest {
   }
 
   @Test
+  void aListedRuleReadsAsTheRuleItself() {
+    Map<String, Object> created =
+        post(valid("same-json-" + java.util.UUID.randomUUID().toString().substring(0, 8)))
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    Map<String, Object> listed =
+        given()
+            .auth()
+            .oauth2(TestTokens.support())
+            .queryParam("kind", "METRIC")
+            .queryParam("size", 500)
+            .get("/api/v1/alert-rules")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("items.find { it.id == '" + created.get("id") + "' }");
+    org.assertj.core.api.Assertions.assertThat(listed).isEqualTo(created);
+  }
+
+  @Test
   void theDefaultPackIsInstalledAndCannotBeDeletedOnlyDisabled() {
     Response pack =
         given()

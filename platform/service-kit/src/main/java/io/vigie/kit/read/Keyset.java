@@ -43,8 +43,18 @@ public final class Keyset {
     return keys.size();
   }
 
+  /**
+   * The sort keys as text, for the cursor, named {@code keyset_1...}: an output column keeping the
+   * key's own name would be what {@code order by} sorts on (PostgreSQL resolves a bare name in
+   * {@code order by} to an output column first), i.e. the text, in text order and without the
+   * index.
+   */
   String selectList() {
-    return String.join(", ", keys.stream().map(k -> "(" + k.expression() + ")::text").toList());
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      columns.add("(" + keys.get(i).expression() + ")::text as keyset_" + (i + 1));
+    }
+    return String.join(", ", columns);
   }
 
   String orderBy() {
@@ -52,13 +62,17 @@ public final class Keyset {
     return String.join(", ", keys.stream().map(k -> k.expression() + direction).toList());
   }
 
-  /** {@code (a, b) > (?::text, ?::uuid)}, adding the cursor's values to {@code parameters}. */
+  /**
+   * {@code (a, b) > (?::text::text, ?::text::uuid)}, adding the cursor's values to {@code
+   * parameters}. Each value is bound as text and cast in SQL: the reactive client refuses a String
+   * for a parameter PostgreSQL types as timestamptz, bigint and the like.
+   */
   String after(List<String> cursor, List<Object> parameters) {
     List<String> columns = new ArrayList<>();
     List<String> values = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       columns.add(keys.get(i).expression());
-      values.add("?::" + keys.get(i).type());
+      values.add("?::text::" + keys.get(i).type());
       parameters.add(cursor.get(i));
     }
     return "("

@@ -1,15 +1,14 @@
-package io.vigie.monitoring.rest;
+package io.vigie.monitoring.checks;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.tenancy.TenantScope;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
-import io.vigie.monitoring.CheckResultService;
-import io.vigie.monitoring.CheckState;
 import io.vigie.monitoring.CheckStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,37 +38,22 @@ public class CheckResultResource {
 
   /** A client sees the checks of the servers its guests or hosted services run on. */
   static final String CLIENT_SERVERS =
-      "c.serverId in (select g.hostServerId from TargetGuest g where g.tenant = :tenant)"
-          + " or exists (select 1 from TargetService h where h.tenant = :tenant"
-          + " and h.serverIds like concat('%', cast(c.serverId as String), '%'))";
+      "c.server_id in (select g.host_server_id from target_guest g where g.tenant = ?)"
+          + " or exists (select 1 from target_service h where h.tenant = ?"
+          + " and h.server_ids like '%' || c.server_id::text || '%')";
+
+  /** By server, then check name: the state's key. */
+  static final Keyset BY_SERVER_AND_CHECK =
+      Keyset.ascending("server_id", "uuid").then("check_name", "text");
 
   private final CheckResultService checks;
   private final CurrentCaller caller;
+  private final Reads reads;
 
-  public CheckResultResource(CheckResultService checks, CurrentCaller caller) {
+  public CheckResultResource(CheckResultService checks, CurrentCaller caller, Reads reads) {
     this.checks = checks;
     this.caller = caller;
-  }
-
-  /** The latest result of one check on one server. */
-  public record StateView(
-      UUID serverId,
-      String check,
-      CheckStatus status,
-      String output,
-      Instant lastResultAt,
-      Instant statusSince,
-      int consecutiveFailures) {
-    static StateView of(CheckState s) {
-      return new StateView(
-          s.serverId,
-          s.checkName,
-          s.status,
-          s.output,
-          s.lastResultAt,
-          s.statusSince,
-          s.consecutiveFailures);
-    }
+    this.reads = reads;
   }
 
   @POST
@@ -90,26 +74,30 @@ public class CheckResultResource {
 
   @GET
   @Path("/state")
-  @WithSession
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "listCheckStates",
       summary =
           "Latest state of each check; ?serverId= and ?status=CRITICAL narrow it; a client sees its servers'")
-  public Uni<Page<StateView>> state(
+  public Uni<Listing<StateView>> state(
       @QueryParam("serverId") UUID serverId,
       @QueryParam("status") CheckStatus status,
       @Valid @BeanParam PageRequest page) {
-    Filter filter =
-        Filter.where()
-            .and("c.serverId = :server", "server", serverId)
-            .and("c.status = :status", "status", status);
-    TenantScope.restrictWith(filter, caller.get(), CLIENT_SERVERS);
-    return Page.of(
-        CheckState.find(
-            "from CheckState c where " + filter.query() + " order by c.serverId, c.checkName",
-            filter.parameters()),
-        page,
-        s -> StateView.of((CheckState) s));
+    SqlQuery query =
+        SqlQuery.select("c.doc", "check_state_document c")
+            .where("c.server_id = ?", serverId)
+            .where("c.status = ?", status)
+            .keyset(BY_SERVER_AND_CHECK);
+    return reads.page(TenantScope.restrict(query, caller.get(), CLIENT_SERVERS), page);
   }
+
+  /** The latest result of one check on one server. */
+  public record StateView(
+      UUID serverId,
+      String check,
+      CheckStatus status,
+      String output,
+      Instant lastResultAt,
+      Instant statusSince,
+      int consecutiveFailures) {}
 }

@@ -1,18 +1,16 @@
-package io.vigie.monitoring.rest;
+package io.vigie.monitoring;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vigie.events.inventory.ServerStatus;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
-import io.vigie.monitoring.TargetServer;
-import io.vigie.monitoring.Topology;
-import io.vigie.monitoring.TopologyLoader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,33 +31,37 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Targets", description = "Monitored servers and their topology, from the inventory")
 public class TargetResource {
 
-  private final CurrentCaller caller;
+  /** The statuses {@link io.vigie.monitoring.Surveillance} watches. */
+  static final String WATCHED = "status in ('ACTIVE', 'MAINTENANCE')";
 
-  public TargetResource(CurrentCaller caller) {
+  /** Servers by hostname, then id. */
+  static final Keyset BY_HOSTNAME = Keyset.ascending("hostname", "text").then("id", "uuid");
+
+  private final CurrentCaller caller;
+  private final Reads reads;
+
+  public TargetResource(CurrentCaller caller, Reads reads) {
     this.caller = caller;
+    this.reads = reads;
   }
 
   @GET
-  @WithSession
   @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "listTargets",
       summary = "Servers monitoring knows; ?monitored=true for those it watches now")
-  public Uni<Page<Topology.TargetView>> list(
+  public Uni<Listing<Topology.TargetView>> list(
       @QueryParam("datacenter") @Size(max = 40) String datacenter,
       @QueryParam("monitored") Boolean monitored,
       @Valid @BeanParam PageRequest page) {
-    Filter filter =
-        Filter.where()
-            .and("datacenterCode = :dc", "dc", datacenter)
-            .and(
-                Boolean.FALSE.equals(monitored) ? "status not in :watched" : "status in :watched",
-                "watched",
-                monitored == null ? null : List.of(ServerStatus.ACTIVE, ServerStatus.MAINTENANCE));
-    return Page.of(
-        TargetServer.find(filter.query() + " order by hostname", filter.parameters()),
-        page,
-        s -> Topology.TargetView.of((TargetServer) s));
+    SqlQuery query =
+        SqlQuery.select("doc", "target_document")
+            .where("datacenter_code = ?", datacenter)
+            .keyset(BY_HOSTNAME);
+    if (monitored != null) {
+      query.where(monitored ? WATCHED : "not (" + WATCHED + ")");
+    }
+    return reads.page(query, page);
   }
 
   @GET

@@ -1,4 +1,4 @@
-package io.vigie.monitoring.rest;
+package io.vigie.monitoring.checks;
 
 import io.vigie.monitoring.CheckStatus;
 import jakarta.validation.Valid;

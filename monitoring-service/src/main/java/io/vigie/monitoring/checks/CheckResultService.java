@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.checks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +8,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.EventJson;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.monitoring.CheckState;
+import io.vigie.monitoring.PerfData;
+import io.vigie.monitoring.TargetServer;
+import io.vigie.monitoring.TargetService;
 import io.vigie.monitoring.alerting.CheckAlerts;
-import io.vigie.monitoring.rest.CheckResultBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
