@@ -32,10 +32,10 @@ create table known_hosted_service (
     id                uuid   primary key,
     name              text   not null,
     tenant            text   not null,
-    -- JSON arrays of ids, as published
-    server_ids        text   not null,
-    guest_ids         text   not null,
+    server_ids        uuid[] not null,
+    guest_ids         uuid[] not null,
     inventory_version bigint not null
 );
 
 create index known_hosted_service_tenant on known_hosted_service (tenant);
+create index known_hosted_service_servers on known_hosted_service using gin (server_ids);

@@ -102,6 +102,20 @@ public final class ContractClock {
     return Optional.of(reachedAt(state.target()));
   }
 
+  /**
+   * When the next threshold not yet reported will be crossed if the clock keeps running; empty
+   * while paused or stopped, or once the breach was reported. What the clock job waits for.
+   */
+  public Optional<Instant> nextThresholdAt() {
+    if (state.phase() != Phase.RUNNING) {
+      return Optional.empty();
+    }
+    return THRESHOLDS.stream()
+        .filter(percent -> percent > state.lastThreshold())
+        .findFirst()
+        .map(percent -> reachedAt(share(percent)));
+  }
+
   /** Whether the target was kept: judged at {@code at} for a running clock. */
   public boolean metAt(Instant at) {
     return consumedAt(at).compareTo(state.target()) < 0;
