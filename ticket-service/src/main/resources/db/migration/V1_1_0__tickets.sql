@@ -27,6 +27,9 @@ create table ticket (
     intervention_clock jsonb,
     resolution_clock   jsonb,
     next_clock_check   timestamptz,
+    -- deadlines of the running clocks, for lists and "due soon" filters; null when not running
+    intervention_deadline timestamptz,
+    resolution_deadline   timestamptz,
     version            bigint      not null,
     check (tenant is not null or parent_id is null)
 );
@@ -62,6 +65,8 @@ create index ticket_link_target on ticket_link (kind, target);
 -- The timeline: every change, comment and event. INTERNAL entries are never shown to a client.
 create table ticket_entry (
     id         uuid        primary key,
+    -- insertion order, for entries written at the same instant
+    seq        bigint      generated always as identity,
     ticket_id  uuid        not null references ticket (id),
     at         timestamptz not null,
     kind       text        not null,
@@ -70,4 +75,4 @@ create table ticket_entry (
     body       text        not null
 );
 
-create index ticket_entry_ticket on ticket_entry (ticket_id, at, id);
+create index ticket_entry_ticket on ticket_entry (ticket_id, at, seq);
