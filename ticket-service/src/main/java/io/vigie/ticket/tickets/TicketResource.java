@@ -90,7 +90,16 @@ public class TicketResource {
       @Valid @BeanParam PageRequest page) {
     return tickets.list(
         new TicketService.ListFilter(
-            status, type, priority, supportLevel, tenant, assignee, reference, parentId, alert, open),
+            status,
+            type,
+            priority,
+            supportLevel,
+            tenant,
+            assignee,
+            reference,
+            parentId,
+            alert,
+            open),
         page,
         caller.get());
   }
