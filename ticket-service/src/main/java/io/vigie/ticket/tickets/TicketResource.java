@@ -5,13 +5,13 @@ import io.vigie.events.inventory.PriorityTarget.Priority;
 import io.vigie.events.ticket.SupportLevel;
 import io.vigie.events.ticket.TicketStatus;
 import io.vigie.events.ticket.TicketType;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import io.vigie.ticket.tickets.TicketViews.EntryView;
 import io.vigie.ticket.tickets.TicketViews.NewComment;
 import io.vigie.ticket.tickets.TicketViews.OpenTicket;
@@ -76,7 +76,7 @@ public class TicketResource {
       summary =
           "List tickets, newest first; ?status=, ?type=, ?priority=, ?supportLevel=, ?tenant=,"
               + " ?assignee=, ?reference=, ?parentId= (staff), ?alert= (fingerprint), ?open= narrow it")
-  public Uni<Page<TicketView>> list(
+  public Uni<Listing<TicketView>> list(
       @QueryParam("status") TicketStatus status,
       @QueryParam("type") TicketType type,
       @QueryParam("priority") Priority priority,
@@ -149,7 +149,7 @@ public class TicketResource {
   @Path("/{id}/timeline")
   @Operation(
       summary = "The ticket's timeline, oldest first; a client reads only the public entries")
-  public Uni<Page<EntryView>> timeline(
+  public Uni<Listing<EntryView>> timeline(
       @PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
     return tickets.timeline(id, page, caller.get());
   }

@@ -1,7 +1,6 @@
 package io.vigie.ticket.tickets;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.DomainEvent;
@@ -20,12 +19,14 @@ import io.vigie.events.ticket.TicketType;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import io.vigie.ticket.TicketConfig;
 import io.vigie.ticket.clock.ContractTargets;
 import io.vigie.ticket.clock.SupportCalendar;
@@ -45,10 +46,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,11 +66,13 @@ public class TicketService {
   private final InstantSource time;
   private final TicketConfig config;
   private final TicketLinks linksCheck;
+  private final Reads reads;
   private final PriorityMatrix matrix = PriorityMatrix.defaults();
 
   public TicketService(
-      Outbox outbox, InstantSource time, TicketConfig config, TicketLinks linksCheck) {
+      Outbox outbox, InstantSource time, TicketConfig config, TicketLinks linksCheck, Reads reads) {
     this.outbox = outbox;
+    this.reads = reads;
     this.time = time;
     this.config = config;
     this.linksCheck = linksCheck;
@@ -124,9 +125,21 @@ public class TicketService {
         .chain(ticket -> view(ticket, caller));
   }
 
-  @WithSession
+  /** Tickets newest first, then by id: the list's order and its cursor. */
+  static final Keyset NEWEST_FIRST =
+      Keyset.descending("opened_at", "timestamptz").then("id", "uuid");
+
+  /** Timeline entries oldest first, in insertion order at the same instant. */
+  static final Keyset OLDEST_FIRST = Keyset.ascending("at", "timestamptz").then("seq", "bigint");
+
+  /** One ticket as the caller may see it, rendered by PostgreSQL; 404 when it may not. */
   public Uni<TicketView> find(UUID id, Caller caller) {
-    return visible(id, caller, false).chain(t -> view(t, caller));
+    SqlQuery query = document(caller).where("id = ?", id);
+    return reads
+        .one(TenantScope.restrict(query, caller, "tenant = ?"), TicketView.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound(WHAT, id));
   }
 
   /** List filters, as the resource receives them. */
@@ -142,30 +155,30 @@ public class TicketService {
       String alert,
       Boolean open) {}
 
-  @WithSession
-  public Uni<Page<TicketView>> list(ListFilter f, PageRequest page, Caller caller) {
-    Filter filter =
-        Filter.where()
-            .and("status = :status", "status", f.status())
-            .and("type = :type", "type", f.type())
-            .and("priority = :priority", "priority", f.priority())
-            .and("supportLevel = :level", "level", f.supportLevel())
-            .and("tenant = :forTenant", "forTenant", f.tenant())
-            .and("assignee = :assignee", "assignee", f.assignee())
-            .and("reference = :reference", "reference", f.reference())
-            .and("parentId = :parent", "parent", caller.isStaff() ? f.parentId() : null)
-            .and("alertFingerprint = :alert", "alert", f.alert());
+  /** A page of tickets, newest first, rendered by PostgreSQL ({@code ticket_document}). */
+  public Uni<Listing<TicketView>> list(ListFilter f, PageRequest page, Caller caller) {
+    SqlQuery query =
+        document(caller)
+            .where("status = ?", f.status())
+            .where("type = ?", f.type())
+            .where("priority = ?", f.priority())
+            .where("support_level = ?", f.supportLevel())
+            .where("tenant = ?", f.tenant())
+            .where("assignee = ?", f.assignee())
+            .where("reference = ?", f.reference())
+            .where("parent_id = ?", caller.isStaff() ? f.parentId() : null)
+            .where("alert_fingerprint = ?", f.alert())
+            .keyset(NEWEST_FIRST);
     if (Boolean.TRUE.equals(f.open())) {
-      filter.and("status not in ('RESOLVED', 'CLOSED')");
+      query.where("status not in ('RESOLVED', 'CLOSED')");
     } else if (Boolean.FALSE.equals(f.open())) {
-      filter.and("status in ('RESOLVED', 'CLOSED')");
+      query.where("status in ('RESOLVED', 'CLOSED')");
     }
-    TenantScope.restrict(filter, caller, "tenant");
-    return Page.of(
-            Ticket.find(filter.query() + " order by openedAt desc, id desc", filter.parameters()),
-            page,
-            t -> (Ticket) t)
-        .chain(tickets -> withLinks(tickets, caller));
+    return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
+  }
+
+  private static SqlQuery document(Caller caller) {
+    return SqlQuery.select(caller.isStaff() ? "doc" : "client_doc", "ticket_document");
   }
 
   @WithTransaction
@@ -233,19 +246,17 @@ public class TicketService {
             });
   }
 
-  @WithSession
-  public Uni<Page<EntryView>> timeline(UUID id, PageRequest page, Caller caller) {
-    return visible(id, caller, false)
+  /** The timeline, oldest first; a client reads only its public entries. */
+  public Uni<Listing<EntryView>> timeline(UUID id, PageRequest page, Caller caller) {
+    return find(id, caller)
         .chain(
-            t -> {
-              Filter filter = Filter.where().and("ticketId = :ticket", "ticket", t.id);
-              if (!caller.isStaff()) {
-                filter.and("visibility = :public", "public", TimelineEntry.Visibility.PUBLIC);
-              }
-              return Page.of(
-                  TimelineEntry.find(filter.query() + " order by at, seq", filter.parameters()),
-                  page,
-                  e -> EntryView.of((TimelineEntry) e));
+            ticket -> {
+              SqlQuery query =
+                  SqlQuery.select("doc", "ticket_entry_document")
+                      .where("ticket_id = ?", id)
+                      .where("visibility = ?", caller.isStaff() ? null : "PUBLIC")
+                      .keyset(OLDEST_FIRST);
+              return reads.page(query, page);
             });
   }
 
@@ -622,34 +633,6 @@ public class TicketService {
   private Uni<TicketView> view(Ticket t, Caller caller) {
     return TicketLink.<TicketLink>list("ticketId = ?1 order by kind, target", t.id)
         .map(links -> TicketView.of(t, links, caller));
-  }
-
-  private static Uni<Page<TicketView>> withLinks(Page<Ticket> tickets, Caller caller) {
-    if (tickets.items().isEmpty()) {
-      return Uni.createFrom()
-          .item(
-              new Page<>(
-                  List.of(),
-                  tickets.page(),
-                  tickets.size(),
-                  tickets.totalItems(),
-                  tickets.totalPages()));
-    }
-    List<UUID> ids = tickets.items().stream().map(t -> t.id).toList();
-    return TicketLink.<TicketLink>list("ticketId in ?1 order by kind, target", ids)
-        .map(
-            links -> {
-              Map<UUID, List<TicketLink>> byTicket =
-                  links.stream().collect(Collectors.groupingBy(l -> l.ticketId));
-              return new Page<>(
-                  tickets.items().stream()
-                      .map(t -> TicketView.of(t, byTicket.getOrDefault(t.id, List.of()), caller))
-                      .toList(),
-                  tickets.page(),
-                  tickets.size(),
-                  tickets.totalItems(),
-                  tickets.totalPages());
-            });
   }
 
   private static String tenantOf(OpenTicket request, Caller caller) {

@@ -86,7 +86,7 @@ class IncidentFromAlertTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> incidentsOf(fingerprint).getInt("totalItems") == 3);
+        .until(() -> incidentsOf(fingerprint).getList("items").size() == 3);
     JsonPath all = incidentsOf(fingerprint);
     String parentId = all.getString("items.find { it.tenant == null }.id");
     Map<String, Object> mine = all.getMap("items.find { it.tenant == '" + lumiere + "' }");
@@ -142,7 +142,7 @@ class IncidentFromAlertTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> timelineKinds(TestTokens.support(), mineId).contains("ALERT_RESOLVED"));
-    assertThat(incidentsOf(fingerprint).getInt("totalItems")).isEqualTo(3);
+    assertThat(incidentsOf(fingerprint).getList("items").size()).isEqualTo(3);
     assertThat(timelineKinds(TestTokens.support(), mineId))
         .containsExactly("ALERT_FIRED", "OPENED", "ALERT_RESOLVED");
     assertThat(timelineKinds(TestTokens.client(optique), theirsId))
@@ -189,7 +189,7 @@ class IncidentFromAlertTest {
     Alerts.publish(fired);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> incidentsOf(fingerprint).getInt("totalItems") == 2);
+        .until(() -> incidentsOf(fingerprint).getList("items").size() == 2);
     String id =
         incidentsOf(fingerprint).getString("items.find { it.tenant == '" + tenant + "' }.id");
 
@@ -232,7 +232,7 @@ class IncidentFromAlertTest {
                     .get(TICKETS + "/" + id)
                     .then()
                     .body("status", equalTo("IN_PROGRESS")));
-    assertThat(incidentsOf(fingerprint).getInt("totalItems")).isEqualTo(2);
+    assertThat(incidentsOf(fingerprint).getList("items").size()).isEqualTo(2);
     as(TestTokens.client(tenant))
         .get(TICKETS + "/" + id + "/timeline")
         .then()

@@ -300,7 +300,7 @@ class TicketApiTest {
         .get(TICKETS)
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
 
     String id =
         as(TestTokens.client(tenant))
