@@ -19,6 +19,13 @@ public interface TicketConfig {
   @WithDefault("P1D")
   Duration alertRepeatPeriod();
 
+  /**
+   * How often the clock watch evaluates the due clocks (a Quarkus scheduler period such as {@code
+   * 30s}; {@code off} disables it).
+   */
+  @WithDefault("30s")
+  String clockWatchEvery();
+
   /** What an AlertResolved does to the incidents it opened. */
   @WithDefault("ANNOTATE")
   AlertResolvedPolicy alertResolvedPolicy();
