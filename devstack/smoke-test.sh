@@ -116,6 +116,10 @@ AGENT="$(curl -s -d grant_type=client_credentials -d client_id=vigie-agent -d cl
 case "$(jwt_payload "$AGENT")" in *'"vigie-agent"'*) ;; *) fail "vigie-agent service account token without role vigie-agent" ;; esac
 echo "smoke test: tokens OK (roles, tenant claim, agent client credentials)"
 
+# the API contract as an integrator meets it: a Python client generated from docs/api
+bash .ci/openapi/python-client.sh || fail "the Python client generated from docs/api/inventory-service.yaml failed its scenario"
+echo "smoke test: generated Python client OK"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

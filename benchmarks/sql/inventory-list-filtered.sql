@@ -1,5 +1,5 @@
--- GET /api/v1/servers?role=WEB&datacenter=<code>&page=0&size=50 as the inventory service runs
--- it: the filtered total, the filtered page in host name order, then the page's datacenter.
-select count(*) from server s1_0 join datacenter d1_0 on d1_0.id = s1_0.datacenter_id where d1_0.code = :dccode and cast(s1_0.roles as varchar) like :rolelike escape '';
-select s1_0.id, s1_0.datacenter_id, s1_0.end_of_life, s1_0.hardware, s1_0.height_units, s1_0.hostname, s1_0.management_ip, s1_0.model, s1_0.network_links, s1_0.private_ips, s1_0.public_ips, s1_0.purchase_date, s1_0.rack_id, s1_0.rack_position, s1_0.roles, s1_0.serial_number, s1_0.status, s1_0.vendor, s1_0.version, s1_0.warranty_end from server s1_0 join datacenter d1_0 on d1_0.id = s1_0.datacenter_id where d1_0.code = :dccode and cast(s1_0.roles as varchar) like :rolelike escape '' order by s1_0.hostname offset :offset rows fetch first :size rows only;
-select d1_0.id, d1_0.certifications, d1_0.city, d1_0.code, d1_0.country, d1_0.name, d1_0.operator, d1_0.tier, d1_0.version from datacenter d1_0 where d1_0.id = :dc;
+-- GET /api/v1/servers?role=WEB&datacenter=<code>&size=50 as the inventory service runs it (the
+-- kit's read path, Reads.page): one statement in autocommit, the filters as bound parameters (the
+-- role on the GIN-indexed text[] column), the first page in the keyset order (hostname, id), 51
+-- rows, each server's JSON rendered by PostgreSQL (server_document).
+select (doc)::text, (hostname)::text, (id)::text from server_document where (datacenter_code = :dccode) and (roles @> array[:role]) order by hostname, id limit 51;

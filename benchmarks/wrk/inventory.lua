@@ -2,7 +2,7 @@
 -- requests, with an engineer's signed bearer token, and the results in a form the benchmark parses.
 --
 --   VIGIE_BENCH_TOKEN=<jwt> wrk -t 2 -c 32 -d 30s --timeout 30s -s inventory.lua \
---       'http://127.0.0.1:PORT/api/v1/servers?page=0&size=50' -- get
+--       'http://127.0.0.1:PORT/api/v1/servers?size=50' -- get
 --   VIGIE_BENCH_TOKEN=<jwt> wrk -t 2 -c 32 -d 30s --timeout 30s -s inventory.lua \
 --       http://127.0.0.1:PORT/api/v1/servers -- create BODIES FIRST THREADS
 --

@@ -35,9 +35,9 @@ public final class InventoryBenchmark {
   // The scenarios' requests and SQL. When the service's API or SQL changes, switch them here and
   // in the files under benchmarks/sql/ (read at run time, no rebuild needed for the SQL).
   static final String CREATE_PATH = "/api/v1/servers";
-  static final String LIST_PATH = "/api/v1/servers?page=0&size=50";
+  static final String LIST_PATH = "/api/v1/servers?size=50";
   static final String LIST_FILTERED_PATH =
-      "/api/v1/servers?role=WEB&datacenter=" + DATACENTER_CODE + "&page=0&size=50";
+      "/api/v1/servers?role=WEB&datacenter=" + DATACENTER_CODE + "&size=50";
   static final String SQL_DIR = "benchmarks/sql";
   static final String CREATE_SQL = "inventory-create.sql";
   static final String LIST_SQL = "inventory-list.sql";
@@ -242,7 +242,13 @@ public final class InventoryBenchmark {
       result = pgbench.withLoggedLatencies(result, logs);
       Measured<PgBench.Result> peer =
           new Measured<>(
-              result, usage, calm, loadAtStart, Machine.loadAverage(), result.transactions());
+              result,
+              usage,
+              calm,
+              loadAtStart,
+              Machine.loadAverage(),
+              result.transactions(),
+              Map.of());
       say(
           String.format(
               Locale.ROOT,
@@ -281,8 +287,10 @@ public final class InventoryBenchmark {
 
   /**
    * A measured run: its result, how the machine's CPUs were used meanwhile, how quiet the machine
-   * was before it (and the 1-minute load average at its start and end), and the requests or
-   * transactions it completed (the denominator of the CPU time per request).
+   * was before it (and the 1-minute load average at its start and end), the requests or
+   * transactions it completed (the denominator of the CPU time per request), and for an API run the
+   * statements the service's connections ran last (pg_stat_activity), to compare with the pgbench
+   * script.
    */
   record Measured<T>(
       T result,
@@ -290,7 +298,8 @@ public final class InventoryBenchmark {
       Machine.Calm calm,
       String loadAtStart,
       String loadAtEnd,
-      long requests) {
+      long requests,
+      Map<String, Long> lastStatements) {
 
     /** The tracked process's (the service's) CPU time per request, in milliseconds. */
     double trackedCpuMsPerRequest(long ticksPerSecond) {
@@ -372,7 +381,13 @@ public final class InventoryBenchmark {
       CpuMeter.Usage usage = CpuMeter.between(before, cpu.sample(servicePid));
       Measured<WrkLoad.Result> measured =
           new Measured<>(
-              result, usage, calm, loadAtStart, Machine.loadAverage(), result.requests());
+              result,
+              usage,
+              calm,
+              loadAtStart,
+              Machine.loadAverage(),
+              result.requests(),
+              db.lastStatements(DATABASE));
       say(
           String.format(
               Locale.ROOT,

@@ -359,6 +359,20 @@ record Report(
           .append(")\n\n```sql\n")
           .append(Files.readString(scripts.resolve(s.script())).strip())
           .append("\n```\n\n");
+      if (!s.api().lastStatements().isEmpty()) {
+        md.append(
+            "What the service's connections had run last when the API run ended"
+                + " (`pg_stat_activity.query`, connections per statement):\n\n```\n");
+        s.api()
+            .lastStatements()
+            .forEach(
+                (statement, connections) ->
+                    md.append(connections)
+                        .append("  ")
+                        .append(statement.strip().replaceAll("\\s+", " "))
+                        .append('\n'));
+        md.append("```\n\n");
+      }
     }
   }
 

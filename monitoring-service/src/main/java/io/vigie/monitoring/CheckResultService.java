@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Records check results: each result once (a retried batch changes nothing), the latest state per
@@ -40,6 +41,7 @@ public class CheckResultService {
   private static final ObjectMapper JSON = EventJson.newMapper();
 
   /** How many results were new and how many had been recorded already. */
+  @Schema(name = "CheckResultReceipt", description = "What a batch of check results did")
   public record Receipt(int accepted, int duplicates) {}
 
   @WithTransaction

@@ -27,11 +27,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/clients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +51,7 @@ public class ClientResource {
 
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "List clients; a client sees only itself")
+  @Operation(operationId = "listClients", summary = "List clients; a client sees only itself")
   public Uni<Listing<ClientSnapshot>> list(
       @QueryParam("code") String code, @Valid @BeanParam PageRequest page) {
     return clients.list(code, page, caller.get());
@@ -60,15 +60,17 @@ public class ClientResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Read a client and its contract (ETag = version)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(operationId = "getClient", summary = "Read a client and its contract (ETag = version)")
+  public Uni<RestResponse<ClientSnapshot>> get(@PathParam("id") UUID id) {
     return clients.find(id, caller.get()).map(ClientResource::ok);
   }
 
   @POST
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Register a client with its contract (admins); honours Idempotency-Key")
-  public Uni<Response> register(
+  @Operation(
+      operationId = "registerClient",
+      summary = "Register a client with its contract (admins); honours Idempotency-Key")
+  public Uni<RestResponse<ClientSnapshot>> register(
       @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull Requests.NewClient request) {
     return idempotency.create(
         key,
@@ -84,8 +86,10 @@ public class ClientResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Change a client's name or contact (If-Match required)")
-  public Uni<Response> update(
+  @Operation(
+      operationId = "updateClient",
+      summary = "Change a client's name or contact (If-Match required)")
+  public Uni<RestResponse<ClientSnapshot>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.ClientDetails request) {
@@ -95,8 +99,10 @@ public class ClientResource {
   @PUT
   @Path("/{id}/contract")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Replace a client's contract terms (admins, If-Match required)")
-  public Uni<Response> changeContract(
+  @Operation(
+      operationId = "changeClientContract",
+      summary = "Replace a client's contract terms (admins, If-Match required)")
+  public Uni<RestResponse<ClientSnapshot>> changeContract(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull ContractTerms contract) {
@@ -107,7 +113,7 @@ public class ClientResource {
     return URI.create("/api/v1/clients/" + client.id);
   }
 
-  private static Response ok(Client client) {
-    return Response.ok(client.snapshot()).tag(ETags.of(client.version)).build();
+  private static RestResponse<ClientSnapshot> ok(Client client) {
+    return ETags.ok(client.snapshot(), client.version);
   }
 }

@@ -29,17 +29,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Datacenters and racks: the hoster's own sites, read by staff, changed by operators. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Datacenters and racks")
+@Tag(
+    name = "Datacenters and racks",
+    description = "The hoster's sites and the racks in them; staff only")
 @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
 public class DatacenterResource {
 
@@ -61,7 +63,7 @@ public class DatacenterResource {
 
   @GET
   @Path("/datacenters")
-  @Operation(summary = "List datacenters")
+  @Operation(operationId = "listDatacenters", summary = "List datacenters")
   public Uni<Listing<DatacenterSnapshot>> list(
       @QueryParam("country") String country, @Valid @BeanParam PageRequest page) {
     return datacenters.list(country, page);
@@ -69,15 +71,17 @@ public class DatacenterResource {
 
   @GET
   @Path("/datacenters/{id}")
-  @Operation(summary = "Read a datacenter")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(operationId = "getDatacenter", summary = "Read a datacenter")
+  public Uni<RestResponse<DatacenterSnapshot>> get(@PathParam("id") UUID id) {
     return datacenters.find(id).map(DatacenterResource::ok);
   }
 
   @POST
   @Path("/datacenters")
-  @Operation(summary = "Register a datacenter; honours Idempotency-Key")
-  public Uni<Response> register(
+  @Operation(
+      operationId = "registerDatacenter",
+      summary = "Register a datacenter; honours Idempotency-Key")
+  public Uni<RestResponse<DatacenterSnapshot>> register(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @Valid @NotNull Requests.DatacenterRequest request) {
     return idempotency.create(
@@ -98,8 +102,8 @@ public class DatacenterResource {
 
   @PUT
   @Path("/datacenters/{id}")
-  @Operation(summary = "Update a datacenter (If-Match required)")
-  public Uni<Response> update(
+  @Operation(operationId = "updateDatacenter", summary = "Update a datacenter (If-Match required)")
+  public Uni<RestResponse<DatacenterSnapshot>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.DatacenterRequest request) {
@@ -108,7 +112,7 @@ public class DatacenterResource {
 
   @GET
   @Path("/racks")
-  @Operation(summary = "List racks, optionally of one datacenter")
+  @Operation(operationId = "listRacks", summary = "List racks, optionally of one datacenter")
   public Uni<Listing<RackSnapshot>> racks(
       @QueryParam("datacenterId") UUID datacenterId, @Valid @BeanParam PageRequest page) {
     return racks.list(datacenterId, page);
@@ -116,15 +120,17 @@ public class DatacenterResource {
 
   @GET
   @Path("/racks/{id}")
-  @Operation(summary = "Read a rack")
-  public Uni<Response> rack(@PathParam("id") UUID id) {
+  @Operation(operationId = "getRack", summary = "Read a rack")
+  public Uni<RestResponse<RackSnapshot>> rack(@PathParam("id") UUID id) {
     return racks.find(id).map(DatacenterResource::ok);
   }
 
   @POST
   @Path("/racks")
-  @Operation(summary = "Install a rack in a datacenter; honours Idempotency-Key")
-  public Uni<Response> install(
+  @Operation(
+      operationId = "installRack",
+      summary = "Install a rack in a datacenter; honours Idempotency-Key")
+  public Uni<RestResponse<RackSnapshot>> install(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @Valid @NotNull Requests.RackRequest request) {
     return idempotency.create(
@@ -143,19 +149,19 @@ public class DatacenterResource {
 
   @PUT
   @Path("/racks/{id}")
-  @Operation(summary = "Update a rack (If-Match required)")
-  public Uni<Response> updateRack(
+  @Operation(operationId = "updateRack", summary = "Update a rack (If-Match required)")
+  public Uni<RestResponse<RackSnapshot>> updateRack(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.RackRequest request) {
     return racks.update(id, ifMatch, request, caller.get()).map(DatacenterResource::ok);
   }
 
-  private static Response ok(Datacenter dc) {
-    return Response.ok(dc.snapshot()).tag(ETags.of(dc.version)).build();
+  private static RestResponse<DatacenterSnapshot> ok(Datacenter dc) {
+    return ETags.ok(dc.snapshot(), dc.version);
   }
 
-  private static Response ok(Rack rack) {
-    return Response.ok(rack.snapshot()).tag(ETags.of(rack.version)).build();
+  private static RestResponse<RackSnapshot> ok(Rack rack) {
+    return ETags.ok(rack.snapshot(), rack.version);
   }
 }

@@ -29,11 +29,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/hosted-services")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +56,9 @@ public class HostedServiceResource {
 
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "List hosted services; filter by client, kind or the server they run on")
+  @Operation(
+      operationId = "listHostedServices",
+      summary = "List hosted services; filter by client, kind or the server they run on")
   public Uni<Listing<HostedServiceSnapshot>> list(
       @QueryParam("client") @Size(max = 40) String client,
       @QueryParam("kind") HostedServiceKind kind,
@@ -68,15 +70,17 @@ public class HostedServiceResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Read a hosted service")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(operationId = "getHostedService", summary = "Read a hosted service")
+  public Uni<RestResponse<HostedServiceSnapshot>> get(@PathParam("id") UUID id) {
     return services.find(id, caller.get()).map(HostedServiceResource::ok);
   }
 
   @POST
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Declare a hosted service and where it runs; honours Idempotency-Key")
-  public Uni<Response> create(
+  @Operation(
+      operationId = "registerHostedService",
+      summary = "Declare a hosted service and where it runs; honours Idempotency-Key")
+  public Uni<RestResponse<HostedServiceSnapshot>> create(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @Valid @NotNull Requests.HostedServiceRequest request) {
     return idempotency.create(
@@ -98,8 +102,10 @@ public class HostedServiceResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Change a hosted service (If-Match required)")
-  public Uni<Response> update(
+  @Operation(
+      operationId = "updateHostedService",
+      summary = "Change a hosted service (If-Match required)")
+  public Uni<RestResponse<HostedServiceSnapshot>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.HostedServiceRequest request) {
@@ -109,13 +115,15 @@ public class HostedServiceResource {
   @DELETE
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Remove a hosted service (If-Match required)")
-  public Uni<Response> remove(
+  @Operation(
+      operationId = "removeHostedService",
+      summary = "Remove a hosted service (If-Match required)")
+  public Uni<RestResponse<Void>> remove(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return services.remove(id, ifMatch, caller.get()).replaceWith(Response.noContent().build());
+    return services.remove(id, ifMatch, caller.get()).replaceWith(RestResponse.noContent());
   }
 
-  private static Response ok(HostedService h) {
-    return Response.ok(h.snapshot()).tag(ETags.of(h.version)).build();
+  private static RestResponse<HostedServiceSnapshot> ok(HostedService h) {
+    return ETags.ok(h.snapshot(), h.version);
   }
 }

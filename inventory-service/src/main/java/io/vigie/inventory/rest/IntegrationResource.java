@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The inventory as Prometheus and Ansible read it, so their host lists never drift. */
 @Path("/api/v1/integrations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Integrations")
+@Tag(
+    name = "Integrations",
+    description = "Exports for Prometheus service discovery and Ansible dynamic inventory")
 @RolesAllowed({Roles.AGENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
 public class IntegrationResource {
 
@@ -35,6 +37,7 @@ public class IntegrationResource {
   @GET
   @Path("/prometheus/targets")
   @Operation(
+      operationId = "getPrometheusTargets",
       summary =
           "Prometheus HTTP service discovery: active and in-maintenance servers and their guests,"
               + " labelled by datacenter, role and client")
@@ -51,6 +54,7 @@ public class IntegrationResource {
   @GET
   @Path("/ansible/inventory")
   @Operation(
+      operationId = "getAnsibleInventory",
       summary =
           "Ansible dynamic inventory (the --list shape): groups per datacenter, role, client and"
               + " status, with host variables")

@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Capacity planning, expiring hardware and outage impact. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports")
+@Tag(
+    name = "Reports",
+    description = "Capacity, warranty and outage impact, computed from the inventory")
 public class ReportResource {
 
   private final ReportService reports;
@@ -42,6 +44,7 @@ public class ReportResource {
   @Path("/capacity")
   @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "getCapacityReport",
       summary =
           "Physical capacity, allocation, overcommit and latest usage of hypervisors, per host and"
               + " per datacenter")
@@ -53,6 +56,7 @@ public class ReportResource {
   @Path("/warranty")
   @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "listExpiringWarranties",
       summary =
           "Servers in service whose warranty or end of life falls within the coming days, expired"
               + " ones included")
@@ -65,6 +69,7 @@ public class ReportResource {
   @Path("/impact/{serverId}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "getServerImpact",
       summary =
           "VMs, hosted services and clients an outage of the server would hit; a client sees its"
               + " own share only")

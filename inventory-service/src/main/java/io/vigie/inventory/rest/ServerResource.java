@@ -30,7 +30,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +38,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 @Path("/api/v1/servers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,7 +65,9 @@ public class ServerResource {
 
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "List servers; filters combine; a client sees the servers it runs on")
+  @Operation(
+      operationId = "listServers",
+      summary = "List servers; filters combine; a client sees the servers it runs on")
   public Uni<Listing<ServerSnapshot>> list(
       @QueryParam("datacenter") @Size(max = 40) String datacenter,
       @QueryParam("role") ServerRole role,
@@ -85,17 +85,17 @@ public class ServerResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Read a server (ETag = version)")
+  @Operation(operationId = "getServer", summary = "Read a server (ETag = version)")
   public Uni<RestResponse<ServerSnapshot>> get(@PathParam("id") UUID id) {
-    return servers
-        .read(id, caller.get())
-        .map(s -> ResponseBuilder.ok(s).tag(ETags.of(s.version())).build());
+    return servers.read(id, caller.get()).map(s -> ETags.ok(s, s.version()));
   }
 
   @GET
   @Path("/{id}/history")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Lifecycle history of a server, oldest first")
+  @Operation(
+      operationId = "getServerHistory",
+      summary = "Lifecycle history of a server, oldest first")
   public Uni<List<StatusChangeView>> history(@PathParam("id") UUID id) {
     return servers
         .history(id, caller.get())
@@ -104,8 +104,10 @@ public class ServerResource {
 
   @POST
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Register a server (status PLANNED); honours Idempotency-Key")
-  public Uni<Response> register(
+  @Operation(
+      operationId = "registerServer",
+      summary = "Register a server (status PLANNED); honours Idempotency-Key")
+  public Uni<RestResponse<ServerSnapshot>> register(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @Valid @NotNull Requests.ServerRequest request) {
     return idempotency.create(
@@ -125,8 +127,10 @@ public class ServerResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Replace a server's description (If-Match required)")
-  public Uni<Response> update(
+  @Operation(
+      operationId = "updateServer",
+      summary = "Replace a server's description (If-Match required)")
+  public Uni<RestResponse<ServerSnapshot>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.ServerRequest request) {
@@ -137,18 +141,17 @@ public class ServerResource {
   @Path("/{id}/lifecycle")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "changeServerLifecycle",
       summary =
           "Move a server in its lifecycle: PLANNED → ACTIVE ⇄ MAINTENANCE → DECOMMISSIONED (If-Match required)")
-  public Uni<Response> transition(
+  public Uni<RestResponse<ServerSnapshot>> transition(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.LifecycleTransition request) {
     return servers.transition(id, ifMatch, request, caller.get()).map(this::ok);
   }
 
-  private Response ok(Server server) {
-    return Response.ok(ServerService.view(server, caller.get()))
-        .tag(ETags.of(server.version))
-        .build();
+  private RestResponse<ServerSnapshot> ok(Server server) {
+    return ETags.ok(ServerService.view(server, caller.get()), server.version);
   }
 }

@@ -29,11 +29,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/virtual-machines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +54,9 @@ public class VirtualMachineResource {
 
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "List VMs and containers; a client sees only its own")
+  @Operation(
+      operationId = "listVirtualMachines",
+      summary = "List VMs and containers; a client sees only its own")
   public Uni<Listing<VirtualMachineSnapshot>> list(
       @QueryParam("hostServerId") UUID hostServerId,
       @QueryParam("client") @Size(max = 40) String client,
@@ -66,15 +68,17 @@ public class VirtualMachineResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Read a VM or container")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(operationId = "getVirtualMachine", summary = "Read a VM or container")
+  public Uni<RestResponse<VirtualMachineSnapshot>> get(@PathParam("id") UUID id) {
     return machines.find(id, caller.get()).map(VirtualMachineResource::ok);
   }
 
   @POST
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Provision a VM or container on a hypervisor; honours Idempotency-Key")
-  public Uni<Response> provision(
+  @Operation(
+      operationId = "provisionVirtualMachine",
+      summary = "Provision a VM or container on a hypervisor; honours Idempotency-Key")
+  public Uni<RestResponse<VirtualMachineSnapshot>> provision(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @Valid @NotNull Requests.VirtualMachineRequest request) {
     return idempotency.create(
@@ -96,8 +100,10 @@ public class VirtualMachineResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Resize or move a VM or container (If-Match required)")
-  public Uni<Response> update(
+  @Operation(
+      operationId = "updateVirtualMachine",
+      summary = "Resize or move a VM or container (If-Match required)")
+  public Uni<RestResponse<VirtualMachineSnapshot>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull Requests.VirtualMachineRequest request) {
@@ -107,13 +113,15 @@ public class VirtualMachineResource {
   @DELETE
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Remove a VM or container (If-Match required)")
-  public Uni<Response> remove(
+  @Operation(
+      operationId = "removeVirtualMachine",
+      summary = "Remove a VM or container (If-Match required)")
+  public Uni<RestResponse<Void>> remove(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    return machines.remove(id, ifMatch, caller.get()).replaceWith(Response.noContent().build());
+    return machines.remove(id, ifMatch, caller.get()).replaceWith(RestResponse.noContent());
   }
 
-  private static Response ok(VirtualMachine vm) {
-    return Response.ok(vm.snapshot()).tag(ETags.of(vm.version)).build();
+  private static RestResponse<VirtualMachineSnapshot> ok(VirtualMachine vm) {
+    return ETags.ok(vm.snapshot(), vm.version);
   }
 }

@@ -24,6 +24,7 @@ import io.vigie.kit.read.Listing;
 import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.read.Reads;
 import io.vigie.kit.read.SqlQuery;
+import io.vigie.kit.sql.SqlErrors;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
@@ -157,7 +158,7 @@ public class ServerService {
     return apply(server, request)
         .chain(s -> s.<Server>persist())
         .call(s -> history(s, null, ServerStatus.PLANNED, "Registered", caller))
-        .call(Panache::flush)
+        .call(() -> flush(request))
         .call(s -> outbox.record(new ServerRegistered(s.snapshot()), caller.name()));
   }
 
@@ -168,7 +169,7 @@ public class ServerService {
     return find(id, caller)
         .invoke(s -> ETags.requireMatch(ifMatch, s.version))
         .chain(s -> apply(s, request))
-        .call(Panache::flush)
+        .call(() -> flush(request))
         .call(s -> outbox.record(new ServerUpdated(s.snapshot()), caller.name()));
   }
 
@@ -244,19 +245,24 @@ public class ServerService {
     return change.persist().replaceWithVoid();
   }
 
+  /** Writes the change; a host name another server has is a conflict naming it. */
+  private static Uni<Void> flush(Requests.ServerRequest request) {
+    return Panache.flush()
+        .onFailure(SqlErrors::isUniqueViolation)
+        .transform(
+            e ->
+                ProblemException.conflict(
+                    "A server named " + request.hostname() + " already exists"));
+  }
+
   private Uni<Server> apply(Server server, Requests.ServerRequest request) {
     checkDates(request);
     if (request.rackPosition() != null && request.rackId() == null) {
       throw ProblemException.invalidField("rackPosition", "needs a rackId");
     }
-    return Server.count("hostname = ?1 and id <> ?2", request.hostname(), server.id)
-        .invoke(
-            clash -> {
-              if (clash > 0) {
-                throw ProblemException.conflict(
-                    "A server named " + request.hostname() + " already exists");
-              }
-            })
+    // a clashing host name is refused by the unique constraint at flush: see hostnameTaken
+    return Uni.createFrom()
+        .voidItem()
         .chain(
             () ->
                 datacenters

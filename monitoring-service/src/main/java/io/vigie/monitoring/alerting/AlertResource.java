@@ -96,6 +96,7 @@ public class AlertResource {
   @GET
   @WithSession
   @Operation(
+      operationId = "listAlerts",
       summary =
           "Alerts, newest first: ?serverId, ?hostedServiceId, ?client (staff), ?state"
               + " (open|PENDING|FIRING|RESOLVED|DISCARDED), ?source, ?from/?to (alerts overlapping"
@@ -145,7 +146,9 @@ public class AlertResource {
   @GET
   @Path("/{id}")
   @WithSession
-  @Operation(summary = "An alert, the clients it affects and every state change")
+  @Operation(
+      operationId = "getAlert",
+      summary = "An alert, the clients it affects and every state change")
   public Uni<AlertHistory> get(@PathParam("id") UUID id) {
     Caller who = caller.get();
     return Alert.<Alert>findById(id)

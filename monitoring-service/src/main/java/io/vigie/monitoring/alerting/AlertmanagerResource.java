@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AlertmanagerResource {
 
   /** How many alerts were taken, and how many named no monitored server or guest. */
+  @Schema(
+      name = "AlertmanagerReceipt",
+      description = "Alerts taken in, and those no target of Vigie matched")
   public record Receipt(int accepted, int unattributed) {}
 
   private final Alerting alerting;
@@ -50,7 +54,9 @@ public class AlertmanagerResource {
 
   @POST
   @WithTransaction
-  @Operation(summary = "Receive an Alertmanager webhook notification (version 4)")
+  @Operation(
+      operationId = "receiveAlertmanagerNotification",
+      summary = "Receive an Alertmanager webhook notification (version 4)")
   public Uni<Receipt> receive(@Valid @NotNull AlertmanagerWebhook notification) {
     return TargetIndex.load()
         .chain(

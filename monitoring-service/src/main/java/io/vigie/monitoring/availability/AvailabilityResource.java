@@ -33,6 +33,7 @@ public class AvailabilityResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "getAvailability",
       summary =
           "Availability of ?serverId= or ?hostedServiceId= over [from, to) (ISO instants, at most"
               + " 400 days), measured up to now, maintenance excluded")
@@ -48,6 +49,7 @@ public class AvailabilityResource {
   @Path("/reports/{clientCode}/{month}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "getClientAvailabilityReport",
       summary =
           "A client's month (yyyy-MM, UTC): each hosted service and overall against the"
               + " contract's availability target, with the downtimes that made it")

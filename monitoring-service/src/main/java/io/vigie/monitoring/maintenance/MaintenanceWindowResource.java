@@ -21,11 +21,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Planned maintenance windows: no alert pages anyone and no downtime counts while one runs. */
 @Path("/api/v1/maintenance-windows")
@@ -50,9 +50,10 @@ public class MaintenanceWindowResource {
   @POST
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "declareMaintenanceWindow",
       summary =
           "Declare a maintenance window (engineers, experts, admins); honours Idempotency-Key")
-  public Uni<Response> create(
+  public Uni<RestResponse<MaintenanceWindowView>> create(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
       @Valid @NotNull MaintenanceWindowRequest request) {
     return idempotency.create(
@@ -71,6 +72,7 @@ public class MaintenanceWindowResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "listMaintenanceWindows",
       summary =
           "List windows; ?serverId=, ?hostedServiceId=, ?activeAt=, ?from=&to=, ?cancelled="
               + " narrow it; a client sees the windows covering its own targets")
@@ -97,7 +99,7 @@ public class MaintenanceWindowResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Read a maintenance window")
+  @Operation(operationId = "getMaintenanceWindow", summary = "Read a maintenance window")
   public Uni<MaintenanceWindowView> get(@PathParam("id") UUID id) {
     return windows.find(id, caller.get());
   }
@@ -106,6 +108,7 @@ public class MaintenanceWindowResource {
   @Path("/{id}/occurrences")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "listMaintenanceOccurrences",
       summary =
           "The concrete intervals of a window overlapping [from, to) (default: its start and 31"
               + " days on; at most 400 days)")
@@ -119,9 +122,10 @@ public class MaintenanceWindowResource {
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "cancelMaintenanceWindow",
       summary =
           "Cancel a window from now on (kept for history; past occurrences stay); 204, idempotent")
-  public Uni<Response> cancel(@PathParam("id") UUID id) {
-    return windows.cancel(id, caller.get()).replaceWith(Response.noContent().build());
+  public Uni<RestResponse<Void>> cancel(@PathParam("id") UUID id) {
+    return windows.cancel(id, caller.get()).replaceWith(RestResponse.noContent());
   }
 }

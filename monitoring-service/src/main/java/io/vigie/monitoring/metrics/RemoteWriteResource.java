@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -88,9 +92,22 @@ public class RemoteWriteResource {
   @RolesAllowed(Roles.AGENT)
   @Blocking
   @Operation(
+      operationId = "remoteWrite",
       summary =
           "Prometheus remote_write 1.0: snappy-compressed prometheus.WriteRequest (204; 400"
               + " malformed or series limit; 413 too large; 415 not remote-write 1.0; 429 busy)")
+  @APIResponse(responseCode = "204", description = "Every sample accepted")
+  @APIResponse(
+      responseCode = "413",
+      description = "The body is larger than the limit; send smaller batches")
+  @APIResponse(
+      responseCode = "429",
+      description = "Busy decoding other requests; retry after Retry-After seconds",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds to wait before retrying",
+              schema = @Schema(type = SchemaType.INTEGER)))
   public Response write(
       byte[] body,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -25,11 +25,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Active checks the service runs itself: HTTP URLs, TCP ports, DNS names. */
 @Path("/api/v1/active-checks")
@@ -59,6 +59,7 @@ public class ActiveCheckResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "listActiveChecks",
       summary =
           "List active checks; ?serverId=, ?hostedServiceId=, ?kind= narrow it; a client sees those"
               + " that concern it")
@@ -73,15 +74,17 @@ public class ActiveCheckResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Read an active check (ETag = its version)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(operationId = "getActiveCheck", summary = "Read an active check (ETag = its version)")
+  public Uni<RestResponse<ActiveCheckView>> get(@PathParam("id") UUID id) {
     return checks.find(id, caller.get()).map(ActiveCheckResource::ok);
   }
 
   @POST
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Declare an active check; honours Idempotency-Key")
-  public Uni<Response> create(
+  @Operation(
+      operationId = "declareActiveCheck",
+      summary = "Declare an active check; honours Idempotency-Key")
+  public Uni<RestResponse<ActiveCheckView>> create(
       @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ActiveCheckRequest request) {
     return idempotency
         .create(
@@ -104,8 +107,10 @@ public class ActiveCheckResource {
   @PUT
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Replace an active check (If-Match required)")
-  public Uni<Response> update(
+  @Operation(
+      operationId = "replaceActiveCheck",
+      summary = "Replace an active check (If-Match required)")
+  public Uni<RestResponse<ActiveCheckView>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull ActiveCheckRequest request) {
@@ -118,16 +123,18 @@ public class ActiveCheckResource {
   @DELETE
   @Path("/{id}")
   @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Remove an active check (If-Match required)")
-  public Uni<Response> remove(
+  @Operation(
+      operationId = "removeActiveCheck",
+      summary = "Remove an active check (If-Match required)")
+  public Uni<RestResponse<Void>> remove(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return checks
         .remove(id, ifMatch, caller.get())
         .invoke(() -> changed.fire(new ActiveCheckService.Changed(id)))
-        .replaceWith(Response.noContent().build());
+        .replaceWith(RestResponse.noContent());
   }
 
-  private static Response ok(ActiveCheck c) {
-    return Response.ok(ActiveCheckView.of(c)).tag(ETags.of(c.version)).build();
+  private static RestResponse<ActiveCheckView> ok(ActiveCheck c) {
+    return ETags.ok(ActiveCheckView.of(c), c.version);
   }
 }

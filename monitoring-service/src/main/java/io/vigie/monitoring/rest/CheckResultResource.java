@@ -22,11 +22,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/check-results")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,9 +74,18 @@ public class CheckResultResource {
 
   @POST
   @RolesAllowed({Roles.AGENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Report up to 1000 check results; a retried batch is recorded once (202)")
-  public Uni<Response> report(@Valid @NotNull CheckResultBatch batch) {
-    return checks.record(batch).map(receipt -> Response.accepted(receipt).build());
+  @Operation(
+      operationId = "reportCheckResults",
+      summary = "Report up to 1000 check results; a retried batch is recorded once (202)")
+  @APIResponseSchema(
+      value = CheckResultService.Receipt.class,
+      responseCode = "202",
+      responseDescription = "Recorded; `duplicates` counts results of a batch already recorded")
+  public Uni<RestResponse<CheckResultService.Receipt>> report(
+      @Valid @NotNull CheckResultBatch batch) {
+    return checks
+        .record(batch)
+        .map(receipt -> RestResponse.ResponseBuilder.accepted(receipt).build());
   }
 
   @GET
@@ -83,6 +93,7 @@ public class CheckResultResource {
   @WithSession
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
+      operationId = "listCheckStates",
       summary =
           "Latest state of each check; ?serverId= and ?status=CRITICAL narrow it; a client sees its servers'")
   public Uni<Page<StateView>> state(

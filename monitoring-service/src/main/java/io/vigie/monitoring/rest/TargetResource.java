@@ -43,7 +43,9 @@ public class TargetResource {
   @GET
   @WithSession
   @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Servers monitoring knows; ?monitored=true for those it watches now")
+  @Operation(
+      operationId = "listTargets",
+      summary = "Servers monitoring knows; ?monitored=true for those it watches now")
   public Uni<Page<Topology.TargetView>> list(
       @QueryParam("datacenter") @Size(max = 40) String datacenter,
       @QueryParam("monitored") Boolean monitored,
@@ -65,7 +67,9 @@ public class TargetResource {
   @Path("/{serverId}")
   @WithSession
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "A server and what it affects: guests, hosted services, tenants")
+  @Operation(
+      operationId = "getTargetTopology",
+      summary = "A server and what it affects: guests, hosted services, tenants")
   public Uni<Topology> topology(@PathParam("serverId") UUID serverId) {
     Caller who = caller.get();
     String visibleTenant = who.isStaff() ? null : who.tenant();

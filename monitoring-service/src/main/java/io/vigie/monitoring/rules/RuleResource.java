@@ -3,6 +3,7 @@ package io.vigie.monitoring.rules;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
+import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.Page;
 import io.vigie.kit.web.PageRequest;
@@ -22,12 +23,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Alert rules: read by staff, changed by operators; clients and agents have no say here. */
 @Path("/api/v1/alert-rules")
@@ -46,7 +48,9 @@ public class RuleResource {
   }
 
   @GET
-  @Operation(summary = "List rules, by name; ?kind=METRIC|CHECK, ?enabled=")
+  @Operation(
+      operationId = "listAlertRules",
+      summary = "List rules, by name; ?kind=METRIC|CHECK, ?enabled=")
   public Uni<Page<RuleService.RuleView>> list(
       @QueryParam("kind") RuleDefinition.Kind kind,
       @QueryParam("enabled") Boolean enabled,
@@ -56,36 +60,45 @@ public class RuleResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a rule (with its ETag)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  @Operation(operationId = "getAlertRule", summary = "Read a rule (with its ETag)")
+  public Uni<RestResponse<RuleService.RuleView>> get(@PathParam("id") UUID id) {
     return rules.find(id).map(RuleResource::ok);
   }
 
   @GET
   @Path("/{id}/revisions")
-  @Operation(summary = "Every version of a rule: who changed what, when")
+  @Operation(
+      operationId = "listAlertRuleRevisions",
+      summary = "Every version of a rule: who changed what, when")
   public Uni<List<RuleService.Revision>> revisions(@PathParam("id") UUID id) {
     return rules.revisions(id);
   }
 
   @POST
-  @Operation(summary = "Create a rule")
-  public Uni<Response> create(@Valid @NotNull RuleDefinition definition) {
+  @Operation(operationId = "createAlertRule", summary = "Create a rule")
+  @APIResponseSchema(
+      value = RuleService.RuleView.class,
+      responseCode = "201",
+      responseDescription = "Created")
+  public Uni<RestResponse<RuleService.RuleView>> create(@Valid @NotNull RuleDefinition definition) {
     caller.get().requireOperator();
     return rules
         .create(definition, caller.get().name())
         .map(
             rule ->
-                Response.created(URI.create("/api/v1/alert-rules/" + rule.id))
-                    .entity(RuleService.view(rule))
-                    .tag(ETags.of(rule.version))
-                    .build());
+                new Created<>(
+                        URI.create("/api/v1/alert-rules/" + rule.id),
+                        RuleService.view(rule),
+                        rule.version)
+                    .response());
   }
 
   @PUT
   @Path("/{id}")
-  @Operation(summary = "Replace a rule (If-Match required); it applies from the next evaluation")
-  public Uni<Response> update(
+  @Operation(
+      operationId = "replaceAlertRule",
+      summary = "Replace a rule (If-Match required); it applies from the next evaluation")
+  public Uni<RestResponse<RuleService.RuleView>> update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @Valid @NotNull RuleDefinition definition) {
@@ -95,14 +108,16 @@ public class RuleResource {
 
   @DELETE
   @Path("/{id}")
-  @Operation(summary = "Delete a rule (If-Match required); default-pack rules are disabled instead")
-  public Uni<Response> delete(
+  @Operation(
+      operationId = "deleteAlertRule",
+      summary = "Delete a rule (If-Match required); default-pack rules are disabled instead")
+  public Uni<RestResponse<Void>> delete(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     caller.get().requireOperator();
-    return rules.delete(id, ifMatch, caller.get().name()).replaceWith(Response.noContent().build());
+    return rules.delete(id, ifMatch, caller.get().name()).replaceWith(RestResponse.noContent());
   }
 
-  private static Response ok(AlertRule rule) {
-    return Response.ok(RuleService.view(rule)).tag(ETags.of(rule.version)).build();
+  private static RestResponse<RuleService.RuleView> ok(AlertRule rule) {
+    return ETags.ok(RuleService.view(rule), rule.version);
   }
 }

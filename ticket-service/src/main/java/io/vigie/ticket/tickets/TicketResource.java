@@ -32,11 +32,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Tickets: clients read and open their own; staff read, open and work on every client's. */
 @Path("/api/v1/tickets")
@@ -57,8 +57,8 @@ public class TicketResource {
   }
 
   @POST
-  @Operation(summary = "Open a ticket; honours Idempotency-Key")
-  public Uni<Response> open(
+  @Operation(operationId = "openTicket", summary = "Open a ticket; honours Idempotency-Key")
+  public Uni<RestResponse<TicketView>> open(
       @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull OpenTicket request) {
     return idempotency.create(
         key,
@@ -73,6 +73,7 @@ public class TicketResource {
 
   @GET
   @Operation(
+      operationId = "listTickets",
       summary =
           "List tickets, newest first; ?status=, ?type=, ?priority=, ?supportLevel=, ?tenant=,"
               + " ?assignee=, ?reference=, ?parentId= (staff), ?alert= (fingerprint), ?open= narrow it")
@@ -106,41 +107,41 @@ public class TicketResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Read a ticket, with its ETag")
-  public Uni<Response> get(@PathParam("id") UUID id) {
-    return tickets
-        .find(id, caller.get())
-        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+  @Operation(operationId = "getTicket", summary = "Read a ticket (ETag = version)")
+  public Uni<RestResponse<TicketView>> get(@PathParam("id") UUID id) {
+    return tickets.find(id, caller.get()).map(v -> ETags.ok(v, v.version()));
   }
 
   @PATCH
   @Path("/{id}")
   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
   @Operation(
+      operationId = "changeTicket",
       summary =
           "Change a ticket (status, impact and urgency, support level with a reason, assignee,"
               + " title, description); If-Match required. A client may only change the status.")
-  public Uni<Response> change(
+  public Uni<RestResponse<TicketView>> change(
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull TicketChange change) {
-    return tickets
-        .change(id, ifMatch, change, caller.get())
-        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+    return tickets.change(id, ifMatch, change, caller.get()).map(v -> ETags.ok(v, v.version()));
   }
 
   @POST
   @Path("/{id}/comments")
   @Operation(
+      operationId = "commentTicket",
       summary =
           "Comment: PUBLIC (the client reads it) or INTERNAL (staff only). A staff public comment"
               + " stops the GTI clock; a client's comment answers a ticket waiting for it.")
-  public Uni<Response> comment(@PathParam("id") UUID id, @Valid @NotNull NewComment comment) {
+  public Uni<RestResponse<EntryView>> comment(
+      @PathParam("id") UUID id, @Valid @NotNull NewComment comment) {
     return tickets
         .comment(id, comment, caller.get())
         .map(
             entry ->
-                Response.created(URI.create("/api/v1/tickets/" + id + "/timeline"))
+                RestResponse.ResponseBuilder.<EntryView>created(
+                        URI.create("/api/v1/tickets/" + id + "/timeline"))
                     .entity(entry)
                     .build());
   }
@@ -148,6 +149,7 @@ public class TicketResource {
   @GET
   @Path("/{id}/timeline")
   @Operation(
+      operationId = "getTicketTimeline",
       summary = "The ticket's timeline, oldest first; a client reads only the public entries")
   public Uni<Listing<EntryView>> timeline(
       @PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

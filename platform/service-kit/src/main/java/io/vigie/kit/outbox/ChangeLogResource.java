@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -58,11 +60,17 @@ public class ChangeLogResource {
       String actor,
       Instant occurredAt,
       Instant publishedAt,
-      JsonNode data) {}
+      @Schema(
+              implementation = Object.class,
+              type = SchemaType.OBJECT,
+              description = "The event as published on Kafka")
+          JsonNode data) {}
 
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
-  @Operation(summary = "Changes, newest first; filter by aggregate id, event type or actor")
+  @Operation(
+      operationId = "listChanges",
+      summary = "Changes, newest first; filter by aggregate id, event type or actor")
   public Uni<Listing<Change>> list(
       @QueryParam("aggregateId") @Size(max = 100) String aggregateId,
       @QueryParam("type") @Size(max = 200) String type,

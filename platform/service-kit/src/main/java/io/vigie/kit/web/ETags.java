@@ -2,6 +2,7 @@ package io.vigie.kit.web;
 
 import io.vigie.kit.problem.ProblemException;
 import jakarta.ws.rs.core.EntityTag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Optimistic concurrency over HTTP: the ETag is the entity's version; an update must send it back
@@ -13,6 +14,11 @@ public final class ETags {
 
   public static EntityTag of(long version) {
     return new EntityTag(Long.toString(version));
+  }
+
+  /** 200 with the body and its version as {@code ETag}: what a read or an update answers. */
+  public static <T> RestResponse<T> ok(T body, long version) {
+    return RestResponse.ResponseBuilder.ok(body).tag(of(version)).build();
   }
 
   /**

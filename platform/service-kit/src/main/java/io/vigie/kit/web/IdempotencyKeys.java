@@ -9,7 +9,6 @@ import io.vigie.kit.problem.ProblemException;
 import io.vigie.kit.tenancy.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Creates that honour an {@code Idempotency-Key} header: the key, the request's fingerprint and the
@@ -38,27 +38,32 @@ public class IdempotencyKeys {
     this.json = json;
   }
 
-  public <T> Uni<Response> create(
+  /**
+   * Runs {@code action} once per key: 201 with the body, {@code Location} and {@code ETag}; a retry
+   * with the same key and body gets the first answer again with {@code Idempotent-Replayed: true};
+   * the same key with another body gets 422. Without a key, every call creates.
+   */
+  public <T> Uni<RestResponse<T>> create(
       String key, Caller caller, String route, Object request, Supplier<Uni<Created<T>>> action) {
     if (key == null) {
-      return Panache.withTransaction(action).map(IdempotencyKeys::created);
+      return Panache.withTransaction(action).map(Created::response);
     }
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
       throw ProblemException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
     String id = sha256(caller.name() + '\n' + route + '\n' + key);
     String fingerprint = sha256(write(request));
-    return Panache.<Response>withTransaction(
+    return Panache.<RestResponse<T>>withTransaction(
             () ->
                 IdempotencyRecord.<IdempotencyRecord>findById(id)
                     .chain(
                         previous ->
                             previous != null
-                                ? Uni.createFrom().item(replay(previous, fingerprint))
+                                ? Uni.createFrom().item(this.<T>replay(previous, fingerprint))
                                 : action
                                     .get()
                                     .call(c -> remember(id, fingerprint, c))
-                                    .map(IdempotencyKeys::created)))
+                                    .map(Created::response)))
         .onFailure()
         .recoverWithUni(
             // a retry racing the original fails on the unique key or on the resource's own
@@ -75,7 +80,7 @@ public class IdempotencyKeys {
                                         ? runtime
                                         : new IllegalStateException(failure);
                                   }
-                                  return replay(previous, fingerprint);
+                                  return this.<T>replay(previous, fingerprint);
                                 })));
   }
 
@@ -101,7 +106,9 @@ public class IdempotencyKeys {
         .replaceWithVoid();
   }
 
-  private static Response replay(IdempotencyRecord previous, String fingerprint) {
+  /** The stored answer, its body read back as JSON (the type a client sees is the same). */
+  @SuppressWarnings("unchecked")
+  private <T> RestResponse<T> replay(IdempotencyRecord previous, String fingerprint) {
     if (!previous.requestFingerprint.equals(fingerprint)) {
       throw new ProblemException(
           422,
@@ -110,23 +117,22 @@ public class IdempotencyKeys {
           "This Idempotency-Key was already used for a different request body",
           List.of());
     }
-    Response.ResponseBuilder answer =
-        Response.status(previous.status)
-            .type(MediaType.APPLICATION_JSON)
-            .entity(previous.responseBody)
+    Object body;
+    try {
+      body = json.readTree(previous.responseBody);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read a stored idempotent answer", e);
+    }
+    RestResponse.ResponseBuilder<T> answer =
+        RestResponse.ResponseBuilder.<T>create(RestResponse.Status.fromStatusCode(previous.status))
+            .entity((T) body)
+            .type(MediaType.APPLICATION_JSON_TYPE)
             .tag(ETags.of(previous.resourceVersion))
             .header(REPLAYED_HEADER, "true");
     if (previous.location != null) {
       answer.location(java.net.URI.create(previous.location));
     }
     return answer.build();
-  }
-
-  static <T> Response created(Created<T> created) {
-    return Response.created(created.location())
-        .entity(created.body())
-        .tag(ETags.of(created.version()))
-        .build();
   }
 
   private String write(Object value) {

@@ -1,0 +1,133 @@
+package io.vigie.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The conventions every Vigie service's document keeps, beyond what the kit's OpenAPI filter adds
+ * by itself: what a generated client and an integrator need from each operation.
+ */
+public final class ApiConventions {
+
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+  static final String PROBLEM = "application/problem+json";
+
+  private ApiConventions() {}
+
+  public static List<String> violations(JsonNode doc) {
+    List<String> out = new ArrayList<>();
+    if (doc.path("info").path("license").path("name").asText().isEmpty()) {
+      out.add("info.license is missing");
+    }
+    if (doc.path("info").path("contact").isMissingNode()) {
+      out.add("info.contact is missing");
+    }
+    if (doc.path("servers").isEmpty()) {
+      out.add("servers is missing");
+    }
+    JsonNode flows = doc.path("components").path("securitySchemes").path("keycloak").path("flows");
+    if (flows.path("clientCredentials").path("tokenUrl").asText().isEmpty()
+        || flows.path("authorizationCode").path("authorizationUrl").asText().isEmpty()) {
+      out.add(
+          "the keycloak security scheme lacks its client credentials or authorization code flow");
+    }
+    Set<String> describedTags = new HashSet<>();
+    for (JsonNode tag : doc.path("tags")) {
+      if (!tag.path("description").asText().isBlank()) {
+        describedTags.add(tag.path("name").asText());
+      }
+    }
+    Set<String> operationIds = new HashSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields();
+        paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = ops.next();
+        if (!METHODS.contains(entry.getKey())) {
+          continue;
+        }
+        String name = entry.getKey().toUpperCase() + " " + path.getKey();
+        operation(doc, name, entry.getValue(), describedTags, operationIds, out);
+      }
+    }
+    return out;
+  }
+
+  private static void operation(
+      JsonNode doc,
+      String name,
+      JsonNode op,
+      Set<String> describedTags,
+      Set<String> operationIds,
+      List<String> out) {
+    String id = op.path("operationId").asText();
+    if (id.isEmpty()) {
+      out.add(name + ": no operationId (name it with a domain verb, e.g. listServers)");
+    } else if (!operationIds.add(id)) {
+      out.add(name + ": operationId " + id + " is used twice");
+    }
+    if (op.path("summary").asText().isBlank()) {
+      out.add(name + ": no summary");
+    }
+    if (op.path("tags").isEmpty()) {
+      out.add(name + ": no tag");
+    }
+    op.path("tags")
+        .forEach(
+            tag -> {
+              if (!describedTags.contains(tag.asText())) {
+                out.add(name + ": tag '" + tag.asText() + "' has no description");
+              }
+            });
+    if (op.path("security").isEmpty()) {
+      out.add(name + ": no security requirement");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> response = it.next();
+      String code = response.getKey();
+      JsonNode answer = resolve(doc, response.getValue());
+      if (code.startsWith("2") && !code.equals("204")) {
+        JsonNode content = answer.path("content");
+        if (content.isEmpty()) {
+          out.add(name + ": " + code + " does not name its body");
+        }
+        content
+            .fields()
+            .forEachRemaining(
+                media -> {
+                  if (media.getValue().path("schema").isMissingNode()) {
+                    out.add(name + ": " + code + " " + media.getKey() + " has no schema");
+                  }
+                });
+      }
+      if ((code.startsWith("4") || code.startsWith("5"))
+          && !answer
+              .path("content")
+              .path(PROBLEM)
+              .path("schema")
+              .path("$ref")
+              .asText()
+              .endsWith("/Problem")) {
+        out.add(name + ": " + code + " is not an " + PROBLEM + " Problem");
+      }
+    }
+  }
+
+  private static JsonNode resolve(JsonNode doc, JsonNode response) {
+    String ref = response.path("$ref").asText();
+    if (ref.startsWith("#/components/responses/")) {
+      return doc.path("components")
+          .path("responses")
+          .path(ref.substring("#/components/responses/".length()));
+    }
+    return response;
+  }
+}
