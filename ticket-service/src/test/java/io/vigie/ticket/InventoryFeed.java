@@ -84,17 +84,41 @@ public final class InventoryFeed {
         null);
   }
 
-  public static void publish(DomainEvent event) {
+  /** Publishes with a new event id; returns it. */
+  public static String publish(DomainEvent event) {
+    String eventId = UUID.randomUUID().toString();
     try {
       KafkaEvents.publish(
           InventoryEvents.TOPIC,
           event.aggregateId(),
-          UUID.randomUUID().toString(),
+          eventId,
           event.eventType(),
           JSON.writeValueAsString(event));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    return eventId;
+  }
+
+  /** Publishes and waits until ticket-service processed the event (applied or skipped it). */
+  public static void publishAndAwait(DomainEvent event) {
+    String eventId = publish(event);
+    Pool pool = Arc.container().instance(Pool.class).get();
+    await()
+        .atMost(APPLIED)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                pool.preparedQuery(
+                            "select count(*) from processed_event where event_id = $1"
+                                + " and consumer = 'ticket-service.inventory'")
+                        .execute(Tuple.of(eventId))
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .iterator()
+                        .next()
+                        .getLong(0)
+                    == 1);
   }
 
   /** Registers a client with {@code contract}; returns its id once ticket-service knows it. */
@@ -182,6 +206,12 @@ public final class InventoryFeed {
                 1)));
     awaitRow("select count(*) from known_hosted_service where id = $1", id);
     return id;
+  }
+
+  /** Waits until the client row holds inventory version {@code version}. */
+  public static void awaitClientVersion(UUID id, long version) {
+    awaitRow(
+        "select count(*) from known_client where id = $1 and inventory_version = " + version, id);
   }
 
   private static void awaitRow(String countQuery, UUID id) {
