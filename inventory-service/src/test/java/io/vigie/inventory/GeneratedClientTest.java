@@ -83,7 +83,9 @@ class GeneratedClientTest {
     String etag = header(read, "ETag");
 
     assertThat(
-            servers.listServers(null, dc.getCode(), null, null, null, null, null, null).getItems())
+            servers
+                .listServers(null, null, dc.getCode(), null, null, null, null, null, null)
+                .getItems())
         .extracting(ServerSnapshot::getId)
         .containsExactly(server.getId());
 

@@ -1,0 +1,64 @@
+package io.vigie.inventory;
+
+import static io.vigie.inventory.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A token trusted again from the kit's token cache is still exactly the token that was verified.
+ */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+class TokenCacheTest {
+
+  @Test
+  void aTamperedCopyOfAVerifiedTokenIsRefused() {
+    String token = TestTokens.engineer();
+    as(token).get("/api/v1/servers").then().statusCode(200);
+    double hits = hits();
+    as(token).get("/api/v1/servers").then().statusCode(200);
+    assertThat(hits()).as("the second request is served from the cache").isGreaterThan(hits);
+
+    // a character in the middle of the signature (the last one may only carry padding bits)
+    int at = token.length() - 20;
+    String tampered =
+        token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+    as(tampered).get("/api/v1/servers").then().statusCode(401);
+    String otherPayload = token.replaceFirst("\\.[^.]+\\.", ".e30.");
+    as(otherPayload).get("/api/v1/servers").then().statusCode(401);
+  }
+
+  @Test
+  void aCachedClientTokenKeepsItsTenantWall() {
+    String tenant = Fixtures.unique("cache");
+    Fixtures.createClient(tenant);
+    String client = TestTokens.client(tenant);
+    for (int i = 0; i < 2; i++) {
+      as(client)
+          .queryParam("total", true)
+          .get("/api/v1/clients")
+          .then()
+          .statusCode(200)
+          .body("total", equalTo(1))
+          .body("items[0].code", equalTo(tenant));
+      as(client).get("/api/v1/datacenters").then().statusCode(403);
+    }
+  }
+
+  private static double hits() {
+    String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(
+            l -> l.startsWith("vigie_security_token_cache_total{") && l.contains("result=\"hit\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+}

@@ -1,0 +1,29 @@
+package io.vigie.kit.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+
+/**
+ * The service's {@link VerifiedTokens}, shared by the provider that reads and the augmentor that
+ * writes.
+ */
+@ApplicationScoped
+public class TokenCache {
+
+  private final TokenCacheConfig config;
+  private final VerifiedTokens<SecurityIdentity> verified;
+
+  public TokenCache(TokenCacheConfig config) {
+    this.config = config;
+    this.verified = new VerifiedTokens<>(InstantSource.system(), config.ttl(), config.maxSize());
+  }
+
+  boolean enabled() {
+    return config.enabled();
+  }
+
+  VerifiedTokens<SecurityIdentity> verified() {
+    return verified;
+  }
+}
