@@ -3,6 +3,7 @@ package io.vigie.events;
 import io.vigie.events.dns.DnsEvents;
 import io.vigie.events.inventory.InventoryEvents;
 import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.events.ticket.TicketEvents;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public final class EventCatalog {
   static {
     TYPES.putAll(InventoryEvents.TYPES);
     TYPES.putAll(MonitoringEvents.TYPES);
+    TYPES.putAll(TicketEvents.TYPES);
     TYPES.putAll(DnsEvents.TYPES);
   }
 

@@ -9,11 +9,27 @@ import io.vigie.events.inventory.ContractChanged;
 import io.vigie.events.inventory.DatacenterRegistered;
 import io.vigie.events.inventory.HostedServiceCreated;
 import io.vigie.events.inventory.InventoryEvents;
+import io.vigie.events.inventory.PriorityTarget.Priority;
 import io.vigie.events.inventory.ServerRegistered;
 import io.vigie.events.inventory.ServerStatus;
 import io.vigie.events.inventory.ServerStatusChanged;
 import io.vigie.events.inventory.VirtualMachineProvisioned;
 import io.vigie.events.monitoring.HostUsageRolledUp;
+import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.events.ticket.ClockBreached;
+import io.vigie.events.ticket.ClockKind;
+import io.vigie.events.ticket.ClockWarningReached;
+import io.vigie.events.ticket.ResponderNeeded;
+import io.vigie.events.ticket.SupportLevel;
+import io.vigie.events.ticket.TicketClosed;
+import io.vigie.events.ticket.TicketEscalated;
+import io.vigie.events.ticket.TicketEvents;
+import io.vigie.events.ticket.TicketOpened;
+import io.vigie.events.ticket.TicketPriorityChanged;
+import io.vigie.events.ticket.TicketResolved;
+import io.vigie.events.ticket.TicketStatus;
+import io.vigie.events.ticket.TicketStatusChanged;
+import io.vigie.events.ticket.TicketType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +81,65 @@ class EventRoundTripTest {
             Instant.parse("2026-11-21T21:00:00Z"),
             37.5,
             20.25,
-            180));
+            180),
+        new TicketOpened(
+            EventSamples.incident(),
+            TicketType.INCIDENT,
+            "Boutique en ligne unreachable",
+            Priority.P1,
+            SupportLevel.L1,
+            EventSamples.PARENT_INCIDENT,
+            "a1b2",
+            Instant.parse("2026-11-21T22:00:00Z"),
+            Instant.parse("2026-11-21T22:00:04Z")),
+        new TicketStatusChanged(
+            EventSamples.incident(),
+            TicketStatus.NEW,
+            TicketStatus.ACKNOWLEDGED,
+            "engineer",
+            Instant.parse("2026-11-21T22:09:00Z")),
+        new TicketPriorityChanged(
+            EventSamples.incident(),
+            Priority.P2,
+            Priority.P1,
+            Instant.parse("2026-11-21T23:00:00Z"),
+            Instant.parse("2026-11-22T02:00:00Z"),
+            "engineer",
+            Instant.parse("2026-11-21T22:10:00Z")),
+        new TicketEscalated(
+            EventSamples.incident(),
+            SupportLevel.L1,
+            SupportLevel.L2,
+            true,
+            "P1 unacknowledged at 50 % of its intervention time",
+            "ticket-service",
+            Instant.parse("2026-11-21T22:30:00Z")),
+        new TicketResolved(
+            EventSamples.incident(),
+            TicketStatus.IN_PROGRESS,
+            true,
+            "engineer",
+            Instant.parse("2026-11-21T23:40:00Z")),
+        new TicketClosed(
+            EventSamples.incident(),
+            TicketStatus.RESOLVED,
+            "client-of-lumiere",
+            Instant.parse("2026-11-22T09:00:00Z")),
+        new ClockWarningReached(
+            EventSamples.incident(),
+            ClockKind.INTERVENTION,
+            75,
+            Instant.parse("2026-11-21T23:00:00Z"),
+            Instant.parse("2026-11-21T22:45:00Z")),
+        new ClockBreached(
+            EventSamples.incident(), ClockKind.RESOLUTION, Instant.parse("2026-11-22T02:00:00Z")),
+        new ResponderNeeded(
+            EventSamples.incident(),
+            Priority.P1,
+            SupportLevel.L2,
+            ResponderNeeded.Reason.NEW_INCIDENT,
+            Instant.parse("2026-11-21T23:00:00Z"),
+            Instant.parse("2026-11-21T22:00:04Z")));
   }
 
   @ParameterizedTest
@@ -98,7 +172,11 @@ class EventRoundTripTest {
       assertThat(blank.topic()).matches("[a-z]+\\.events");
     }
     assertThat(EventCatalog.all())
-        .hasSize(InventoryEvents.TYPES.size() + 3 + io.vigie.events.dns.DnsEvents.TYPES.size());
+        .hasSize(
+            InventoryEvents.TYPES.size()
+                + MonitoringEvents.TYPES.size()
+                + TicketEvents.TYPES.size()
+                + io.vigie.events.dns.DnsEvents.TYPES.size());
   }
 
   @Test
@@ -108,6 +186,12 @@ class EventRoundTripTest {
     assertThat(vm.tenant()).isEqualTo("lumiere");
     assertThat(new ServerRegistered(EventSamples.loadBalancer()).tenant()).isNull();
     assertThat(List.of(vm.topic())).containsExactly(InventoryEvents.TOPIC);
+    var opened =
+        new TicketStatusChanged(
+            EventSamples.incident(), TicketStatus.NEW, TicketStatus.ACKNOWLEDGED, "engineer", null);
+    assertThat(opened.aggregateId()).isEqualTo(EventSamples.incident().id().toString());
+    assertThat(opened.tenant()).isEqualTo("lumiere");
+    assertThat(opened.topic()).isEqualTo(TicketEvents.TOPIC);
   }
 
   private static Object zero(Class<?> type) {
@@ -119,6 +203,9 @@ class EventRoundTripTest {
     }
     if (type == int.class) {
       return 0;
+    }
+    if (type == boolean.class) {
+      return false;
     }
     return null;
   }

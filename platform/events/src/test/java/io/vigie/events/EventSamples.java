@@ -18,6 +18,7 @@ import io.vigie.events.inventory.ServerSnapshot;
 import io.vigie.events.inventory.ServerStatus;
 import io.vigie.events.inventory.SupportHours;
 import io.vigie.events.inventory.VirtualMachineSnapshot;
+import io.vigie.events.ticket.TicketRef;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -32,6 +33,7 @@ final class EventSamples {
 
   static final UUID DC2 = UUID.fromString("0192f3a0-0000-7000-8000-000000000002");
   static final UUID CLIENT = UUID.fromString("0192f3a0-0000-7000-8000-0000000000c1");
+  static final UUID PARENT_INCIDENT = UUID.fromString("0192f3a0-0000-7000-8000-00000000d000");
 
   private EventSamples() {}
 
@@ -131,5 +133,11 @@ final class EventSamples {
         List.of(loadBalancer().id()),
         List.of(container().id()),
         1);
+  }
+
+  /** Lumière's incident opened from the alert on the load balancer. */
+  static TicketRef incident() {
+    return new TicketRef(
+        UUID.fromString("0192f3a0-0000-7000-8000-00000000d001"), "INC-2026-000123", "lumiere", 2);
   }
 }

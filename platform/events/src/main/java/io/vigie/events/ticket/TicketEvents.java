@@ -1,0 +1,61 @@
+package io.vigie.events.ticket;
+
+import io.vigie.events.DomainEvent;
+import java.util.Map;
+
+/** Topic and type names of the events ticket-service publishes. */
+public final class TicketEvents {
+
+  public static final String TOPIC = "ticket.events";
+  public static final String SOURCE = "/vigie/ticket-service";
+
+  private static final String PREFIX = "io.vigie.ticket.";
+
+  public static final String TICKET_OPENED = PREFIX + "ticket-opened.v1";
+  public static final String TICKET_STATUS_CHANGED = PREFIX + "ticket-status-changed.v1";
+  public static final String TICKET_PRIORITY_CHANGED = PREFIX + "ticket-priority-changed.v1";
+  public static final String TICKET_ESCALATED = PREFIX + "ticket-escalated.v1";
+  public static final String TICKET_RESOLVED = PREFIX + "ticket-resolved.v1";
+  public static final String TICKET_CLOSED = PREFIX + "ticket-closed.v1";
+  public static final String CLOCK_WARNING_REACHED = PREFIX + "clock-warning-reached.v1";
+  public static final String CLOCK_BREACHED = PREFIX + "clock-breached.v1";
+  public static final String RESPONDER_NEEDED = PREFIX + "responder-needed.v1";
+
+  public static final Map<String, Class<? extends DomainEvent>> TYPES =
+      Map.ofEntries(
+          Map.entry(TICKET_OPENED, TicketOpened.class),
+          Map.entry(TICKET_STATUS_CHANGED, TicketStatusChanged.class),
+          Map.entry(TICKET_PRIORITY_CHANGED, TicketPriorityChanged.class),
+          Map.entry(TICKET_ESCALATED, TicketEscalated.class),
+          Map.entry(TICKET_RESOLVED, TicketResolved.class),
+          Map.entry(TICKET_CLOSED, TicketClosed.class),
+          Map.entry(CLOCK_WARNING_REACHED, ClockWarningReached.class),
+          Map.entry(CLOCK_BREACHED, ClockBreached.class),
+          Map.entry(RESPONDER_NEEDED, ResponderNeeded.class));
+
+  private TicketEvents() {}
+
+  /**
+   * Common defaults for every ticket event: keyed by the ticket id, so one ticket's events stay in
+   * order, and carrying the ticket's tenant (null for an internal parent incident).
+   */
+  interface TicketEvent extends DomainEvent {
+
+    TicketRef ticket();
+
+    @Override
+    default String topic() {
+      return TOPIC;
+    }
+
+    @Override
+    default String aggregateId() {
+      return ticket() == null ? null : ticket().id().toString();
+    }
+
+    @Override
+    default String tenant() {
+      return ticket() == null ? null : ticket().tenant();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.vigie.ticket.tickets;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vigie.kit.id.Uuids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of a ticket's timeline: a change, a comment or an event from another service. */
+@Entity
+@Table(name = "ticket_entry")
+public class TimelineEntry extends PanacheEntityBase {
+
+  /** What happened. */
+  public enum Kind {
+    OPENED,
+    STATUS_CHANGED,
+    PRIORITY_CHANGED,
+    ESCALATED,
+    ASSIGNED,
+    UPDATED,
+    COMMENT,
+    ALERT_FIRED,
+    ALERT_FIRED_AGAIN,
+    ALERT_RESOLVED,
+    CLOCK_WARNING,
+    CLOCK_BREACHED
+  }
+
+  /** Who may read it: a client never reads an INTERNAL entry. */
+  public enum Visibility {
+    PUBLIC,
+    INTERNAL
+  }
+
+  @Id public UUID id;
+
+  @Column(insertable = false, updatable = false)
+  public Long seq;
+
+  @Column(name = "ticket_id", nullable = false)
+  public UUID ticketId;
+
+  @Column(nullable = false)
+  public Instant at;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Kind kind;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Visibility visibility;
+
+  @Column(nullable = false)
+  public String author;
+
+  @Column(nullable = false)
+  public String body;
+
+  public static TimelineEntry of(
+      UUID ticketId, Instant at, Kind kind, Visibility visibility, String author, String body) {
+    TimelineEntry entry = new TimelineEntry();
+    entry.id = Uuids.timeOrdered();
+    entry.ticketId = ticketId;
+    entry.at = at;
+    entry.kind = kind;
+    entry.visibility = visibility;
+    entry.author = author;
+    entry.body = body;
+    return entry;
+  }
+}

@@ -1,0 +1,157 @@
+package io.vigie.ticket;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two clients side by side: each endpoint answers 404 to the other's ticket ids, lists hold only
+ * one's own tickets, and no internal note reaches a client through any endpoint.
+ */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+class TenancyTest {
+
+  static final String TICKETS = "/api/v1/tickets";
+
+  static RequestSpecification as(String token) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON);
+  }
+
+  static String open(String token, String tenant, String title) {
+    return as(token)
+        .body(
+            Map.of(
+                "type", "REQUEST",
+                "title", title,
+                "impact", "LOW",
+                "urgency", "MEDIUM",
+                "tenant", tenant))
+        .post(TICKETS)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  @Test
+  void aClientNeverReachesAnotherClientsTicketsThroughAnyEndpoint() {
+    String mine = InventoryFeed.tenant("mine");
+    String theirs = InventoryFeed.tenant("theirs");
+    InventoryFeed.client(mine, InventoryFeed.aroundTheClock());
+    InventoryFeed.client(theirs, InventoryFeed.aroundTheClock());
+    String own = open(TestTokens.client(mine), mine, "New staging environment");
+    String foreign = open(TestTokens.engineer(), theirs, "Their request");
+    String me = TestTokens.client(mine);
+
+    as(me).get(TICKETS + "/" + foreign).then().statusCode(404);
+    as(me).get(TICKETS + "/" + foreign + "/timeline").then().statusCode(404);
+    as(me)
+        .header("If-Match", "*")
+        .body(Map.of("status", "CLOSED"))
+        .patch(TICKETS + "/" + foreign)
+        .then()
+        .statusCode(404);
+    as(me)
+        .body(Map.of("body", "hello"))
+        .post(TICKETS + "/" + foreign + "/comments")
+        .then()
+        .statusCode(404);
+    // an unknown id answers exactly like a foreign one
+    as(me).get(TICKETS + "/" + UUID.randomUUID()).then().statusCode(404);
+
+    as(me)
+        .get(TICKETS)
+        .then()
+        .statusCode(200)
+        .body("items.id", contains(own))
+        .body("items.tenant", everyItem(equalTo(mine)));
+    // asking for the other tenant is narrowed to nothing, not widened
+    as(me).queryParam("tenant", theirs).get(TICKETS).then().body("items.size()", equalTo(0));
+    as(TestTokens.support())
+        .queryParam("tenant", theirs)
+        .get(TICKETS)
+        .then()
+        .body("items.id", contains(foreign));
+  }
+
+  @Test
+  void aClientNeverReadsAnInternalNote() {
+    String tenant = InventoryFeed.tenant("notes");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String id = open(TestTokens.client(tenant), tenant, "Certificate renewal");
+    as(TestTokens.engineer())
+        .body(
+            Map.of(
+                "body",
+                "Client is on the old plan, do not offer the upgrade",
+                "visibility",
+                "INTERNAL"))
+        .post(TICKETS + "/" + id + "/comments")
+        .then()
+        .statusCode(201);
+    as(TestTokens.engineer())
+        .body(Map.of("body", "We renew it tonight", "visibility", "PUBLIC"))
+        .post(TICKETS + "/" + id + "/comments")
+        .then()
+        .statusCode(201);
+
+    as(TestTokens.client(tenant))
+        .get(TICKETS + "/" + id + "/timeline")
+        .then()
+        .statusCode(200)
+        .body("items.visibility", everyItem(equalTo("PUBLIC")))
+        .body("items.body", not(contains("Client is on the old plan, do not offer the upgrade")))
+        .body("items.body", org.hamcrest.Matchers.hasItem("We renew it tonight"));
+    as(TestTokens.client(tenant))
+        .get(TICKETS + "/" + id)
+        .then()
+        .body(not(org.hamcrest.Matchers.containsString("old plan")));
+    as(TestTokens.support())
+        .get(TICKETS + "/" + id + "/timeline")
+        .then()
+        .body("items.visibility", org.hamcrest.Matchers.hasItem("INTERNAL"));
+  }
+
+  @Test
+  void noTokenOrAForgedOneAnswers401OnEveryEndpoint() {
+    String id = UUID.randomUUID().toString();
+    for (String path : List.of(TICKETS, TICKETS + "/" + id, TICKETS + "/" + id + "/timeline")) {
+      given().get(path).then().statusCode(401);
+      given()
+          .auth()
+          .oauth2(TestTokens.forged("mallory", java.util.Set.of("vigie-admin")))
+          .get(path)
+          .then()
+          .statusCode(401);
+    }
+    given().contentType(ContentType.JSON).body("{}").post(TICKETS).then().statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post(TICKETS + "/" + id + "/comments")
+        .then()
+        .statusCode(401);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .patch(TICKETS + "/" + id)
+        .then()
+        .statusCode(401);
+    // an agent token is authenticated but has no business with tickets
+    given().auth().oauth2(TestTokens.agent()).get(TICKETS).then().statusCode(403);
+  }
+}
