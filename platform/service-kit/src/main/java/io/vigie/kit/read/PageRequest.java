@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -33,7 +34,7 @@ public class PageRequest {
   @Size(max = 2000)
   @Parameter(
       description = "Opaque cursor: the `next` of the previous page; absent for the first page",
-      schema = @Schema(maxLength = 2000))
+      schema = @Schema(type = SchemaType.STRING, maxLength = 2000))
   public String after;
 
   @QueryParam("total")
