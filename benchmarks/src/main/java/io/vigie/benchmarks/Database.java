@@ -81,26 +81,6 @@ final class Database {
     }
   }
 
-  /**
-   * What the other connections to {@code database} ran last ({@code pg_stat_activity.query}), each
-   * distinct statement with how many connections show it, most frequent first.
-   */
-  Map<String, Long> lastStatements(String database) throws SQLException {
-    try (Connection connection = connect(database);
-        Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "select query, count(*) from pg_stat_activity where datname = current_database()"
-                    + " and backend_type = 'client backend' and pid <> pg_backend_pid() and query <> ''"
-                    + " group by query order by count(*) desc, query")) {
-      Map<String, Long> statements = new LinkedHashMap<>();
-      while (rows.next()) {
-        statements.put(rows.getString(1), rows.getLong(2));
-      }
-      return statements;
-    }
-  }
-
   private String queryString(String database, String sql) throws SQLException {
     return firstRow(database, sql).values().iterator().next();
   }

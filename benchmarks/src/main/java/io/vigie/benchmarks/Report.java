@@ -359,18 +359,16 @@ record Report(
           .append(")\n\n```sql\n")
           .append(Files.readString(scripts.resolve(s.script())).strip())
           .append("\n```\n\n");
-      if (!s.api().lastStatements().isEmpty()) {
+      if (!s.api().statements().isEmpty()) {
         md.append(
-            "What the service's connections had run last when the API run ended"
-                + " (`pg_stat_activity.query`, connections per statement):\n\n```\n");
+            "What the service sent during the API warm-up, seen from PostgreSQL"
+                + " (`pg_stat_activity.query` sampled every 20 ms, statements started during the"
+                + " warm-up; times a connection showed it):\n\n```\n");
         s.api()
-            .lastStatements()
+            .statements()
             .forEach(
                 (statement, connections) ->
-                    md.append(connections)
-                        .append("  ")
-                        .append(statement.strip().replaceAll("\\s+", " "))
-                        .append('\n'));
+                    md.append(connections).append("  ").append(statement).append('\n'));
         md.append("```\n\n");
       }
     }

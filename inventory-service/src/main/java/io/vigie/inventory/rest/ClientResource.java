@@ -62,7 +62,7 @@ public class ClientResource {
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(operationId = "getClient", summary = "Read a client and its contract (ETag = version)")
   public Uni<RestResponse<ClientSnapshot>> get(@PathParam("id") UUID id) {
-    return clients.find(id, caller.get()).map(ClientResource::ok);
+    return clients.read(id, caller.get()).map(c -> ETags.ok(c, c.version()));
   }
 
   @POST

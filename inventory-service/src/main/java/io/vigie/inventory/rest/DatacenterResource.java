@@ -73,7 +73,7 @@ public class DatacenterResource {
   @Path("/datacenters/{id}")
   @Operation(operationId = "getDatacenter", summary = "Read a datacenter")
   public Uni<RestResponse<DatacenterSnapshot>> get(@PathParam("id") UUID id) {
-    return datacenters.find(id).map(DatacenterResource::ok);
+    return datacenters.read(id).map(d -> ETags.ok(d, d.version()));
   }
 
   @POST
@@ -122,7 +122,7 @@ public class DatacenterResource {
   @Path("/racks/{id}")
   @Operation(operationId = "getRack", summary = "Read a rack")
   public Uni<RestResponse<RackSnapshot>> rack(@PathParam("id") UUID id) {
-    return racks.find(id).map(DatacenterResource::ok);
+    return racks.read(id).map(r -> ETags.ok(r, r.version()));
   }
 
   @POST

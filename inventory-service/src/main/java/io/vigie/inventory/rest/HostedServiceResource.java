@@ -72,7 +72,7 @@ public class HostedServiceResource {
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(operationId = "getHostedService", summary = "Read a hosted service")
   public Uni<RestResponse<HostedServiceSnapshot>> get(@PathParam("id") UUID id) {
-    return services.find(id, caller.get()).map(HostedServiceResource::ok);
+    return services.read(id, caller.get()).map(h -> ETags.ok(h, h.version()));
   }
 
   @POST

@@ -70,7 +70,7 @@ public class VirtualMachineResource {
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(operationId = "getVirtualMachine", summary = "Read a VM or container")
   public Uni<RestResponse<VirtualMachineSnapshot>> get(@PathParam("id") UUID id) {
-    return machines.find(id, caller.get()).map(VirtualMachineResource::ok);
+    return machines.read(id, caller.get()).map(v -> ETags.ok(v, v.version()));
   }
 
   @POST

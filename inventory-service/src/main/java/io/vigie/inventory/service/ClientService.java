@@ -46,6 +46,13 @@ public class ClientService {
     return reads.page(TenantScope.restrict(query, caller, "code = ?"), page);
   }
 
+  /** A client as the caller may see it (a client only itself; 404 otherwise). */
+  public Uni<ClientSnapshot> read(UUID id, Caller caller) {
+    SqlQuery query = SqlQuery.select("doc", "client_document").where("id = ?", id);
+    return reads.found(
+        TenantScope.restrict(query, caller, "code = ?"), ClientSnapshot.class, "Client", id);
+  }
+
   @WithSession
   public Uni<Client> find(UUID id, Caller caller) {
     return Client.<Client>findById(id)

@@ -44,6 +44,14 @@ public class DatacenterService {
     return reads.page(query, page);
   }
 
+  public Uni<DatacenterSnapshot> read(UUID id) {
+    return reads.found(
+        SqlQuery.select("doc", "datacenter_document").where("id = ?", id),
+        DatacenterSnapshot.class,
+        "Datacenter",
+        id);
+  }
+
   @WithSession
   public Uni<Datacenter> find(UUID id) {
     return Datacenter.<Datacenter>findById(id)

@@ -64,6 +64,16 @@ public class HostedServiceService {
     return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
   }
 
+  /** A hosted service as the caller may see it (a client only its own; 404 otherwise). */
+  public Uni<HostedServiceSnapshot> read(UUID id, Caller caller) {
+    SqlQuery query = SqlQuery.select("doc", "hosted_service_document").where("id = ?", id);
+    return reads.found(
+        TenantScope.restrict(query, caller, "tenant = ?"),
+        HostedServiceSnapshot.class,
+        "Hosted service",
+        id);
+  }
+
   @WithSession
   public Uni<HostedService> find(UUID id, Caller caller) {
     return HostedService.<HostedService>find(FETCH + " where h.id = ?1", id)

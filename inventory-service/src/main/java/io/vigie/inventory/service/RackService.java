@@ -49,6 +49,14 @@ public class RackService {
     return reads.page(query, page);
   }
 
+  public Uni<RackSnapshot> read(UUID id) {
+    return reads.found(
+        SqlQuery.select("doc", "rack_document").where("id = ?", id),
+        RackSnapshot.class,
+        "Rack",
+        id);
+  }
+
   @WithSession
   public Uni<Rack> find(UUID id) {
     return Rack.<Rack>findById(id)

@@ -55,6 +55,16 @@ public class VirtualMachineService {
     return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
   }
 
+  /** A VM or container as the caller may see it (a client only its own; 404 otherwise). */
+  public Uni<VirtualMachineSnapshot> read(UUID id, Caller caller) {
+    SqlQuery query = SqlQuery.select("doc", "virtual_machine_document").where("id = ?", id);
+    return reads.found(
+        TenantScope.restrict(query, caller, "tenant = ?"),
+        VirtualMachineSnapshot.class,
+        "Virtual machine",
+        id);
+  }
+
   @WithSession
   public Uni<VirtualMachine> find(UUID id, Caller caller) {
     return VirtualMachine.<VirtualMachine>findById(id)

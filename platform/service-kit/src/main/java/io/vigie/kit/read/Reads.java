@@ -80,6 +80,11 @@ public class Reads {
             });
   }
 
+  /** Like {@link #one}, answering 404 ({@code what} {@code id} not found) when there is none. */
+  public <T> Uni<T> found(SqlQuery query, Class<T> type, String what, Object id) {
+    return one(query, type).onItem().ifNull().failWith(() -> ProblemException.notFound(what, id));
+  }
+
   /** The documents {@code query} selects in its keyset order, at most {@code limit}, as types. */
   public <T> Uni<List<T>> all(SqlQuery query, int limit, Class<T> type) {
     SqlQuery.Statement page = query.page(null, limit - 1);
