@@ -18,6 +18,7 @@ import io.vigie.inventory.client.model.DiskGroup;
 import io.vigie.inventory.client.model.DiskMedia;
 import io.vigie.inventory.client.model.HardwareSpec;
 import io.vigie.inventory.client.model.LifecycleTransition;
+import io.vigie.inventory.client.model.ListingServerSnapshot;
 import io.vigie.inventory.client.model.Memory;
 import io.vigie.inventory.client.model.Problem;
 import io.vigie.inventory.client.model.RaidLevel;
@@ -82,12 +83,12 @@ class GeneratedClientTest {
     assertThat(read.getData().getHardware().getCpu().getModel()).isEqualTo("Intel Xeon D-1531");
     String etag = header(read, "ETag");
 
-    assertThat(
-            servers
-                .listServers(null, null, dc.getCode(), null, null, null, null, null, null)
-                .getItems())
-        .extracting(ServerSnapshot::getId)
-        .containsExactly(server.getId());
+    // keyset paging: after, client, datacenter, hostname, role, size, status, total, warrantyBefore
+    ListingServerSnapshot listed =
+        servers.listServers(null, null, dc.getCode(), null, null, 10, null, true, null);
+    assertThat(listed.getItems()).extracting(ServerSnapshot::getId).containsExactly(server.getId());
+    assertThat(listed.getTotal()).isEqualTo(1L);
+    assertThat(listed.getNext()).isNull();
 
     ApiResponse<ServerSnapshot> updated =
         servers.updateServerWithHttpInfo(
