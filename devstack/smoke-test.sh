@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end check of ./vigie up with the real PostgreSQL, Kafka, Keycloak and services:
-#   - the stack comes up within VIGIE_SMOKE_TIMEOUT seconds (default 240) once built;
+#   - the stack comes up within VIGIE_SMOKE_TIMEOUT seconds (default 420) once built;
 #   - the "Try it" command the launcher prints works (engineer token, GET /api/v1/servers: 200);
 #   - tokens carry the realm roles, and a client's token its tenant claim;
 #   - ./vigie down leaves no process and no listening port behind.
@@ -10,10 +10,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-240}"
+TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-420}"
 BUILD_TIMEOUT=900
 TOKEN_URL=http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/token
-PORTS="15432 19092 19093 18080 18900 8081 8082"
+PORTS="15432 19092 19093 18080 18900 8081 8082 8083 8085"
 mkdir -p .vigie
 LOG="$ROOT/.vigie/smoke-test.log"
 UP_PID=
@@ -105,6 +105,18 @@ case "$WINDOWS" in *'"total":1'*) ;; *) fail "lumiere should see its weekly main
 WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http://127.0.0.1:8082/api/v1/maintenance-windows?total=true')"
 case "$WINDOWS" in *'"total":0'*) ;; *) fail "saint-roch sees lumiere's maintenance window: $WINDOWS" ;; esac
 echo "smoke test: monitoring demo data OK (default rule pack, maintenance window behind the tenant wall)"
+
+# ticket-service and dns-service answer behind the same tenant wall: a client lists only its own
+for url in http://127.0.0.1:8083/api/v1/tickets http://127.0.0.1:8085/api/v1/zones; do
+  BODY="$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $ENGINEER_TOKEN" "$url?total=true")"
+  case "$BODY" in *'"total":'*$'\n'200) ;; *) fail "$url does not list for an engineer: $BODY" ;; esac
+  BODY="$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $(password_token saint-roch)" "$url?total=true")"
+  case "$BODY" in *'"total":'*$'\n'200) ;; *) fail "$url does not list for a client: $BODY" ;; esac
+  case "$BODY" in *lumiere*) fail "saint-roch sees lumiere's data at $url: $BODY" ;; esac
+  CODE="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
+  [ "$CODE" = 401 ] || fail "$url without a token answered $CODE"
+done
+echo "smoke test: ticket-service and dns-service answer behind the tenant wall"
 
 ENGINEER="$(jwt_payload "$ENGINEER_TOKEN")"
 case "$ENGINEER" in *'"realm_access":{"roles":['*'"vigie-engineer"'*) ;; *) fail "engineer token without role vigie-engineer: $ENGINEER" ;; esac

@@ -2,4 +2,4 @@
 -- one statement in autocommit, the first page in the keyset order (hostname, id), 51 rows (the
 -- 51st says whether there is a next page), each server's JSON rendered by PostgreSQL
 -- (server_document, the doc staff see). No total: only ?total=true counts.
-select (doc)::text, (hostname)::text, (id)::text from server_document order by hostname, id limit 51;
+select (doc)::text, (hostname)::text as keyset_1, (id)::text as keyset_2 from server_document order by hostname, id limit 51;

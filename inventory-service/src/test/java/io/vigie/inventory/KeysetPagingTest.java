@@ -66,9 +66,52 @@ class KeysetPagingTest {
     assertThat(all.size()).isBetween(before.size(), before.size() + added);
   }
 
-  private static String create(String dc, String hostname) {
+  @Test
+  void theRoleFilterPagesInHostNameOrderAndFollowsRoleChanges() {
+    String dc = Fixtures.createDatacenter();
+    String prefix = Fixtures.unique("roles");
+    String web1 = create(dc, prefix + "-a", "WEB");
+    create(dc, prefix + "-b", "DATABASE");
+    String web2 = create(dc, prefix + "-c", "WEB");
+    String web3 = create(dc, prefix + "-d", "WEB", "LOAD_BALANCER");
+
+    JsonPath first = webPage(prefix, null);
+    assertThat(first.getList("items.id")).containsExactly(web1, web2);
+    assertThat(webPage(prefix, first.getString("next")).getList("items.id")).containsExactly(web3);
+
+    String etag =
+        as(TestTokens.engineer())
+            .get("/api/v1/servers/" + web2)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    as(TestTokens.engineer())
+        .header("If-Match", etag)
+        .body(Fixtures.server(prefix + "-c.example.net", dc, List.of("DATABASE")))
+        .put("/api/v1/servers/" + web2)
+        .then()
+        .statusCode(200);
+    assertThat(webPage(prefix, null).getList("items.id")).containsExactly(web1, web3);
+  }
+
+  private static JsonPath webPage(String prefix, String after) {
+    var request =
+        as(TestTokens.support())
+            .queryParam("hostname", prefix)
+            .queryParam("role", "WEB")
+            .queryParam("size", 2);
+    if (after != null) {
+      request.queryParam("after", after);
+    }
+    return request.get("/api/v1/servers").then().statusCode(200).extract().jsonPath();
+  }
+
+  private static String create(String dc, String hostname, String... roles) {
     return as(TestTokens.engineer())
-        .body(Fixtures.server(hostname + ".example.net", dc, List.of("WEB")))
+        .body(
+            Fixtures.server(
+                hostname + ".example.net", dc, roles.length == 0 ? List.of("WEB") : List.of(roles)))
         .post("/api/v1/servers")
         .then()
         .statusCode(201)

@@ -78,25 +78,32 @@ public class ServerService {
   /** Servers by hostname, then id. */
   static final Keyset BY_HOSTNAME = Keyset.ascending("hostname", "text").then("id", "uuid");
 
+  /** The same order through server_role, so either list's cursor pages the other. */
+  static final Keyset ROLE_BY_HOSTNAME =
+      Keyset.ascending("server_hostname", "text").then("server_id", "uuid");
+
   /** A page of servers, rendered by PostgreSQL ({@code server_document}). */
   public Uni<Listing<ServerSnapshot>> list(ServerFilter f, PageRequest page, Caller caller) {
+    // with a role, the page is read in order from server_role (role, host name, id)
     SqlQuery query =
-        document(caller)
+        (f.role() == null
+                ? document(caller, "server_document").keyset(BY_HOSTNAME)
+                : document(caller, "server_role join server_document on id = server_id")
+                    .where("role = ?", f.role())
+                    .keyset(ROLE_BY_HOSTNAME))
             .where("datacenter_code = ?", f.datacenter())
             .where("status = ?", f.status())
             .where("warranty_end < ?", f.warrantyBefore())
             .where(
                 "hostname like ?",
                 f.hostname() == null ? null : "%" + f.hostname().toLowerCase() + "%")
-            .where("roles @> array[?]", f.role())
-            .where(CLIENT_SERVERS_SQL, f.client())
-            .keyset(BY_HOSTNAME);
+            .where(CLIENT_SERVERS_SQL, f.client());
     return reads.page(TenantScope.restrict(query, caller, CLIENT_SERVERS_SQL), page);
   }
 
   /** One server as the caller may see it (404 when it may not). */
   public Uni<ServerSnapshot> read(UUID id, Caller caller) {
-    SqlQuery query = document(caller).where("id = ?", id);
+    SqlQuery query = document(caller, "server_document").where("id = ?", id);
     return reads
         .one(TenantScope.restrict(query, caller, CLIENT_SERVERS_SQL), ServerSnapshot.class)
         .onItem()
@@ -104,9 +111,8 @@ public class ServerService {
         .failWith(() -> ProblemException.notFound("Server", id));
   }
 
-  private static SqlQuery document(Caller caller) {
-    return SqlQuery.select(
-        caller.isStaff() || caller.isAgent() ? "doc" : "client_doc", "server_document");
+  private static SqlQuery document(Caller caller, String from) {
+    return SqlQuery.select(caller.isStaff() || caller.isAgent() ? "doc" : "client_doc", from);
   }
 
   @WithSession
