@@ -22,11 +22,11 @@ class SqlQueryTest {
 
     assertThat(none.page(null, 50).sql())
         .isEqualTo(
-            "select (doc)::text, (hostname)::text, (id)::text from server_document"
+            "select (doc)::text, (hostname)::text as keyset_1, (id)::text as keyset_2 from server_document"
                 + " order by hostname, id limit 51");
     assertThat(both.page(null, 50).sql())
         .isEqualTo(
-            "select (doc)::text, (hostname)::text, (id)::text from server_document"
+            "select (doc)::text, (hostname)::text as keyset_1, (id)::text as keyset_2 from server_document"
                 + " where (datacenter_code = $1) and (status = $2) order by hostname, id limit 51");
     assertThat(both.page(null, 50).parameters().getValue(1)).isEqualTo("ACTIVE");
     assertThat(query("PAR-DC2", Status.ACTIVE).page(null, 50).sql())
@@ -40,7 +40,7 @@ class SqlQueryTest {
 
     assertThat(page.sql())
         .endsWith(
-            "where (datacenter_code = $1) and ((hostname, id) > ($2::text, $3::uuid))"
+            "where (datacenter_code = $1) and ((hostname, id) > ($2::text::text, $3::text::uuid))"
                 + " order by hostname, id limit 11");
     assertThat(page.parameters().size()).isEqualTo(3);
   }
@@ -53,7 +53,7 @@ class SqlQueryTest {
 
     assertThat(query.page(List.of("2026-11-29T10:00:00Z", "0191"), 5).sql())
         .endsWith(
-            "where ((started_at, id) < ($1::timestamptz, $2::uuid))"
+            "where ((started_at, id) < ($1::text::timestamptz, $2::text::uuid))"
                 + " order by started_at desc, id desc limit 6");
   }
 
