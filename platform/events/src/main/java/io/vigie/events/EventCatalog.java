@@ -1,5 +1,6 @@
 package io.vigie.events;
 
+import io.vigie.events.backup.BackupEvents;
 import io.vigie.events.inventory.InventoryEvents;
 import io.vigie.events.monitoring.MonitoringEvents;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ public final class EventCatalog {
   static {
     TYPES.putAll(InventoryEvents.TYPES);
     TYPES.putAll(MonitoringEvents.TYPES);
+    TYPES.putAll(BackupEvents.TYPES);
   }
 
   private EventCatalog() {}

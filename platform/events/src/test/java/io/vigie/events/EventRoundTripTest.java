@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigie.events.backup.BackupEvents;
 import io.vigie.events.inventory.ClientRegistered;
 import io.vigie.events.inventory.ContractChanged;
 import io.vigie.events.inventory.DatacenterRegistered;
@@ -65,7 +66,16 @@ class EventRoundTripTest {
             Instant.parse("2026-11-21T21:00:00Z"),
             37.5,
             20.25,
-            180));
+            180),
+        BackupSamples.succeeded(),
+        BackupSamples.failed(),
+        BackupSamples.overdue(),
+        BackupSamples.rpoBreached(),
+        BackupSamples.rpoRestored(),
+        BackupSamples.drpActivated(),
+        BackupSamples.dnsSwitchStarted(),
+        BackupSamples.stepCompleted(),
+        BackupSamples.drpCompleted());
   }
 
   @ParameterizedTest
@@ -97,7 +107,25 @@ class EventRoundTripTest {
       assertThat(blank.eventType()).isEqualTo(entry.getKey());
       assertThat(blank.topic()).matches("[a-z]+\\.events");
     }
-    assertThat(EventCatalog.all()).hasSize(InventoryEvents.TYPES.size() + 3);
+    assertThat(EventCatalog.all())
+        .hasSize(InventoryEvents.TYPES.size() + 3 + BackupEvents.TYPES.size());
+  }
+
+  @Test
+  void backupEventsAreKeyedByTheirPolicyOrPlanAndCarryTheClient() throws Exception {
+    assertThat(BackupSamples.failed().aggregateId()).isEqualTo(BackupSamples.POLICY.toString());
+    assertThat(BackupSamples.failed().tenant()).isEqualTo("saint-roch");
+    assertThat(BackupSamples.failed().topic()).isEqualTo(BackupEvents.TOPIC);
+    assertThat(BackupSamples.drpActivated().aggregateId()).isEqualTo(BackupSamples.PLAN.toString());
+    String json = JSON.writeValueAsString(BackupSamples.rpoBreached());
+    assertThat(json)
+        .contains("\"rpo\":\"PT2H\"")
+        .contains("\"datacenterCode\":\"PAR-DC5\"")
+        .contains("\"kind\":\"HOSTED_SERVICE\"");
+    assertThat(JSON.writeValueAsString(BackupSamples.dnsSwitchStarted()))
+        .contains("\"kind\":\"DNS_SWITCH\"")
+        .contains("\"switchToAddresses\":[\"203.0.113.50\"]")
+        .contains("\"estimated\":\"PT5M\"");
   }
 
   @Test
