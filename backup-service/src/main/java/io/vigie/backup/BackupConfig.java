@@ -1,0 +1,17 @@
+package io.vigie.backup;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "vigie.backup")
+public interface BackupConfig {
+
+  /** A scheduled run may start this late before it counts as overdue. */
+  @WithDefault("PT30M")
+  Duration startGrace();
+
+  /** A started run with no finish after this long counts as failed (running too long). */
+  @WithDefault("PT6H")
+  Duration maxRunDuration();
+}
