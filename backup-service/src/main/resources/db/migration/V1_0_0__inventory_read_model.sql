@@ -11,8 +11,8 @@ create table inventory_client (
     files_retention_days     integer not null,
     copies                   integer not null,
     distinct_sites           integer not null,
-    drp_rpo                  interval,
-    drp_rto                  interval,
+    drp_rpo_seconds          bigint,
+    drp_rto_seconds          bigint,
     inventory_version        bigint  not null
 );
 

@@ -1,0 +1,95 @@
+package io.vigie.backup.policy;
+
+import io.smallrye.mutiny.Uni;
+import io.vigie.kit.tenancy.CurrentCaller;
+import io.vigie.kit.tenancy.Roles;
+import io.vigie.kit.web.Created;
+import io.vigie.kit.web.ETags;
+import io.vigie.kit.web.IdempotencyKeys;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Backup policies: what each client target must have backed up, where, how often, how long. */
+@Path("/api/v1/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Backup policies",
+    description =
+        "Schedules, retention, copies and RPO per client target, checked against the contract")
+public class PolicyResource {
+
+  static final String ROUTE = "/api/v1/policies";
+
+  private final PolicyService policies;
+  private final IdempotencyKeys idempotency;
+  private final CurrentCaller caller;
+
+  public PolicyResource(PolicyService policies, IdempotencyKeys idempotency, CurrentCaller caller) {
+    this.policies = policies;
+    this.idempotency = idempotency;
+    this.caller = caller;
+  }
+
+  @POST
+  @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      summary =
+          "Create a policy (engineers, experts, admins); what is left out comes from the client's"
+              + " contract; copies that break the contract are refused naming the field; honours"
+              + " Idempotency-Key")
+  public Uni<Response> create(
+      @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull PolicyRequest request) {
+    return idempotency.create(
+        key,
+        caller.get(),
+        "POST " + ROUTE,
+        request,
+        () ->
+            policies
+                .create(request, caller.get())
+                .map(v -> new Created<>(URI.create(ROUTE + "/" + v.id()), v, v.version())));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(summary = "Read a policy with its copies and their ping paths")
+  public Uni<Response> get(@PathParam("id") UUID id) {
+    return policies
+        .find(id, caller.get())
+        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      summary =
+          "Replace a policy; If-Match with the ETag read is required; a copy that keeps its"
+              + " repository keeps its ping URL")
+  public Uni<Response> update(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull PolicyRequest request) {
+    return policies
+        .update(id, ifMatch, request, caller.get())
+        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+  }
+}

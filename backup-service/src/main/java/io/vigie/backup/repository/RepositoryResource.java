@@ -1,0 +1,89 @@
+package io.vigie.backup.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vigie.kit.tenancy.CurrentCaller;
+import io.vigie.kit.tenancy.Roles;
+import io.vigie.kit.web.Created;
+import io.vigie.kit.web.ETags;
+import io.vigie.kit.web.IdempotencyKeys;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where backups land: restic and borg repositories and the datacenter each sits in. */
+@Path("/api/v1/repositories")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Repositories", description = "restic and borg repositories and their datacenters")
+public class RepositoryResource {
+
+  static final String ROUTE = "/api/v1/repositories";
+
+  private final RepositoryService repositories;
+  private final IdempotencyKeys idempotency;
+  private final CurrentCaller caller;
+
+  public RepositoryResource(
+      RepositoryService repositories, IdempotencyKeys idempotency, CurrentCaller caller) {
+    this.repositories = repositories;
+    this.idempotency = idempotency;
+    this.caller = caller;
+  }
+
+  @POST
+  @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      summary =
+          "Register a repository (engineers, experts, admins); the password reference is kept,"
+              + " never returned; honours Idempotency-Key")
+  public Uni<Response> create(
+      @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull RepositoryRequest request) {
+    return idempotency.create(
+        key,
+        caller.get(),
+        "POST " + ROUTE,
+        request,
+        () ->
+            repositories
+                .create(request, caller.get())
+                .map(v -> new Created<>(URI.create(ROUTE + "/" + v.id()), v, v.version())));
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(summary = "Read a repository (a client: its own repositories only)")
+  public Uni<Response> get(@PathParam("id") UUID id) {
+    return repositories
+        .find(id, caller.get())
+        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(summary = "Replace a repository; If-Match with the ETag read is required")
+  public Uni<Response> update(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull RepositoryRequest request) {
+    return repositories
+        .update(id, ifMatch, request, caller.get())
+        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+  }
+}

@@ -1,0 +1,113 @@
+package io.vigie.backup.repository;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vigie.backup.inventory.InventoryClient;
+import io.vigie.backup.inventory.InventoryDatacenter;
+import io.vigie.kit.id.Uuids;
+import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.tenancy.Caller;
+import io.vigie.kit.tenancy.TenantScope;
+import io.vigie.kit.web.ETags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Repositories: registered and changed by operators, read by staff and by the client a repository
+ * belongs to (a shared repository is the hoster's own: staff only). The datacenter comes from the
+ * inventory.
+ */
+@ApplicationScoped
+public class RepositoryService {
+
+  static final String WHAT = "Repository";
+
+  private final InstantSource clock;
+
+  public RepositoryService(InstantSource clock) {
+    this.clock = clock;
+  }
+
+  @WithTransaction
+  public Uni<RepositoryView> create(RepositoryRequest request, Caller caller) {
+    caller.requireOperator();
+    BackupRepository r = new BackupRepository();
+    r.id = Uuids.timeOrdered();
+    r.version = 1;
+    r.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    return fill(r, request).chain(() -> r.<BackupRepository>persist()).map(RepositoryView::of);
+  }
+
+  @WithTransaction
+  public Uni<RepositoryView> update(
+      UUID id, String ifMatch, RepositoryRequest request, Caller caller) {
+    caller.requireOperator();
+    return visible(id, caller)
+        .chain(
+            r -> {
+              ETags.requireMatch(ifMatch, r.version);
+              r.version++;
+              return fill(r, request).map(RepositoryView::of);
+            });
+  }
+
+  @WithSession
+  public Uni<RepositoryView> find(UUID id, Caller caller) {
+    return visible(id, caller).map(RepositoryView::of);
+  }
+
+  /** A repository the caller may see, else 404. */
+  public static Uni<BackupRepository> visible(UUID id, Caller caller) {
+    return BackupRepository.<BackupRepository>findById(id)
+        .map(r -> TenantScope.visibleOr404(r, r == null ? null : r.tenant, caller, WHAT, id));
+  }
+
+  private Uni<BackupRepository> fill(BackupRepository r, RepositoryRequest request) {
+    Uni<Void> tenantKnown =
+        request.tenant() == null
+            ? Uni.createFrom().voidItem()
+            : InventoryClient.byCode(request.tenant())
+                .invoke(
+                    client -> {
+                      if (client == null) {
+                        throw ProblemException.invalidField(
+                            "tenant", "no client " + request.tenant() + " in the inventory");
+                      }
+                    })
+                .replaceWithVoid();
+    return tenantKnown
+        .chain(() -> InventoryDatacenter.<InventoryDatacenter>findById(request.datacenterId()))
+        .chain(
+            dc -> {
+              if (dc == null) {
+                throw ProblemException.invalidField(
+                    "datacenterId",
+                    "no datacenter " + request.datacenterId() + " in the inventory");
+              }
+              r.name = request.name().strip();
+              r.kind = request.kind();
+              r.location = request.location().strip();
+              r.datacenterId = dc.id;
+              r.datacenterCode = dc.code;
+              r.tenant = request.tenant();
+              r.passwordRef = request.passwordRef();
+              r.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+              return BackupRepository.count(
+                      "coalesce(tenant, '') = ?1 and name = ?2 and id <> ?3",
+                      r.tenant == null ? "" : r.tenant,
+                      r.name,
+                      r.id)
+                  .map(
+                      clash -> {
+                        if (clash > 0) {
+                          throw ProblemException.conflict(
+                              "a repository named " + r.name + " already exists");
+                        }
+                        return r;
+                      });
+            });
+  }
+}
