@@ -57,14 +57,33 @@ final class CpuMeter {
     }
   }
 
-  /** A point in time, in clock ticks; two of them make a {@link Usage}. */
-  record Sample(long machineBusy, long machineTotal, long jvm, long children, long postgres) {}
+  /**
+   * A point in time, in clock ticks; two of them make a {@link Usage}. {@code tracked} is one
+   * child's tree (the service under load), counted inside {@code children} as well.
+   */
+  record Sample(
+      long machineBusy, long machineTotal, long jvm, long children, long postgres, long tracked) {}
 
   /**
    * CPU use between two samples, each as a share of all the machine's CPUs (1.0 = every CPU busy
-   * all the time): {@code busy} in all, then this JVM's children, PostgreSQL, this JVM and others.
+   * all the time): {@code busy} in all, then this JVM's children, PostgreSQL, this JVM and others;
+   * {@code tracked} is the tracked child's share (inside {@code children}), and the ticks fields
+   * the raw CPU time of the tracked child and of PostgreSQL, in clock ticks.
    */
-  record Usage(double busy, double children, double postgres, double jvm, double others) {
+  record Usage(
+      double busy,
+      double children,
+      double postgres,
+      double jvm,
+      double others,
+      double tracked,
+      long trackedTicks,
+      long postgresTicks) {
+
+    /** The children other than the tracked one: the load generator beside the service. */
+    double untrackedChildren() {
+      return Math.max(0, children - tracked);
+    }
 
     /** {@code "busy: children + postgres + jvm + others"}, in % of the machine. */
     String summary() {
@@ -80,6 +99,11 @@ final class CpuMeter {
   }
 
   Sample sample() {
+    return sample(-1);
+  }
+
+  /** A sample that also reads the CPU time of process {@code trackedPid} and its descendants. */
+  Sample sample(long trackedPid) {
     long[] machine = machineTicks();
     ProcessHandle self = ProcessHandle.current();
     long[] own = ticks(self.pid());
@@ -87,7 +111,9 @@ final class CpuMeter {
     long children = own[1] + self.children().mapToLong(CpuMeter::treeTicks).sum();
     long postgres =
         postmaster > 0 ? ProcessHandle.of(postmaster).map(CpuMeter::treeTicks).orElse(0L) : 0;
-    return new Sample(machine[0], machine[1], own[0], children, postgres);
+    long tracked =
+        trackedPid > 0 ? ProcessHandle.of(trackedPid).map(CpuMeter::treeTicks).orElse(0L) : 0;
+    return new Sample(machine[0], machine[1], own[0], children, postgres, tracked);
   }
 
   static Usage between(Sample start, Sample end) {
@@ -96,12 +122,21 @@ final class CpuMeter {
     long jvm = end.jvm() - start.jvm();
     long children = end.children() - start.children();
     long postgres = end.postgres() - start.postgres();
+    long tracked = end.tracked() - start.tracked();
     return new Usage(
         busy / total,
         children / total,
         postgres / total,
         jvm / total,
-        Math.max(0, busy - children - postgres - jvm) / total);
+        Math.max(0, busy - children - postgres - jvm) / total,
+        tracked / total,
+        tracked,
+        postgres);
+  }
+
+  /** Clock ticks per second of the {@code /proc} times ({@code getconf CLK_TCK}, usually 100). */
+  static long ticksPerSecond() {
+    return Machine.exec(List.of("getconf", "CLK_TCK")).map(Long::parseLong).orElse(100L);
   }
 
   /** Busy and total ticks of all CPUs, from the first line of /proc/stat. */

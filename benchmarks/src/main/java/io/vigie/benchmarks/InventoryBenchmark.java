@@ -6,19 +6,18 @@ import io.vigie.testkit.KafkaResource;
 import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -32,6 +31,19 @@ public final class InventoryBenchmark {
 
   static final String DATABASE = "inventory";
   static final String DATACENTER_CODE = "PAR-DC2";
+
+  // The scenarios' requests and SQL. When the service's API or SQL changes, switch them here and
+  // in the files under benchmarks/sql/ (read at run time, no rebuild needed for the SQL).
+  static final String CREATE_PATH = "/api/v1/servers";
+  static final String LIST_PATH = "/api/v1/servers?page=0&size=50";
+  static final String LIST_FILTERED_PATH =
+      "/api/v1/servers?role=WEB&datacenter=" + DATACENTER_CODE + "&page=0&size=50";
+  static final String SQL_DIR = "benchmarks/sql";
+  static final String CREATE_SQL = "inventory-create.sql";
+  static final String LIST_SQL = "inventory-list.sql";
+  static final String LIST_FILTERED_SQL = "inventory-list-filtered.sql";
+  static final String WRK_SCRIPT = "benchmarks/wrk/inventory.lua";
+  static final int PAGE_SIZE = 50;
 
   /** Role sets cycled through the created servers: a quarter of them are WEB. */
   private static final List<List<String>> ROLES =
@@ -47,6 +59,7 @@ public final class InventoryBenchmark {
   private final Path target;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
   private CpuMeter cpu;
+  private long ticksPerSecond = 100;
 
   private InventoryBenchmark(Settings settings) {
     this.settings = settings;
@@ -60,13 +73,23 @@ public final class InventoryBenchmark {
   private void run() throws Exception {
     Instant started = Instant.now();
     Path pgbenchPath = PgBench.locate(settings.pgbench());
+    Path wrkPath = WrkLoad.locate(settings.wrk());
     Path jar = settings.root().resolve("inventory-service/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: run benchmarks/run-inventory.sh, which builds it first");
     }
+    Path sqlDir = settings.root().resolve(SQL_DIR);
+    for (String script : List.of(CREATE_SQL, LIST_SQL, LIST_FILTERED_SQL)) {
+      if (!Files.isRegularFile(sqlDir.resolve(script))) {
+        throw new IllegalStateException("pgbench script missing: " + sqlDir.resolve(script));
+      }
+    }
     Machine machine = Machine.describe(java);
     String loadBefore = Machine.loadAverage();
+    ticksPerSecond = CpuMeter.ticksPerSecond();
+    WrkLoad wrk =
+        new WrkLoad(wrkPath, settings.root().resolve(WRK_SCRIPT), target.resolve("wrk-logs"));
 
     say("starting embedded PostgreSQL and Kafka");
     int pgPort = PostgresResource.server().getPort();
@@ -107,14 +130,15 @@ public final class InventoryBenchmark {
           URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"), Duration.ofMinutes(3));
       say(String.format("service ready in %.1f s", (System.nanoTime() - booting) / 1e9));
 
-      Api api = new Api(httpPort, TestTokens.engineer());
+      Api api = new Api(httpPort);
       String datacenterId = api.createDatacenter();
+      Path bodies =
+          api.writeServerBodies(datacenterId, target.resolve("wrk-logs/server-bodies.tsv"));
+      ApiSide side = new ApiSide(wrk, api, service.pid(), db);
 
       // 1. creates, on an empty table
-      Supplier<HttpRequest> creates = api.creates(datacenterId);
-      apiPhase("create (warm-up)", settings.warmup(), settings.maxRequests(), api, creates);
-      Measured<HttpLoad.Result> create =
-          apiPhase("create", settings.duration(), settings.maxRequests(), api, creates);
+      api.checkCreate(datacenterId);
+      Measured<WrkLoad.Result> create = side.measure("create", CREATE_PATH, bodies);
       outboxPendingAfterCreate =
           db.count(DATABASE, "select count(*) from outbox_event where published_at is null");
       outboxDrain = awaitOutboxDrained(db);
@@ -124,14 +148,34 @@ public final class InventoryBenchmark {
               + " events pending at the end of the create run, published "
               + outboxDrain.toMillis()
               + " ms later");
+      // wrk counts answers; the rows show they were creates (in-flight ones commit after the end)
+      long created = db.count(DATABASE, "select count(*) from server") - side.serversBefore;
+      if (created < create.result().ok()
+          || created
+              > create.result().requests()
+                  + create.result().errors()
+                  + 2L * settings.concurrency()) {
+        throw new IllegalStateException(
+            "The measured create run answered "
+                + create.result().ok()
+                + " times without an error but "
+                + created
+                + " servers were added: see target/wrk-logs/create.log");
+      }
 
-      // 2. enough servers for the lists to mean something
+      // 2. enough servers for the lists to mean something (unmeasured, through the API)
       long servers = db.count(DATABASE, "select count(*) from server");
       if (servers < settings.listMinServers()) {
         long missing = settings.listMinServers() - servers;
         say("topping up to " + settings.listMinServers() + " servers through the API");
         HttpLoad.Result topUp =
-            apiPhase("top-up", Duration.ofMinutes(10), missing, api, creates).result();
+            HttpLoad.run(
+                api.client,
+                "top-up",
+                settings.concurrency(),
+                Duration.ofMinutes(10),
+                missing,
+                api.creates(datacenterId));
         if (topUp.errors() > 0) {
           throw new IllegalStateException("Top-up failed: " + topUp.sampleError());
         }
@@ -141,34 +185,25 @@ public final class InventoryBenchmark {
       serversAtListTime = db.count(DATABASE, "select count(*) from server");
 
       // 3. lists, on the same rows as pgbench's lists below
-      Supplier<HttpRequest> list = api.get("/api/v1/servers?page=0&size=50");
-      Supplier<HttpRequest> filtered =
-          api.get("/api/v1/servers?role=WEB&datacenter=" + DATACENTER_CODE + "&page=0&size=50");
-      api.checkList(list, serversAtListTime);
-      apiPhase("list (warm-up)", settings.warmup(), settings.maxRequests(), api, list);
-      Measured<HttpLoad.Result> listed =
-          apiPhase("list", settings.duration(), settings.maxRequests(), api, list);
-      apiPhase("list filtered (warm-up)", settings.warmup(), settings.maxRequests(), api, filtered);
-      Measured<HttpLoad.Result> listedFiltered =
-          apiPhase("list filtered", settings.duration(), settings.maxRequests(), api, filtered);
+      api.checkList(LIST_PATH, serversAtListTime);
+      Measured<WrkLoad.Result> listed = side.measure("list", LIST_PATH, null);
+      api.checkList(LIST_FILTERED_PATH, -1);
+      Measured<WrkLoad.Result> listedFiltered =
+          side.measure("list-filtered", LIST_FILTERED_PATH, null);
 
       sample = pgbenchVariables(db, datacenterId);
-      scenarios.add(
-          new Scenario("create server", "POST /api/v1/servers", "inventory-create.sql", create));
-      scenarios.add(
-          new Scenario(
-              "list servers", "GET /api/v1/servers?page=0&size=50", "inventory-list.sql", listed));
+      scenarios.add(new Scenario("create server", "POST " + CREATE_PATH, CREATE_SQL, create));
+      scenarios.add(new Scenario("list servers", "GET " + LIST_PATH, LIST_SQL, listed));
       scenarios.add(
           new Scenario(
               "list servers, filtered",
-              "GET /api/v1/servers?role=WEB&datacenter=" + DATACENTER_CODE + "&page=0&size=50",
-              "inventory-list-filtered.sql",
+              "GET " + LIST_FILTERED_PATH,
+              LIST_FILTERED_SQL,
               listedFiltered));
       say("stopping inventory-service: pgbench gets the machine to itself, as the API did");
     }
 
     // 4. the peer: the same SQL straight from pgbench; lists first, on the same rows as the API's
-    Path scripts = extractScripts();
     Path logs = target.resolve("pgbench-logs");
     List<Scenario> ordered =
         List.of(
@@ -176,7 +211,8 @@ public final class InventoryBenchmark {
     int run = 0;
     for (Scenario scenario : ordered) {
       String name = scenario.script().replace(".sql", "");
-      Path script = scripts.resolve(scenario.script());
+      Path script = sqlDir.resolve(scenario.script());
+      Machine.Calm calm = Machine.awaitCalm("pgbench " + name);
       Map<String, String> warmVars = new LinkedHashMap<>(sample);
       warmVars.put("run", Integer.toString(++run));
       say("pgbench " + name + " (warm-up, " + settings.warmup().toSeconds() + " s)");
@@ -191,6 +227,7 @@ public final class InventoryBenchmark {
       Map<String, String> vars = new LinkedHashMap<>(sample);
       vars.put("run", Integer.toString(++run));
       say("pgbench " + name + " (" + settings.duration().toSeconds() + " s)");
+      String loadAtStart = Machine.loadAverage();
       CpuMeter.Sample before = cpu.sample();
       PgBench.Result result =
           pgbench.run(
@@ -203,15 +240,21 @@ public final class InventoryBenchmark {
               logs);
       CpuMeter.Usage usage = CpuMeter.between(before, cpu.sample());
       result = pgbench.withLoggedLatencies(result, logs);
+      Measured<PgBench.Result> peer =
+          new Measured<>(
+              result, usage, calm, loadAtStart, Machine.loadAverage(), result.transactions());
       say(
           String.format(
-              "  %.0f tps, average %.2f ms, p99 %.2f ms, %d failed; CPU %% %s",
+              Locale.ROOT,
+              "  %.0f tps, average %.2f ms, p99 %.2f ms, %d failed; CPU %% %s;"
+                  + " PostgreSQL %.3f ms CPU per transaction",
               result.tps(),
               result.averageLatencyMs(),
               result.percentileMs(99),
               result.failed(),
-              usage.summary()));
-      scenario.peer = new Measured<>(result, usage);
+              usage.summary(),
+              peer.postgresCpuMsPerRequest(ticksPerSecond)));
+      scenario.peer = peer;
     }
 
     Report report =
@@ -223,29 +266,52 @@ public final class InventoryBenchmark {
             started,
             postgresVersion,
             pgbench.version(),
+            wrk.version(),
+            ticksPerSecond,
             serviceCommand,
             serversAtListTime,
             outboxPendingAfterCreate,
             outboxDrain,
             scenarios,
-            scripts,
+            sqlDir,
             Machine.revision(settings.root()));
     String markdown = report.markdown();
     Bench.writeResults(settings.root(), "inventory", started, settings.isDefault(), markdown);
   }
 
-  /** A measured run and how busy the machine was meanwhile. */
-  record Measured<T>(T result, CpuMeter.Usage cpu) {}
+  /**
+   * A measured run: its result, how the machine's CPUs were used meanwhile, how quiet the machine
+   * was before it (and the 1-minute load average at its start and end), and the requests or
+   * transactions it completed (the denominator of the CPU time per request).
+   */
+  record Measured<T>(
+      T result,
+      CpuMeter.Usage cpu,
+      Machine.Calm calm,
+      String loadAtStart,
+      String loadAtEnd,
+      long requests) {
+
+    /** The tracked process's (the service's) CPU time per request, in milliseconds. */
+    double trackedCpuMsPerRequest(long ticksPerSecond) {
+      return requests == 0 ? Double.NaN : cpu.trackedTicks() * 1000.0 / ticksPerSecond / requests;
+    }
+
+    /** PostgreSQL's CPU time (server and backends) per request or transaction, in ms. */
+    double postgresCpuMsPerRequest(long ticksPerSecond) {
+      return requests == 0 ? Double.NaN : cpu.postgresTicks() * 1000.0 / ticksPerSecond / requests;
+    }
+  }
 
   /** One line of the results table: the API side and its raw-SQL peer. */
   static final class Scenario {
     private final String name;
     private final String request;
     private final String script;
-    private final Measured<HttpLoad.Result> api;
+    private final Measured<WrkLoad.Result> api;
     private Measured<PgBench.Result> peer;
 
-    Scenario(String name, String request, String script, Measured<HttpLoad.Result> api) {
+    Scenario(String name, String request, String script, Measured<WrkLoad.Result> api) {
       this.name = name;
       this.request = request;
       this.script = script;
@@ -264,7 +330,7 @@ public final class InventoryBenchmark {
       return script;
     }
 
-    Measured<HttpLoad.Result> api() {
+    Measured<WrkLoad.Result> api() {
       return api;
     }
 
@@ -273,30 +339,94 @@ public final class InventoryBenchmark {
     }
   }
 
-  private Measured<HttpLoad.Result> apiPhase(
-      String phase, Duration duration, long maxRequests, Api api, Supplier<HttpRequest> requests)
-      throws InterruptedException {
-    say("API " + phase + " (" + duration.toSeconds() + " s or " + maxRequests + " requests)");
-    CpuMeter.Sample before = cpu.sample();
-    HttpLoad.Result result =
-        HttpLoad.run(api.client, phase, settings.concurrency(), duration, maxRequests, requests);
-    CpuMeter.Usage usage = CpuMeter.between(before, cpu.sample());
-    say(
-        String.format(
-            "  %.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d ok, %d errors %s;"
-                + " CPU %% %s",
-            result.perSecond(),
-            result.percentileMs(50),
-            result.percentileMs(99),
-            result.maxMs(),
-            result.ok(),
-            result.errors(),
-            result.statuses(),
-            usage.summary()));
-    if (result.sampleError() != null) {
-      say("  first error: " + result.sampleError());
+  /**
+   * The API side of a scenario: wait for a quiet machine, wrk warm-up, then the measured wrk run
+   * with the CPU time of the service, wrk, PostgreSQL and the rest read before and after.
+   */
+  private final class ApiSide {
+    private final WrkLoad wrk;
+    private final Api api;
+    private final long servicePid;
+    private final Database db;
+
+    /** Servers in the table when the last measured run began. */
+    long serversBefore;
+
+    ApiSide(WrkLoad wrk, Api api, long servicePid, Database db) {
+      this.wrk = wrk;
+      this.api = api;
+      this.servicePid = servicePid;
+      this.db = db;
     }
-    return new Measured<>(result, usage);
+
+    /** {@code bodies}: the server bodies file for creates, null for a GET. */
+    Measured<WrkLoad.Result> measure(String name, String path, Path bodies) throws Exception {
+      Machine.Calm calm = Machine.awaitCalm("API " + name);
+      say("API " + name + " (warm-up, " + settings.warmup().toSeconds() + " s)");
+      run(name + "-warm-up", path, bodies, settings.warmup());
+      say("API " + name + " (" + settings.duration().toSeconds() + " s)");
+      serversBefore = db.count(DATABASE, "select count(*) from server");
+      String loadAtStart = Machine.loadAverage();
+      CpuMeter.Sample before = cpu.sample(servicePid);
+      WrkLoad.Result result = run(name, path, bodies, settings.duration());
+      CpuMeter.Usage usage = CpuMeter.between(before, cpu.sample(servicePid));
+      Measured<WrkLoad.Result> measured =
+          new Measured<>(
+              result, usage, calm, loadAtStart, Machine.loadAverage(), result.requests());
+      say(
+          String.format(
+              Locale.ROOT,
+              "  %.0f req/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d answered, %d errors;"
+                  + " CPU %% %s; service %.3f ms CPU per request, wrk %.0f %% of the machine",
+              result.perSecond(),
+              result.percentileMs(50),
+              result.percentileMs(99),
+              result.maxMs(),
+              result.requests(),
+              result.errors(),
+              usage.summary(),
+              measured.trackedCpuMsPerRequest(ticksPerSecond),
+              usage.untrackedChildren() * 100));
+      if (result.errors() > 0) {
+        say("  errors: see target/wrk-logs/ and target/inventory-service.log");
+      }
+      return measured;
+    }
+
+    private WrkLoad.Result run(String name, String path, Path bodies, Duration duration)
+        throws IOException, InterruptedException {
+      List<String> args;
+      if (bodies == null) {
+        args = List.of("get");
+      } else {
+        // host numbers new in every run: each wrk thread takes every stride-th from first
+        long first = api.serial.get();
+        args =
+            List.of(
+                "create",
+                bodies.toString(),
+                Long.toString(first),
+                Integer.toString(settings.wrkThreads()));
+      }
+      WrkLoad.Result result =
+          wrk.run(
+              name,
+              api.base + path,
+              settings.concurrency(),
+              settings.wrkThreads(),
+              duration,
+              TestTokens.engineer(),
+              args);
+      if (bodies != null) {
+        // no thread sent more requests than were answered plus its open connections
+        long first = Long.parseLong(args.get(2));
+        api.serial.set(
+            first
+                + (result.requests() + result.errors() + settings.concurrency() + 1)
+                    * settings.wrkThreads());
+      }
+      return result;
+    }
   }
 
   /** Waits until the relay has published every outbox row; returns how long that took. */
@@ -314,27 +444,37 @@ public final class InventoryBenchmark {
 
   /**
    * Values the pgbench scripts bind as parameters, taken from what the service itself wrote: the
-   * same JSON documents and text columns, so each side moves the same bytes.
+   * same JSON documents and text columns, so each side moves the same bytes. Every column is read
+   * as its text form, which PostgreSQL parses back into the column's type (text, jsonb, text[]).
    */
   private static Map<String, String> pgbenchVariables(Database db, String datacenterId)
       throws Exception {
     Map<String, String> server =
         db.firstRow(
             DATABASE,
-            "select hardware::text as hardware, roles, network_links, public_ips, private_ips,"
-                + " management_ip, vendor, purchase_date, warranty_end, end_of_life"
-                + " from server where roles = '[\"WEB\"]' limit 1");
+            "select hardware::text as hardware, roles::text as roles,"
+                + " network_links::text as network_links, public_ips::text as public_ips,"
+                + " private_ips::text as private_ips, management_ip, vendor,"
+                + " purchase_date::text as purchase_date, warranty_end::text as warranty_end,"
+                + " end_of_life::text as end_of_life from server where hostname like 'web-%'"
+                + " order by hostname limit 1");
     Map<String, String> change =
         db.firstRow(DATABASE, "select reason, changed_by from server_status_change limit 1");
     Map<String, String> event =
         db.firstRow(
             DATABASE,
-            "select topic, event_type, source, actor, payload from outbox_event"
+            "select topic, event_type, source, actor, payload::text as payload from outbox_event"
                 + " where event_type like '%server-registered%' limit 1");
+    Map<String, String> idempotency =
+        db.firstRow(
+            DATABASE,
+            "select request_fingerprint, response_body::text as response_body"
+                + " from idempotency_record limit 1");
     Map<String, String> vars = new LinkedHashMap<>();
     vars.put("n", "0");
     vars.put("dc", datacenterId);
     vars.put("dccode", DATACENTER_CODE);
+    vars.put("role", "WEB");
     vars.put("rolelike", "%\"WEB\"%");
     vars.put("hardware", server.get("hardware"));
     vars.put("roles", server.get("roles"));
@@ -347,36 +487,27 @@ public final class InventoryBenchmark {
     vars.put("warrantyend", server.get("warranty_end"));
     vars.put("endoflife", server.get("end_of_life"));
     vars.put("offset", "0");
-    vars.put("size", "50");
+    vars.put("size", Integer.toString(PAGE_SIZE));
+    vars.put("sizeplusone", Integer.toString(PAGE_SIZE + 1));
     vars.put("reason", change.get("reason"));
     vars.put("actor", change.get("changed_by"));
     vars.put("topic", event.get("topic"));
     vars.put("eventtype", event.get("event_type"));
     vars.put("source", event.get("source"));
     vars.put("payload", event.get("payload"));
+    vars.put("fingerprint", idempotency.get("request_fingerprint"));
+    vars.put("responsebody", idempotency.get("response_body"));
     return vars;
-  }
-
-  private Path extractScripts() throws IOException {
-    Path dir = target.resolve("pgbench");
-    Files.createDirectories(dir);
-    for (String name :
-        List.of("inventory-create.sql", "inventory-list.sql", "inventory-list-filtered.sql")) {
-      try (InputStream in = InventoryBenchmark.class.getResourceAsStream("/pgbench/" + name)) {
-        if (in == null) {
-          throw new IllegalStateException("pgbench script missing from the classpath: " + name);
-        }
-        Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    return dir;
   }
 
   static void say(String line) {
     System.out.println("[bench] " + line);
   }
 
-  /** The inventory API as the load generator calls it, on loopback, with an engineer's token. */
+  /**
+   * The inventory API as the benchmark calls it itself (setup, checks, top-up; the measured load is
+   * wrk's), on loopback, with an engineer's signed bearer token.
+   */
   static final class Api {
 
     final HttpClient client =
@@ -384,13 +515,13 @@ public final class InventoryBenchmark {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final String base;
-    private final String bearer;
-    private final AtomicLong serial = new AtomicLong();
+    final String base;
 
-    Api(int port, String token) {
+    /** The next server number: host name, management address and Idempotency-Key derive from it. */
+    final AtomicLong serial = new AtomicLong();
+
+    Api(int port) {
       this.base = "http://127.0.0.1:" + port;
-      this.bearer = "Bearer " + token;
     }
 
     String createDatacenter() throws IOException, InterruptedException {
@@ -405,7 +536,7 @@ public final class InventoryBenchmark {
               "certifications", List.of("ISO_27001", "HDS"));
       HttpResponse<String> response =
           client.send(
-              post("/api/v1/datacenters", JSON.writeValueAsString(body)),
+              post("/api/v1/datacenters", JSON.writeValueAsString(body), null, bearer()),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 201) {
         throw new IllegalStateException(
@@ -416,25 +547,76 @@ public final class InventoryBenchmark {
 
     /**
      * Server registrations shaped like the test fixtures' (the Toulouse HAProxy box: Xeon D-1531,
-     * 32 GB, 2x250 GB SSD in RAID1, two network links), each with a new host name.
+     * 32 GB, 2x250 GB SSD in RAID1, two network links), one per kind of server, with {@code
+     * HOSTNAME} and the management address {@code 10.2.0.0} as placeholders.
      */
-    Supplier<HttpRequest> creates(String datacenterId) throws IOException {
+    List<String> serverTemplates(String datacenterId) throws IOException {
       List<String> templates = new ArrayList<>();
       for (List<String> roles : ROLES) {
         templates.add(JSON.writeValueAsString(serverBody(datacenterId, roles)));
       }
-      return () -> {
-        long n = serial.getAndIncrement();
-        int kind = (int) (n % ROLES.size());
-        String hostname =
-            String.format("%s-%07d.par-dc2.example.net", ROLES.get(kind).get(0).toLowerCase(), n);
-        String body =
-            templates
-                .get(kind)
-                .replace("HOSTNAME", hostname)
-                .replace("10.2.0.0", "10.2." + (n / 250 % 250) + "." + (n % 250 + 1));
-        return post("/api/v1/servers", body);
-      };
+      return templates;
+    }
+
+    /** The templates as wrk's script reads them: {@code <host name prefix><TAB><body>} lines. */
+    Path writeServerBodies(String datacenterId, Path file) throws IOException {
+      List<String> templates = serverTemplates(datacenterId);
+      StringBuilder lines = new StringBuilder();
+      for (int kind = 0; kind < ROLES.size(); kind++) {
+        lines.append(prefix(kind)).append('\t').append(templates.get(kind)).append('\n');
+      }
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, lines);
+      return file;
+    }
+
+    private static String prefix(int kind) {
+      return ROLES.get(kind).get(0).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Server number {@code n} as wrk's script builds it (benchmarks/wrk/inventory.lua): kind n mod
+     * 4, host name {@code <role>-<n>.par-dc2.example.net}, management address 10.2.x.y and
+     * Idempotency-Key {@code vigie-bench-<n>}.
+     */
+    HttpRequest create(List<String> templates, long n, String bearer) {
+      int kind = (int) (n % ROLES.size());
+      String hostname = String.format(Locale.ROOT, "%s-%07d.par-dc2.example.net", prefix(kind), n);
+      String body =
+          templates
+              .get(kind)
+              .replace("HOSTNAME", hostname)
+              .replace("10.2.0.0", "10.2." + (n / 250 % 250) + "." + (n % 250 + 1));
+      return post(CREATE_PATH, body, "vigie-bench-" + n, bearer);
+    }
+
+    /** Creates for the unmeasured top-up, numbered from {@link #serial}. */
+    Supplier<HttpRequest> creates(String datacenterId) throws IOException {
+      List<String> templates = serverTemplates(datacenterId);
+      String bearer = bearer();
+      return () -> create(templates, serial.getAndIncrement(), bearer);
+    }
+
+    /** One create before measuring them: 201, and a replay of the same key answers the same. */
+    void checkCreate(String datacenterId) throws IOException, InterruptedException {
+      HttpRequest request =
+          create(serverTemplates(datacenterId), serial.getAndIncrement(), bearer());
+      HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (first.statusCode() != 201) {
+        throw new IllegalStateException(
+            "Creating a server answered " + first.statusCode() + ": " + first.body());
+      }
+      HttpResponse<String> replay = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (replay.statusCode() != 201
+          || replay.headers().firstValue("Idempotent-Replayed").isEmpty()) {
+        throw new IllegalStateException(
+            "Replaying a create with its Idempotency-Key answered "
+                + replay.statusCode()
+                + " "
+                + replay.headers().map()
+                + ": "
+                + replay.body());
+      }
     }
 
     private static Map<String, Object> serverBody(String datacenterId, List<String> roles) {
@@ -479,46 +661,56 @@ public final class InventoryBenchmark {
           Map.entry("endOfLife", "2030-03-01"));
     }
 
-    Supplier<HttpRequest> get(String pathAndQuery) {
+    /**
+     * One list call before measuring it: 200 and a full page, and, when the answer carries a total
+     * ({@code totalItems} or {@code total}) and {@code servers} is not negative, that total.
+     */
+    void checkList(String pathAndQuery, long servers) throws IOException, InterruptedException {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(base + pathAndQuery))
               .timeout(Duration.ofSeconds(30))
-              .header("Authorization", bearer)
+              .header("Authorization", bearer())
               .header("Accept", "application/json")
               .GET()
               .build();
-      return () -> request;
-    }
-
-    /** One list call before measuring it: 200, a full page, the expected total. */
-    void checkList(Supplier<HttpRequest> list, long servers)
-        throws IOException, InterruptedException {
-      HttpResponse<String> response = client.send(list.get(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
-            "The server list answered " + response.statusCode() + ": " + response.body());
+            pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode page = JSON.readTree(response.body());
-      if (page.get("totalItems").asLong() != servers || page.get("items").size() != 50) {
+      JsonNode items = page.get("items");
+      if (items == null || items.size() != PAGE_SIZE) {
         throw new IllegalStateException(
-            "The server list does not show the "
-                + servers
-                + " servers: "
-                + page.get("totalItems")
-                + " in all, "
-                + page.get("items").size()
-                + " on the page");
+            pathAndQuery
+                + " does not answer a full page of "
+                + PAGE_SIZE
+                + ": "
+                + response.body().substring(0, Math.min(300, response.body().length())));
+      }
+      JsonNode total = page.has("totalItems") ? page.get("totalItems") : page.get("total");
+      if (servers >= 0 && total != null && !total.isNull() && total.asLong() != servers) {
+        throw new IllegalStateException(
+            pathAndQuery + " does not show the " + servers + " servers: " + total + " in all");
       }
     }
 
-    private HttpRequest post(String path, String json) {
-      return HttpRequest.newBuilder(URI.create(base + path))
-          .timeout(Duration.ofSeconds(30))
-          .header("Authorization", bearer)
-          .header("Content-Type", "application/json")
-          .header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json))
-          .build();
+    /** A fresh engineer's token (they expire after an hour; a run with waits can last longer). */
+    private static String bearer() {
+      return "Bearer " + TestTokens.engineer();
+    }
+
+    private HttpRequest post(String path, String json, String idempotencyKey, String bearer) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", bearer)
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json");
+      if (idempotencyKey != null) {
+        builder.header("Idempotency-Key", idempotencyKey);
+      }
+      return builder.POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
   }
 }

@@ -9,38 +9,40 @@ import java.util.TreeMap;
 /**
  * The benchmark's parameters, from system properties ({@code -Dvigie.bench.concurrency=64}).
  *
- * @param concurrency HTTP workers, and pgbench clients ({@code -c})
+ * @param concurrency wrk connections ({@code -c}), and pgbench clients ({@code -c})
  * @param warmup unmeasured run before each measured one, on both sides
  * @param duration each measured run, on both sides ({@code -T})
- * @param maxRequests per API phase: the phase ends at this many requests if it comes first
  * @param listMinServers servers that must exist before the list scenarios (topped up via the API)
  * @param pgbenchThreads pgbench worker threads ({@code -j})
+ * @param wrkThreads wrk threads ({@code -t}); the connections are shared among them
  * @param serviceHeap the service JVM's {@code -Xmx}
  * @param root the Vigie checkout
  * @param command the command line that started the run, for the report
  * @param pgbench explicit pgbench executable, or null to look under /usr/lib/postgresql
+ * @param wrk explicit wrk executable, or null for /usr/bin/wrk
  * @param serviceEnv extra environment for the service ({@code -Dvigie.bench.env.NAME=value})
  */
 record Settings(
     int concurrency,
     Duration warmup,
     Duration duration,
-    long maxRequests,
     int listMinServers,
     int pgbenchThreads,
+    int wrkThreads,
     String serviceHeap,
     Path root,
     String command,
     String pgbench,
+    String wrk,
     Map<String, String> serviceEnv) {
 
   private static final String PREFIX = "vigie.bench.";
   private static final int DEFAULT_CONCURRENCY = 32;
   private static final long DEFAULT_WARMUP_SECONDS = 10;
   private static final long DEFAULT_DURATION_SECONDS = 30;
-  private static final long DEFAULT_MAX_REQUESTS = 5_000_000;
   private static final int DEFAULT_LIST_MIN_SERVERS = 5_000;
   private static final int DEFAULT_PGBENCH_THREADS = 2;
+  private static final int DEFAULT_WRK_THREADS = 2;
   private static final String DEFAULT_SERVICE_HEAP = "512m";
 
   static Settings fromSystemProperties() {
@@ -57,9 +59,9 @@ record Settings(
         Integer.getInteger(PREFIX + "concurrency", DEFAULT_CONCURRENCY),
         Duration.ofSeconds(Long.getLong(PREFIX + "warmupSeconds", DEFAULT_WARMUP_SECONDS)),
         Duration.ofSeconds(Long.getLong(PREFIX + "durationSeconds", DEFAULT_DURATION_SECONDS)),
-        Long.getLong(PREFIX + "maxRequests", DEFAULT_MAX_REQUESTS),
         Integer.getInteger(PREFIX + "listMinServers", DEFAULT_LIST_MIN_SERVERS),
         Integer.getInteger(PREFIX + "pgbenchThreads", DEFAULT_PGBENCH_THREADS),
+        Integer.getInteger(PREFIX + "wrkThreads", DEFAULT_WRK_THREADS),
         System.getProperty(PREFIX + "serviceHeap", DEFAULT_SERVICE_HEAP),
         findRoot(),
         System.getProperty(
@@ -69,6 +71,7 @@ record Settings(
                 .commandLine()
                 .orElse("java io.vigie.benchmarks.InventoryBenchmark")),
         System.getProperty(PREFIX + "pgbench"),
+        System.getProperty(PREFIX + "wrk"),
         env);
   }
 
@@ -91,9 +94,9 @@ record Settings(
     return concurrency == DEFAULT_CONCURRENCY
         && warmup.toSeconds() == DEFAULT_WARMUP_SECONDS
         && duration.toSeconds() == DEFAULT_DURATION_SECONDS
-        && maxRequests == DEFAULT_MAX_REQUESTS
         && listMinServers == DEFAULT_LIST_MIN_SERVERS
         && pgbenchThreads == DEFAULT_PGBENCH_THREADS
+        && wrkThreads == DEFAULT_WRK_THREADS
         && serviceHeap.equals(DEFAULT_SERVICE_HEAP)
         && serviceEnv.isEmpty();
   }
@@ -104,9 +107,9 @@ record Settings(
     shown.put(PREFIX + "concurrency", Integer.toString(concurrency));
     shown.put(PREFIX + "warmupSeconds", Long.toString(warmup.toSeconds()));
     shown.put(PREFIX + "durationSeconds", Long.toString(duration.toSeconds()));
-    shown.put(PREFIX + "maxRequests", Long.toString(maxRequests));
     shown.put(PREFIX + "listMinServers", Integer.toString(listMinServers));
     shown.put(PREFIX + "pgbenchThreads", Integer.toString(pgbenchThreads));
+    shown.put(PREFIX + "wrkThreads", Integer.toString(wrkThreads));
     shown.put(PREFIX + "serviceHeap", serviceHeap);
     serviceEnv.forEach((name, value) -> shown.put(PREFIX + "env." + name, value));
     return shown;

@@ -35,7 +35,7 @@ public class Datacenter extends PanacheEntityBase {
   /** Uptime Institute tier, 1 to 4. */
   public int tier;
 
-  @Convert(converter = JsonColumns.Certifications.class)
+  @Convert(converter = ArrayColumns.Certifications.class)
   @Column(nullable = false)
   public TreeSet<Certification> certifications = new TreeSet<>();
 

@@ -1,13 +1,16 @@
 package io.vigie.inventory;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.vigie.events.inventory.HardwareSpec;
 import io.vigie.events.inventory.NetworkLink;
 import io.vigie.events.inventory.ServerRole;
 import io.vigie.events.inventory.ServerSnapshot;
 import io.vigie.events.inventory.ServerStatus;
+import io.vigie.kit.json.JsonTextConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -51,7 +55,7 @@ public class Server extends PanacheEntityBase {
   @Column(name = "height_units", nullable = false)
   public int heightUnits = 1;
 
-  @Convert(converter = JsonColumns.Roles.class)
+  @Convert(converter = ArrayColumns.Roles.class)
   @Column(nullable = false)
   public TreeSet<ServerRole> roles = new TreeSet<>();
 
@@ -63,18 +67,20 @@ public class Server extends PanacheEntityBase {
   @Column(nullable = false)
   public HardwareSpec hardware;
 
-  @Convert(converter = JsonColumns.Links.class)
+  // jsonb, bound as text: Hibernate Reactive binds jsonb to JSON objects only, not arrays
+  @Convert(converter = LinksColumn.class)
+  @ColumnTransformer(read = "network_links::text", write = "cast(cast(? as text) as jsonb)")
   @Column(name = "network_links", nullable = false)
   public List<NetworkLink> networkLinks = new ArrayList<>();
 
   @Column(name = "management_ip")
   public String managementIp;
 
-  @Convert(converter = JsonColumns.Strings.class)
+  @Convert(converter = ArrayColumns.Strings.class)
   @Column(name = "public_ips", nullable = false)
   public List<String> publicIps = new ArrayList<>();
 
-  @Convert(converter = JsonColumns.Strings.class)
+  @Convert(converter = ArrayColumns.Strings.class)
   @Column(name = "private_ips", nullable = false)
   public List<String> privateIps = new ArrayList<>();
 
@@ -117,6 +123,13 @@ public class Server extends PanacheEntityBase {
         warrantyEnd,
         endOfLife,
         version);
+  }
+
+  @Converter
+  static class LinksColumn extends JsonTextConverter<List<NetworkLink>> {
+    LinksColumn() {
+      super(new TypeReference<>() {});
+    }
   }
 
   /** The address monitoring and automation reach the server on. */

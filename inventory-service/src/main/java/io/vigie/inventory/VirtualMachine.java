@@ -48,7 +48,7 @@ public class VirtualMachine extends PanacheEntityBase {
   @Column(name = "disk_gb")
   public int diskGb;
 
-  @Convert(converter = JsonColumns.Strings.class)
+  @Convert(converter = ArrayColumns.Strings.class)
   @Column(name = "ip_addresses", nullable = false)
   public List<String> ipAddresses = new ArrayList<>();
 

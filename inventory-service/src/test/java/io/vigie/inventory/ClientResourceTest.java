@@ -3,7 +3,10 @@ package io.vigie.inventory;
 import static io.vigie.inventory.Fixtures.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.testkit.TestTokens;
@@ -163,7 +166,7 @@ class ClientResourceTest {
         .get("/api/v1/clients")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
   }
 
   @Test
@@ -199,7 +202,7 @@ class ClientResourceTest {
         .queryParam("code", code)
         .get("/api/v1/clients")
         .then()
-        .body("totalItems", equalTo(1));
+        .body("items.size()", equalTo(1));
   }
 
   @Test
@@ -235,7 +238,7 @@ class ClientResourceTest {
         .queryParam("code", code)
         .get("/api/v1/clients")
         .then()
-        .body("totalItems", equalTo(1));
+        .body("items.size()", equalTo(1));
   }
 
   @Test
@@ -256,14 +259,31 @@ class ClientResourceTest {
     for (int i = 0; i < 3; i++) {
       Fixtures.createClient(Fixtures.unique("page"));
     }
+    String next =
+        as(TestTokens.support())
+            .queryParam("size", 2)
+            .queryParam("total", true)
+            .get("/api/v1/clients")
+            .then()
+            .statusCode(200)
+            .body("items.size()", equalTo(2))
+            .body("total", greaterThanOrEqualTo(3))
+            .extract()
+            .path("next");
     as(TestTokens.support())
         .queryParam("size", 2)
-        .queryParam("page", 0)
+        .queryParam("after", next)
         .get("/api/v1/clients")
         .then()
         .statusCode(200)
-        .body("items.size()", equalTo(2))
-        .body("size", equalTo(2));
+        .body("items.size()", greaterThanOrEqualTo(1))
+        .body("$", not(hasKey("total")));
+    as(TestTokens.support())
+        .queryParam("after", "***")
+        .get("/api/v1/clients")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("after"));
     as(TestTokens.support())
         .queryParam("size", 0)
         .get("/api/v1/clients")

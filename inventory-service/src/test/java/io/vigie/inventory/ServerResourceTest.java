@@ -54,7 +54,7 @@ class ServerResourceTest {
         .get("/api/v1/servers")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].id", equalTo(id));
     as(TestTokens.support())
         .queryParam("hostname", hostname)
@@ -62,7 +62,7 @@ class ServerResourceTest {
         .get("/api/v1/servers")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
   }
 
   @Test
@@ -213,7 +213,7 @@ class ServerResourceTest {
         .get("/api/v1/servers")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
   }
 
   @Test

@@ -53,7 +53,7 @@ class TenancyTest {
         .get("/api/v1/clients")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].code", equalTo(tenantA));
     as(token)
         .get("/api/v1/clients/" + clientA)
@@ -64,7 +64,7 @@ class TenancyTest {
         .get("/api/v1/servers")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].id", equalTo(hostA))
         .body("items[0].managementIp", equalTo(null));
     as(token).get("/api/v1/servers/" + hostA).then().statusCode(200);
@@ -73,14 +73,14 @@ class TenancyTest {
         .get("/api/v1/virtual-machines")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items[0].id", equalTo(guestA));
     as(token).get("/api/v1/virtual-machines/" + guestA).then().statusCode(200);
     as(token)
         .get("/api/v1/hosted-services")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(1))
+        .body("items.size()", equalTo(1))
         .body("items.tenant", everyItem(equalTo(tenantA)));
     as(token).get("/api/v1/hosted-services/" + serviceA).then().statusCode(200);
     as(token)
@@ -109,25 +109,25 @@ class TenancyTest {
         .get("/api/v1/virtual-machines")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     as(token)
         .queryParam("client", tenantB)
         .get("/api/v1/hosted-services")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     as(token)
         .queryParam("client", tenantB)
         .get("/api/v1/servers")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
     as(token)
         .queryParam("code", tenantB)
         .get("/api/v1/clients")
         .then()
         .statusCode(200)
-        .body("totalItems", equalTo(0));
+        .body("items.size()", equalTo(0));
   }
 
   @Test

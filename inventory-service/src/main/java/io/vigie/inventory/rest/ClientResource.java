@@ -5,13 +5,13 @@ import io.vigie.events.inventory.ClientSnapshot;
 import io.vigie.events.inventory.ContractTerms;
 import io.vigie.inventory.Client;
 import io.vigie.inventory.service.ClientService;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -52,7 +52,7 @@ public class ClientResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "List clients; a client sees only itself")
-  public Uni<Page<ClientSnapshot>> list(
+  public Uni<Listing<ClientSnapshot>> list(
       @QueryParam("code") String code, @Valid @BeanParam PageRequest page) {
     return clients.list(code, page, caller.get());
   }

@@ -7,13 +7,13 @@ import io.vigie.inventory.Datacenter;
 import io.vigie.inventory.Rack;
 import io.vigie.inventory.service.DatacenterService;
 import io.vigie.inventory.service.RackService;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +62,7 @@ public class DatacenterResource {
   @GET
   @Path("/datacenters")
   @Operation(summary = "List datacenters")
-  public Uni<Page<DatacenterSnapshot>> list(
+  public Uni<Listing<DatacenterSnapshot>> list(
       @QueryParam("country") String country, @Valid @BeanParam PageRequest page) {
     return datacenters.list(country, page);
   }
@@ -109,7 +109,7 @@ public class DatacenterResource {
   @GET
   @Path("/racks")
   @Operation(summary = "List racks, optionally of one datacenter")
-  public Uni<Page<RackSnapshot>> racks(
+  public Uni<Listing<RackSnapshot>> racks(
       @QueryParam("datacenterId") UUID datacenterId, @Valid @BeanParam PageRequest page) {
     return racks.list(datacenterId, page);
   }

@@ -5,13 +5,13 @@ import io.vigie.events.inventory.HostedServiceKind;
 import io.vigie.events.inventory.HostedServiceSnapshot;
 import io.vigie.inventory.HostedService;
 import io.vigie.inventory.service.HostedServiceService;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,7 +57,7 @@ public class HostedServiceResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "List hosted services; filter by client, kind or the server they run on")
-  public Uni<Page<HostedServiceSnapshot>> list(
+  public Uni<Listing<HostedServiceSnapshot>> list(
       @QueryParam("client") @Size(max = 40) String client,
       @QueryParam("kind") HostedServiceKind kind,
       @QueryParam("serverId") UUID serverId,

@@ -7,13 +7,13 @@ import io.vigie.events.inventory.ServerStatus;
 import io.vigie.inventory.Server;
 import io.vigie.inventory.ServerStatusChange;
 import io.vigie.inventory.service.ServerService;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 @Path("/api/v1/servers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,7 +68,7 @@ public class ServerResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "List servers; filters combine; a client sees the servers it runs on")
-  public Uni<Page<ServerSnapshot>> list(
+  public Uni<Listing<ServerSnapshot>> list(
       @QueryParam("datacenter") @Size(max = 40) String datacenter,
       @QueryParam("role") ServerRole role,
       @QueryParam("status") ServerStatus status,
@@ -84,8 +86,10 @@ public class ServerResource {
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "Read a server (ETag = version)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
-    return servers.find(id, caller.get()).map(this::ok);
+  public Uni<RestResponse<ServerSnapshot>> get(@PathParam("id") UUID id) {
+    return servers
+        .read(id, caller.get())
+        .map(s -> ResponseBuilder.ok(s).tag(ETags.of(s.version())).build());
   }
 
   @GET

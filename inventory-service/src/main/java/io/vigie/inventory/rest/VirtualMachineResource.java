@@ -5,13 +5,13 @@ import io.vigie.events.inventory.GuestKind;
 import io.vigie.events.inventory.VirtualMachineSnapshot;
 import io.vigie.inventory.VirtualMachine;
 import io.vigie.inventory.service.VirtualMachineService;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,7 +55,7 @@ public class VirtualMachineResource {
   @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "List VMs and containers; a client sees only its own")
-  public Uni<Page<VirtualMachineSnapshot>> list(
+  public Uni<Listing<VirtualMachineSnapshot>> list(
       @QueryParam("hostServerId") UUID hostServerId,
       @QueryParam("client") @Size(max = 40) String client,
       @QueryParam("kind") GuestKind kind,

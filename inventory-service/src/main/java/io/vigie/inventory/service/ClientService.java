@@ -14,12 +14,14 @@ import io.vigie.inventory.rest.Requests;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -28,19 +30,20 @@ import java.util.UUID;
 public class ClientService {
 
   private final Outbox outbox;
+  private final Reads reads;
 
-  public ClientService(Outbox outbox) {
+  public ClientService(Outbox outbox, Reads reads) {
     this.outbox = outbox;
+    this.reads = reads;
   }
 
-  @WithSession
-  public Uni<Page<ClientSnapshot>> list(String code, PageRequest page, Caller caller) {
-    Filter filter =
-        TenantScope.restrict(Filter.where().and("code = :code", "code", code), caller, "code");
-    return Page.of(
-        Client.find(filter.query() + " order by code", filter.parameters()),
-        page,
-        c -> ((Client) c).snapshot());
+  /** Clients by code; a client reads only itself. */
+  public Uni<Listing<ClientSnapshot>> list(String code, PageRequest page, Caller caller) {
+    SqlQuery query =
+        SqlQuery.select("doc", "client_document")
+            .where("code = ?", code)
+            .keyset(Keyset.ascending("code", "text"));
+    return reads.page(TenantScope.restrict(query, caller, "code = ?"), page);
   }
 
   @WithSession

@@ -12,11 +12,13 @@ import io.vigie.inventory.rest.Requests;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -26,18 +28,20 @@ import java.util.UUID;
 public class DatacenterService {
 
   private final Outbox outbox;
+  private final Reads reads;
 
-  public DatacenterService(Outbox outbox) {
+  public DatacenterService(Outbox outbox, Reads reads) {
     this.outbox = outbox;
+    this.reads = reads;
   }
 
-  @WithSession
-  public Uni<Page<DatacenterSnapshot>> list(String country, PageRequest page) {
-    Filter filter = Filter.where().and("country = :country", "country", country);
-    return Page.of(
-        Datacenter.find(filter.query() + " order by code", filter.parameters()),
-        page,
-        d -> ((Datacenter) d).snapshot());
+  /** Datacenters by code. */
+  public Uni<Listing<DatacenterSnapshot>> list(String country, PageRequest page) {
+    SqlQuery query =
+        SqlQuery.select("doc", "datacenter_document")
+            .where("country = ?", country)
+            .keyset(Keyset.ascending("code", "text"));
+    return reads.page(query, page);
   }
 
   @WithSession

@@ -17,12 +17,14 @@ import io.vigie.inventory.rest.Requests;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
@@ -38,40 +40,28 @@ public class HostedServiceService {
       "select distinct h from HostedService h left join fetch h.servers left join fetch h.virtualMachines";
 
   private final Outbox outbox;
+  private final Reads reads;
 
-  public HostedServiceService(Outbox outbox) {
+  public HostedServiceService(Outbox outbox, Reads reads) {
     this.outbox = outbox;
+    this.reads = reads;
   }
 
-  @WithSession
-  public Uni<Page<HostedServiceSnapshot>> list(
+  /** Hosted services by name; a client reads its own. */
+  public Uni<Listing<HostedServiceSnapshot>> list(
       String client, HostedServiceKind kind, UUID serverId, PageRequest page, Caller caller) {
-    Filter filter =
-        Filter.where()
-            .and("client.code = :client", "client", client)
-            .and("kind = :kind", "kind", kind)
-            .and(
-                "(id in (select h2.id from HostedService h2 join h2.servers s where s.id = :server)"
-                    + " or id in (select h3.id from HostedService h3 join h3.virtualMachines v where v.host.id = :server))",
-                "server",
-                serverId);
-    TenantScope.restrict(filter, caller, "client.code");
-    // page over ids first: paging a collection fetch would happen in memory
-    return Page.of(
-            HostedService.find(filter.query() + " order by name, id", filter.parameters()),
-            page,
-            h -> ((HostedService) h).id)
-        .chain(
-            ids ->
-                fetch(ids.items())
-                    .map(
-                        loaded ->
-                            new Page<>(
-                                loaded.stream().map(HostedService::snapshot).toList(),
-                                ids.page(),
-                                ids.size(),
-                                ids.totalItems(),
-                                ids.totalPages())));
+    SqlQuery query =
+        SqlQuery.select("doc", "hosted_service_document")
+            .where("tenant = ?", client)
+            .where("kind = ?", kind)
+            .where(
+                "id in (select hosted_service_id from hosted_service_server where server_id = ?)"
+                    + " or id in (select hv.hosted_service_id from hosted_service_vm hv"
+                    + " join virtual_machine v on v.id = hv.virtual_machine_id"
+                    + " where v.host_server_id = ?)",
+                serverId)
+            .keyset(Keyset.ascending("name", "text").then("id", "uuid"));
+    return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
   }
 
   @WithSession

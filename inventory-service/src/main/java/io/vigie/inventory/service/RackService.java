@@ -13,11 +13,13 @@ import io.vigie.inventory.rest.Requests;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -26,20 +28,25 @@ import java.util.UUID;
 public class RackService {
 
   private final Outbox outbox;
+  private final Reads reads;
   private final DatacenterService datacenters;
 
-  public RackService(Outbox outbox, DatacenterService datacenters) {
+  public RackService(Outbox outbox, DatacenterService datacenters, Reads reads) {
     this.outbox = outbox;
     this.datacenters = datacenters;
+    this.reads = reads;
   }
 
-  @WithSession
-  public Uni<Page<RackSnapshot>> list(UUID datacenterId, PageRequest page) {
-    Filter filter = Filter.where().and("datacenter.id = :dc", "dc", datacenterId);
-    return Page.of(
-        Rack.find(filter.query() + " order by datacenter.code, name", filter.parameters()),
-        page,
-        r -> ((Rack) r).snapshot());
+  /** Racks by datacenter code and name. */
+  public Uni<Listing<RackSnapshot>> list(UUID datacenterId, PageRequest page) {
+    SqlQuery query =
+        SqlQuery.select("doc", "rack_document")
+            .where("datacenter_id = ?", datacenterId)
+            .keyset(
+                Keyset.ascending("datacenter_code", "text")
+                    .then("name", "text")
+                    .then("id", "uuid"));
+    return reads.page(query, page);
   }
 
   @WithSession

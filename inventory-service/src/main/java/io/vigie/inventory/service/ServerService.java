@@ -19,12 +19,15 @@ import io.vigie.inventory.rest.Requests;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,11 +48,14 @@ public class ServerService {
   private final Outbox outbox;
   private final DatacenterService datacenters;
   private final RackService racks;
+  private final Reads reads;
 
-  public ServerService(Outbox outbox, DatacenterService datacenters, RackService racks) {
+  public ServerService(
+      Outbox outbox, DatacenterService datacenters, RackService racks, Reads reads) {
     this.outbox = outbox;
     this.datacenters = datacenters;
     this.racks = racks;
+    this.reads = reads;
   }
 
   /** Filters of the server list; any may be null. */
@@ -61,27 +67,45 @@ public class ServerService {
       LocalDate warrantyBefore,
       String hostname) {}
 
-  @WithSession
-  public Uni<Page<ServerSnapshot>> list(ServerFilter f, PageRequest page, Caller caller) {
-    Filter filter =
-        Filter.where()
-            .and("datacenter.code = :dc", "dc", f.datacenter())
-            .and("status = :status", "status", f.status())
-            .and("warrantyEnd < :warrantyBefore", "warrantyBefore", f.warrantyBefore())
-            .and(
-                "hostname like :hostname",
-                "hostname",
+  /** {@link #CLIENT_SERVERS} on the tables, for the SQL read path. */
+  static final String CLIENT_SERVERS_SQL =
+      "id in (select v.host_server_id from virtual_machine v join client c on c.id = v.client_id"
+          + " where c.code = ?) or id in (select hs.server_id from hosted_service_server hs"
+          + " join hosted_service h on h.id = hs.hosted_service_id join client c on c.id = h.client_id"
+          + " where c.code = ?)";
+
+  /** Servers by hostname, then id. */
+  static final Keyset BY_HOSTNAME = Keyset.ascending("hostname", "text").then("id", "uuid");
+
+  /** A page of servers, rendered by PostgreSQL ({@code server_document}). */
+  public Uni<Listing<ServerSnapshot>> list(ServerFilter f, PageRequest page, Caller caller) {
+    SqlQuery query =
+        document(caller)
+            .where("datacenter_code = ?", f.datacenter())
+            .where("status = ?", f.status())
+            .where("warranty_end < ?", f.warrantyBefore())
+            .where(
+                "hostname like ?",
                 f.hostname() == null ? null : "%" + f.hostname().toLowerCase() + "%")
-            .and(
-                "cast(roles as String) like :role",
-                "role",
-                f.role() == null ? null : "%\"" + f.role().name() + "\"%")
-            .and(CLIENT_SERVERS.replace(":tenant", ":client"), "client", f.client());
-    TenantScope.restrictWith(filter, caller, CLIENT_SERVERS);
-    return Page.of(
-        Server.find(filter.query() + " order by hostname", filter.parameters()),
-        page,
-        s -> view((Server) s, caller));
+            .where("roles @> array[?]", f.role())
+            .where(CLIENT_SERVERS_SQL, f.client())
+            .keyset(BY_HOSTNAME);
+    return reads.page(TenantScope.restrict(query, caller, CLIENT_SERVERS_SQL), page);
+  }
+
+  /** One server as the caller may see it (404 when it may not). */
+  public Uni<ServerSnapshot> read(UUID id, Caller caller) {
+    SqlQuery query = document(caller).where("id = ?", id);
+    return reads
+        .one(TenantScope.restrict(query, caller, CLIENT_SERVERS_SQL), ServerSnapshot.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Server", id));
+  }
+
+  private static SqlQuery document(Caller caller) {
+    return SqlQuery.select(
+        caller.isStaff() || caller.isAgent() ? "doc" : "client_doc", "server_document");
   }
 
   @WithSession

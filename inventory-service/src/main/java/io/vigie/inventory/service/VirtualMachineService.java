@@ -19,12 +19,14 @@ import io.vigie.inventory.rest.Requests;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -34,24 +36,23 @@ import java.util.UUID;
 public class VirtualMachineService {
 
   private final Outbox outbox;
+  private final Reads reads;
 
-  public VirtualMachineService(Outbox outbox) {
+  public VirtualMachineService(Outbox outbox, Reads reads) {
     this.outbox = outbox;
+    this.reads = reads;
   }
 
-  @WithSession
-  public Uni<Page<VirtualMachineSnapshot>> list(
+  /** VMs and containers by name; a client reads its own. */
+  public Uni<Listing<VirtualMachineSnapshot>> list(
       UUID hostServerId, String client, GuestKind kind, PageRequest page, Caller caller) {
-    Filter filter =
-        Filter.where()
-            .and("host.id = :host", "host", hostServerId)
-            .and("client.code = :client", "client", client)
-            .and("kind = :kind", "kind", kind);
-    TenantScope.restrict(filter, caller, "client.code");
-    return Page.of(
-        VirtualMachine.find(filter.query() + " order by name, id", filter.parameters()),
-        page,
-        v -> ((VirtualMachine) v).snapshot());
+    SqlQuery query =
+        SqlQuery.select("doc", "virtual_machine_document")
+            .where("host_server_id = ?", hostServerId)
+            .where("tenant = ?", client)
+            .where("kind = ?", kind)
+            .keyset(Keyset.ascending("name", "text").then("id", "uuid"));
+    return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
   }
 
   @WithSession

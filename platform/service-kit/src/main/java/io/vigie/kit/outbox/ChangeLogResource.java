@@ -1,15 +1,15 @@
 package io.vigie.kit.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.tenancy.TenantScope;
-import io.vigie.kit.web.Filter;
-import io.vigie.kit.web.Page;
-import io.vigie.kit.web.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -34,12 +34,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Change log", description = "Audit history of every change, from the outbox")
 public class ChangeLogResource {
 
-  private final CurrentCaller caller;
-  private final ObjectMapper json;
+  private static final String DOCUMENT =
+      "(select to_json(r) from (select id, event_type as type, aggregate_id as \"aggregateId\","
+          + " tenant, actor, json_instant(occurred_at) as \"occurredAt\","
+          + " json_instant(published_at) as \"publishedAt\", payload::json as data) r)";
 
-  public ChangeLogResource(CurrentCaller caller, ObjectMapper json) {
+  private static final Keyset NEWEST_FIRST = Keyset.descending("seq", "bigint");
+
+  private final CurrentCaller caller;
+  private final Reads reads;
+
+  public ChangeLogResource(CurrentCaller caller, Reads reads) {
     this.caller = caller;
-    this.json = json;
+    this.reads = reads;
   }
 
   /** One recorded change. */
@@ -54,42 +61,19 @@ public class ChangeLogResource {
       JsonNode data) {}
 
   @GET
-  @WithSession
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "Changes, newest first; filter by aggregate id, event type or actor")
-  public Uni<Page<Change>> list(
+  public Uni<Listing<Change>> list(
       @QueryParam("aggregateId") @Size(max = 100) String aggregateId,
       @QueryParam("type") @Size(max = 200) String type,
       @QueryParam("actor") @Size(max = 200) String actor,
       @Valid @BeanParam PageRequest page) {
-    Filter filter =
-        Filter.where()
-            .and("aggregateId = :aggregate", "aggregate", aggregateId)
-            .and("eventType = :type", "type", type)
-            .and("actor = :actor", "actor", actor);
-    TenantScope.restrict(filter, caller.get(), "tenant");
-    return Page.of(
-        OutboxEvent.find(
-            filter.query() + " order by occurredAt desc, id desc", filter.parameters()),
-        page,
-        e -> toChange((OutboxEvent) e));
-  }
-
-  private Change toChange(OutboxEvent event) {
-    JsonNode data;
-    try {
-      data = json.readTree(event.payload);
-    } catch (Exception e) {
-      data = json.getNodeFactory().textNode(event.payload);
-    }
-    return new Change(
-        event.id,
-        event.eventType,
-        event.aggregateId,
-        event.tenant,
-        event.actor,
-        event.occurredAt,
-        event.publishedAt,
-        data);
+    SqlQuery query =
+        SqlQuery.select(DOCUMENT, "outbox_event")
+            .where("aggregate_id = ?", aggregateId)
+            .where("event_type = ?", type)
+            .where("actor = ?", actor)
+            .keyset(NEWEST_FIRST);
+    return reads.page(TenantScope.restrict(query, caller.get(), "tenant = ?"), page);
   }
 }

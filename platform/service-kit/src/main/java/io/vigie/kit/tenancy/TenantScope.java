@@ -1,5 +1,6 @@
 package io.vigie.kit.tenancy;
 
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.web.Filter;
 
 /**
@@ -30,6 +31,20 @@ public final class TenantScope {
       return filter.and(conditionOnTenant, "tenant", caller.tenant());
     }
     return filter.and("1 = 0");
+  }
+
+  /**
+   * The same for a SQL read: {@code conditionOnTenant} names the caller's tenant {@code ?} (e.g.
+   * {@code client_code = ?}).
+   */
+  public static SqlQuery restrict(SqlQuery query, Caller caller, String conditionOnTenant) {
+    if (caller.isStaff()) {
+      return query;
+    }
+    if (caller.isClient()) {
+      return query.where(conditionOnTenant, caller.tenant());
+    }
+    return query.where("false");
   }
 
   /** A foreign or unknown tenant's record answers 404, so its existence does not leak. */
