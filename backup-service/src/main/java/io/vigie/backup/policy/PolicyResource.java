@@ -1,6 +1,9 @@
 package io.vigie.backup.policy;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.events.backup.BackupKind;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
@@ -9,6 +12,8 @@ import io.vigie.kit.web.IdempotencyKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +30,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /** Backup policies: what each client target must have backed up, where, how often, how long. */
 @Path("/api/v1/policies")
@@ -68,13 +76,31 @@ public class PolicyResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      summary =
+          "List policies by client and name; ?tenant=, ?targetId=, ?kind=, ?repositoryId=, ?name= narrow it; a client sees its own")
+  public Uni<Listing<PolicyView>> list(
+      @QueryParam("tenant") @Size(max = 63) String tenant,
+      @QueryParam("targetId") UUID targetId,
+      @QueryParam("kind") BackupKind kind,
+      @QueryParam("repositoryId") UUID repositoryId,
+      @QueryParam("name") @Size(max = 100) String name,
+      @Valid @BeanParam PageRequest page) {
+    return policies.list(
+        new PolicyService.PolicyFilter(tenant, targetId, kind, repositoryId, name),
+        page,
+        caller.get());
+  }
+
+  @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "Read a policy with its copies and their ping paths")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  public Uni<RestResponse<PolicyView>> get(@PathParam("id") UUID id) {
     return policies
-        .find(id, caller.get())
-        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+        .read(id, caller.get())
+        .map(v -> ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
   }
 
   @PUT

@@ -1,7 +1,6 @@
 package io.vigie.backup.policy;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vigie.backup.BackupConfig;
@@ -11,9 +10,15 @@ import io.vigie.backup.repository.BackupRepository;
 import io.vigie.backup.retention.ResticDuration;
 import io.vigie.backup.retention.RetentionRules;
 import io.vigie.backup.schedule.CronSchedule;
+import io.vigie.events.backup.BackupKind;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.problem.Problem.FieldError;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
@@ -27,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,12 +47,49 @@ public class PolicyService {
 
   static final String WHAT = "Backup policy";
 
+  /** Policies by client, name, then id. */
+  static final Keyset BY_TENANT_AND_NAME =
+      Keyset.ascending("tenant", "text").then("name", "text").then("id", "uuid");
+
   private final InstantSource clock;
   private final BackupConfig config;
+  private final Reads reads;
 
-  public PolicyService(InstantSource clock, BackupConfig config) {
+  public PolicyService(InstantSource clock, BackupConfig config, Reads reads) {
     this.clock = clock;
     this.config = config;
+    this.reads = reads;
+  }
+
+  /** Filters of the policy list; any may be null. */
+  public record PolicyFilter(
+      String tenant, UUID targetId, BackupKind kind, UUID repositoryId, String name) {}
+
+  /** A page of policies, rendered by PostgreSQL ({@code policy_document}). */
+  public Uni<Listing<PolicyView>> list(PolicyFilter f, PageRequest page, Caller caller) {
+    SqlQuery query =
+        SqlQuery.select("doc", "policy_document")
+            .where("tenant = ?", f.tenant())
+            .where("target_id = ?", f.targetId())
+            .where("kind = ?", f.kind() == null ? null : f.kind().name())
+            .where(
+                "id in (select c.policy_id from backup_policy_copy c where c.repository_id = ?)",
+                f.repositoryId())
+            .where(
+                "lower(name) like ?",
+                f.name() == null ? null : "%" + f.name().toLowerCase(Locale.ROOT) + "%")
+            .keyset(BY_TENANT_AND_NAME);
+    return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
+  }
+
+  /** One policy as the caller may see it (404 when it may not). */
+  public Uni<PolicyView> read(UUID id, Caller caller) {
+    SqlQuery query = SqlQuery.select("doc", "policy_document").where("id = ?", id);
+    return reads
+        .one(TenantScope.restrict(query, caller, "tenant = ?"), PolicyView.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound(WHAT, id));
   }
 
   @WithTransaction
@@ -100,11 +143,6 @@ public class PolicyService {
                                         .map(x -> view(p, copies, draft.repositories()));
                                   }));
             });
-  }
-
-  @WithSession
-  public Uni<PolicyView> find(UUID id, Caller caller) {
-    return visible(id, caller).chain(PolicyService::view);
   }
 
   /** A policy the caller may see, else 404. */

@@ -1,6 +1,8 @@
 package io.vigie.backup.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
@@ -9,6 +11,8 @@ import io.vigie.kit.web.IdempotencyKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +29,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
 
 /** Where backups land: restic and borg repositories and the datacenter each sits in. */
 @Path("/api/v1/repositories")
@@ -65,13 +72,27 @@ public class RepositoryResource {
   }
 
   @GET
+  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      summary =
+          "List repositories by name; ?tenant=, ?datacenter=, ?kind= narrow it; a client sees its own")
+  public Uni<Listing<RepositoryView>> list(
+      @QueryParam("tenant") @Size(max = 63) String tenant,
+      @QueryParam("datacenter") @Size(max = 40) String datacenter,
+      @QueryParam("kind") RepositoryKind kind,
+      @Valid @BeanParam PageRequest page) {
+    return repositories.list(
+        new RepositoryService.RepositoryFilter(tenant, datacenter, kind), page, caller.get());
+  }
+
+  @GET
   @Path("/{id}")
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(summary = "Read a repository (a client: its own repositories only)")
-  public Uni<Response> get(@PathParam("id") UUID id) {
+  public Uni<RestResponse<RepositoryView>> get(@PathParam("id") UUID id) {
     return repositories
-        .find(id, caller.get())
-        .map(v -> Response.ok(v).tag(ETags.of(v.version())).build());
+        .read(id, caller.get())
+        .map(v -> ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
   }
 
   @PUT

@@ -1,12 +1,16 @@
 package io.vigie.backup.repository;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vigie.backup.inventory.InventoryClient;
 import io.vigie.backup.inventory.InventoryDatacenter;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
@@ -25,10 +29,39 @@ public class RepositoryService {
 
   static final String WHAT = "Repository";
 
-  private final InstantSource clock;
+  /** Repositories by name, then id. */
+  static final Keyset BY_NAME = Keyset.ascending("name", "text").then("id", "uuid");
 
-  public RepositoryService(InstantSource clock) {
+  private final InstantSource clock;
+  private final Reads reads;
+
+  public RepositoryService(InstantSource clock, Reads reads) {
     this.clock = clock;
+    this.reads = reads;
+  }
+
+  /** Filters of the repository list; any may be null. */
+  public record RepositoryFilter(String tenant, String datacenter, RepositoryKind kind) {}
+
+  /** A page of repositories, rendered by PostgreSQL ({@code repository_document}). */
+  public Uni<Listing<RepositoryView>> list(RepositoryFilter f, PageRequest page, Caller caller) {
+    SqlQuery query =
+        SqlQuery.select("doc", "repository_document")
+            .where("tenant = ?", f.tenant())
+            .where("datacenter_code = ?", f.datacenter())
+            .where("kind = ?", f.kind() == null ? null : f.kind().name())
+            .keyset(BY_NAME);
+    return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
+  }
+
+  /** One repository as the caller may see it (404 when it may not). */
+  public Uni<RepositoryView> read(UUID id, Caller caller) {
+    SqlQuery query = SqlQuery.select("doc", "repository_document").where("id = ?", id);
+    return reads
+        .one(TenantScope.restrict(query, caller, "tenant = ?"), RepositoryView.class)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound(WHAT, id));
   }
 
   @WithTransaction
@@ -52,11 +85,6 @@ public class RepositoryService {
               r.version++;
               return fill(r, request).map(RepositoryView::of);
             });
-  }
-
-  @WithSession
-  public Uni<RepositoryView> find(UUID id, Caller caller) {
-    return visible(id, caller).map(RepositoryView::of);
   }
 
   /** A repository the caller may see, else 404. */

@@ -172,6 +172,58 @@ class PolicyApiTest {
   }
 
   @Test
+  void listsPageByKeysetWithFilters() {
+    Estate estate = Estate.saintRoch();
+    UUID dump =
+        estate.createPolicy(estate.databasePolicy("a MySQL dump", estate.repoDc3, estate.repoDc5));
+    UUID second =
+        estate.createPolicy(estate.databasePolicy("b MySQL dump", estate.repoDc2, estate.repoDc5));
+    String next =
+        engineer()
+            .get("/api/v1/policies?tenant=" + estate.tenant + "&size=1&total=true")
+            .then()
+            .statusCode(200)
+            .body("items.id", equalTo(List.of(dump.toString())))
+            .body("items[0].copies.datacenterCode", equalTo(List.of(estate.dc3, estate.dc5)))
+            .body("items[0].rpo", equalTo("PT2H"))
+            .body("total", equalTo(2))
+            .extract()
+            .path("next");
+    engineer()
+        .get("/api/v1/policies?tenant=" + estate.tenant + "&size=1&after=" + next)
+        .then()
+        .statusCode(200)
+        .body("items.id", equalTo(List.of(second.toString())))
+        .body("next", equalTo(null));
+    engineer()
+        .get("/api/v1/policies?repositoryId=" + estate.repoDc3)
+        .then()
+        .statusCode(200)
+        .body("items.id", equalTo(List.of(dump.toString())));
+    engineer()
+        .get("/api/v1/policies?after=not-a-cursor")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("after"));
+    engineer()
+        .get("/api/v1/repositories?tenant=" + estate.tenant + "&datacenter=" + estate.dc5)
+        .then()
+        .statusCode(200)
+        .body("items.id", equalTo(List.of(estate.repoDc5.toString())))
+        .body("items[0].passwordConfigured", equalTo(true));
+    // the document PostgreSQL renders is the one the create answered
+    Map<String, Object> created =
+        engineer().get("/api/v1/policies/" + dump).then().statusCode(200).extract().as(Map.class);
+    Map<String, Object> listed =
+        engineer()
+            .get("/api/v1/policies?tenant=" + estate.tenant)
+            .then()
+            .extract()
+            .path("items[0]");
+    org.assertj.core.api.Assertions.assertThat(listed).isEqualTo(created);
+  }
+
+  @Test
   void aRetriedCreateAnswersTheFirstPolicy() {
     Estate estate = Estate.saintRoch();
     Map<String, Object> body = estate.databasePolicy("MySQL", estate.repoDc3, estate.repoDc5);
