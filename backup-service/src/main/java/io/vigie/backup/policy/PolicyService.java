@@ -35,8 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Backup policies: created and changed by operators, checked against the client's contract and the
@@ -149,22 +147,6 @@ public class PolicyService {
   public static Uni<BackupPolicy> visible(UUID id, Caller caller) {
     return BackupPolicy.<BackupPolicy>findById(id)
         .map(p -> TenantScope.visibleOr404(p, p == null ? null : p.tenant, caller, WHAT, id));
-  }
-
-  /** The policy with its copies and their repositories, as the API shows it. */
-  public static Uni<PolicyView> view(BackupPolicy p) {
-    return PolicyCopy.<PolicyCopy>list("policyId = ?1 order by position", p.id)
-        .chain(
-            copies ->
-                BackupRepository.<BackupRepository>list(
-                        "id in ?1", copies.stream().map(c -> c.repositoryId).toList())
-                    .map(
-                        repos ->
-                            view(
-                                p,
-                                copies,
-                                repos.stream()
-                                    .collect(Collectors.toMap(r -> r.id, Function.identity())))));
   }
 
   static PolicyView view(
