@@ -14,4 +14,17 @@ public interface BackupConfig {
   /** A started run with no finish after this long counts as failed (running too long). */
   @WithDefault("PT6H")
   Duration maxRunDuration();
+
+  Ping ping();
+
+  /** The Healthchecks-compatible ping endpoint. */
+  interface Ping {
+    /** A ping body (the run's output) is kept up to this many bytes and cut beyond. */
+    @WithDefault("100000")
+    int maxLogBytes();
+
+    /** How much of a failed run's log its BackupFailed event carries. */
+    @WithDefault("4000")
+    int eventLogChars();
+  }
 }

@@ -43,7 +43,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PolicyService {
 
-  static final String WHAT = "Backup policy";
+  public static final String WHAT = "Backup policy";
 
   /** Policies by client, name, then id. */
   static final Keyset BY_TENANT_AND_NAME =
