@@ -193,24 +193,23 @@ public class RunService {
                           run.snapshotId = report.summary().snapshotId();
                           run.filesNew = report.summary().filesNew();
                           run.bytesAdded = report.summary().dataAdded();
+                          // restic 0.14's summary gives the short id; snapshots --json the full one
                           List<Snapshot> points = new ArrayList<>();
-                          points.add(
-                              snapshot(copy, policy, run.snapshotId, run.startedAt, null, null));
+                          Snapshot made = null;
                           if (report.snapshots() != null) {
                             for (ResticReport.SnapshotEntry s : report.snapshots()) {
-                              if (!s.id().equals(run.snapshotId)) {
-                                points.add(
-                                    snapshot(
-                                        copy, policy, s.id(), s.time(), s.hostname(), s.paths()));
-                              } else {
-                                points.get(0).hostname = s.hostname();
-                                points.get(0).paths =
-                                    s.paths() == null
-                                        ? new String[0]
-                                        : s.paths().toArray(String[]::new);
-                                points.get(0).takenAt = s.time().truncatedTo(ChronoUnit.MICROS);
+                              Snapshot point =
+                                  snapshot(copy, policy, s.id(), s.time(), s.hostname(), s.paths());
+                              points.add(point);
+                              if (s.id().startsWith(run.snapshotId)) {
+                                run.snapshotId = s.id();
+                                made = point;
                               }
                             }
+                          }
+                          if (made == null) {
+                            points.add(
+                                snapshot(copy, policy, run.snapshotId, run.startedAt, null, null));
                           }
                           return run.<BackupRun>persist()
                               .call(() -> mergeSnapshots(points))
