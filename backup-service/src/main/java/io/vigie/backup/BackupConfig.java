@@ -27,4 +27,13 @@ public interface BackupConfig {
     @WithDefault("4000")
     int eventLogChars();
   }
+
+  Watch watch();
+
+  /** The watcher of overdue runs and RPOs. */
+  interface Watch {
+    /** How often every policy is checked ({@code off} disables the schedule, as in tests). */
+    @WithDefault("1m")
+    String interval();
+  }
 }
