@@ -61,14 +61,24 @@ public class BackupWatcher {
 
   /** One pass over every policy as of {@code now}; returns how many events it published. */
   public Uni<Integer> sweep(Instant now) {
+    return sweep(now, BackupPolicy::<BackupPolicy>listAll);
+  }
+
+  /** The same pass over one policy. */
+  public Uni<Integer> sweep(Instant now, UUID policyId) {
+    return sweep(now, () -> BackupPolicy.<BackupPolicy>list("id", policyId));
+  }
+
+  private Uni<Integer> sweep(Instant now, Supplier<Uni<List<BackupPolicy>>> policies) {
     return Panache.withTransaction(
         () ->
-            BackupPolicy.<BackupPolicy>listAll()
+            policies
+                .get()
                 .chain(
-                    policies -> {
+                    list -> {
                       int[] published = {0};
                       Uni<Void> chain = Uni.createFrom().voidItem();
-                      for (BackupPolicy policy : policies) {
+                      for (BackupPolicy policy : list) {
                         chain = chain.chain(() -> watch(policy, now, published));
                       }
                       return chain.map(x -> published[0]);

@@ -40,8 +40,11 @@ class BackupWatcherTest {
     clock.reset();
   }
 
+  private UUID policy;
+
+  /** The watcher's pass over this test's policy (others in the shared database are left alone). */
   private int sweep(String at) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(() -> watcher.sweep(Instant.parse(at)));
+    return VertxContextSupport.subscribeAndAwait(() -> watcher.sweep(Instant.parse(at), policy));
   }
 
   private static List<String> types(UUID policy, int count) {
@@ -58,8 +61,7 @@ class BackupWatcherTest {
   void overdueRunsAndTheRpoAreReportedOnceAndRestored() throws Throwable {
     clock.set(CREATED);
     Estate estate = Estate.saintRoch();
-    UUID policy =
-        estate.createPolicy(estate.databasePolicy("MySQL", estate.repoDc3, estate.repoDc5));
+    policy = estate.createPolicy(estate.databasePolicy("MySQL", estate.repoDc3, estate.repoDc5));
     String dc3Ping =
         given()
             .auth()
@@ -123,8 +125,7 @@ class BackupWatcherTest {
   void aRunThatNeverFinishesIsFailedAsRunningTooLong() throws Throwable {
     clock.set(CREATED);
     Estate estate = Estate.saintRoch();
-    UUID policy =
-        estate.createPolicy(estate.databasePolicy("MySQL", estate.repoDc3, estate.repoDc5));
+    policy = estate.createPolicy(estate.databasePolicy("MySQL", estate.repoDc3, estate.repoDc5));
     String ping =
         given()
             .auth()
