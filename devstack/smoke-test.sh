@@ -13,7 +13,7 @@ cd "$ROOT"
 TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-420}"
 BUILD_TIMEOUT=900
 TOKEN_URL=http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/token
-PORTS="15432 19092 19093 18080 18900 8081 8082 8083 8085"
+PORTS="15432 19092 19093 18080 18900 8081 8082 8083 8084 8085"
 mkdir -p .vigie
 LOG="$ROOT/.vigie/smoke-test.log"
 UP_PID=
@@ -106,8 +106,8 @@ WINDOWS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http
 case "$WINDOWS" in *'"total":0'*) ;; *) fail "saint-roch sees lumiere's maintenance window: $WINDOWS" ;; esac
 echo "smoke test: monitoring demo data OK (default rule pack, maintenance window behind the tenant wall)"
 
-# ticket-service and dns-service answer behind the same tenant wall: a client lists only its own
-for url in http://127.0.0.1:8083/api/v1/tickets http://127.0.0.1:8085/api/v1/zones; do
+# ticket-, backup- and dns-service answer behind the same tenant wall: a client lists only its own
+for url in http://127.0.0.1:8083/api/v1/tickets http://127.0.0.1:8084/api/v1/policies http://127.0.0.1:8085/api/v1/zones; do
   BODY="$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $ENGINEER_TOKEN" "$url?total=true")"
   case "$BODY" in *'"total":'*$'\n'200) ;; *) fail "$url does not list for an engineer: $BODY" ;; esac
   BODY="$(curl -s -w '\n%{http_code}' -H "Authorization: Bearer $(password_token saint-roch)" "$url?total=true")"
@@ -116,7 +116,7 @@ for url in http://127.0.0.1:8083/api/v1/tickets http://127.0.0.1:8085/api/v1/zon
   CODE="$(curl -s -o /dev/null -w '%{http_code}' "$url")"
   [ "$CODE" = 401 ] || fail "$url without a token answered $CODE"
 done
-echo "smoke test: ticket-service and dns-service answer behind the tenant wall"
+echo "smoke test: ticket-, backup- and dns-service answer behind the tenant wall"
 
 ENGINEER="$(jwt_payload "$ENGINEER_TOKEN")"
 case "$ENGINEER" in *'"realm_access":{"roles":['*'"vigie-engineer"'*) ;; *) fail "engineer token without role vigie-engineer: $ENGINEER" ;; esac

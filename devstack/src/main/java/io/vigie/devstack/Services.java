@@ -11,7 +11,7 @@ final class Services {
           new ServiceSpec("inventory-service", 8081, "inventory"),
           new ServiceSpec("monitoring-service", 8082, "monitoring"),
           new ServiceSpec("ticket-service", 8083, "ticket"),
-          // new ServiceSpec("backup-service", 8084, "backup"),
+          new ServiceSpec("backup-service", 8084, "backup"),
           new ServiceSpec("dns-service", 8085, "dns"));
 
   static ServiceSpec named(String name) {

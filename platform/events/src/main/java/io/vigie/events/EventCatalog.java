@@ -1,5 +1,6 @@
 package io.vigie.events;
 
+import io.vigie.events.backup.BackupEvents;
 import io.vigie.events.dns.DnsEvents;
 import io.vigie.events.inventory.InventoryEvents;
 import io.vigie.events.monitoring.MonitoringEvents;
@@ -18,6 +19,7 @@ public final class EventCatalog {
     TYPES.putAll(MonitoringEvents.TYPES);
     TYPES.putAll(TicketEvents.TYPES);
     TYPES.putAll(DnsEvents.TYPES);
+    TYPES.putAll(BackupEvents.TYPES);
   }
 
   private EventCatalog() {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigie.events.backup.BackupEvents;
 import io.vigie.events.inventory.ClientRegistered;
 import io.vigie.events.inventory.ContractChanged;
 import io.vigie.events.inventory.DatacenterRegistered;
@@ -139,7 +140,16 @@ class EventRoundTripTest {
             SupportLevel.L2,
             ResponderNeeded.Reason.NEW_INCIDENT,
             Instant.parse("2026-11-21T23:00:00Z"),
-            Instant.parse("2026-11-21T22:00:04Z")));
+            Instant.parse("2026-11-21T22:00:04Z")),
+        BackupSamples.succeeded(),
+        BackupSamples.failed(),
+        BackupSamples.overdue(),
+        BackupSamples.rpoBreached(),
+        BackupSamples.rpoRestored(),
+        BackupSamples.drpActivated(),
+        BackupSamples.dnsSwitchStarted(),
+        BackupSamples.stepCompleted(),
+        BackupSamples.drpCompleted());
   }
 
   @ParameterizedTest
@@ -176,7 +186,25 @@ class EventRoundTripTest {
             InventoryEvents.TYPES.size()
                 + MonitoringEvents.TYPES.size()
                 + TicketEvents.TYPES.size()
-                + io.vigie.events.dns.DnsEvents.TYPES.size());
+                + io.vigie.events.dns.DnsEvents.TYPES.size()
+                + BackupEvents.TYPES.size());
+  }
+
+  @Test
+  void backupEventsAreKeyedByTheirPolicyOrPlanAndCarryTheClient() throws Exception {
+    assertThat(BackupSamples.failed().aggregateId()).isEqualTo(BackupSamples.POLICY.toString());
+    assertThat(BackupSamples.failed().tenant()).isEqualTo("saint-roch");
+    assertThat(BackupSamples.failed().topic()).isEqualTo(BackupEvents.TOPIC);
+    assertThat(BackupSamples.drpActivated().aggregateId()).isEqualTo(BackupSamples.PLAN.toString());
+    String json = JSON.writeValueAsString(BackupSamples.rpoBreached());
+    assertThat(json)
+        .contains("\"rpo\":\"PT2H\"")
+        .contains("\"datacenterCode\":\"PAR-DC5\"")
+        .contains("\"kind\":\"HOSTED_SERVICE\"");
+    assertThat(JSON.writeValueAsString(BackupSamples.dnsSwitchStarted()))
+        .contains("\"kind\":\"DNS_SWITCH\"")
+        .contains("\"switchToAddresses\":[\"203.0.113.50\"]")
+        .contains("\"estimated\":\"PT5M\"");
   }
 
   @Test
