@@ -23,6 +23,11 @@ public class TokenCache {
     return config.enabled();
   }
 
+  /** Whether {@code token} is trusted again without being verified. */
+  public boolean remembers(String token) {
+    return verified.get(token) != null;
+  }
+
   VerifiedTokens<SecurityIdentity> verified() {
     return verified;
   }
