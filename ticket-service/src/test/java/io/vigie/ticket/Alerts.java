@@ -34,7 +34,8 @@ public final class Alerts {
         target,
         serverId,
         tenants,
-        hostedServiceIds);
+        hostedServiceIds,
+        false);
   }
 
   public static AlertResolved resolved(AlertFired fired, Instant resolvedAt) {

@@ -250,7 +250,8 @@ public class Alerting {
                       alert.target,
                       alert.serverId,
                       affected.tenants(),
-                      affected.hostedServiceIds()),
+                      affected.hostedServiceIds(),
+                      alert.hostDown),
                   ACTOR);
             })
         .chain(() -> record(alert, "NOTIFIED", signal.at(), "AlertFired published"))

@@ -11,6 +11,9 @@ import java.util.UUID;
  *
  * @param fingerprint one alert per problem: the same fingerprint is never firing twice at once
  * @param tenants the clients (codes) whose VMs or hosted services the target carries
+ * @param hostDown the server itself is down (host-alive fails): its other alerts are grouped under
+ *     this one — the ones already firing belong to this alert's incident, later ones are not
+ *     published while it fires
  */
 public record AlertFired(
     String fingerprint,
@@ -20,7 +23,8 @@ public record AlertFired(
     String target,
     UUID serverId,
     List<String> tenants,
-    List<UUID> hostedServiceIds)
+    List<UUID> hostedServiceIds,
+    boolean hostDown)
     implements DomainEvent {
 
   @Override
