@@ -20,6 +20,7 @@ import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.events.ticket.ClockBreached;
 import io.vigie.events.ticket.ClockKind;
 import io.vigie.events.ticket.ClockWarningReached;
+import io.vigie.events.ticket.ReportPublished;
 import io.vigie.events.ticket.ResponderNeeded;
 import io.vigie.events.ticket.SupportLevel;
 import io.vigie.events.ticket.TicketClosed;
@@ -35,6 +36,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,6 +144,12 @@ class EventRoundTripTest {
             ResponderNeeded.Reason.NEW_INCIDENT,
             Instant.parse("2026-11-21T23:00:00Z"),
             Instant.parse("2026-11-21T22:00:04Z")),
+        new ReportPublished(
+            EventSamples.incident(),
+            UUID.fromString("0192f3a0-0000-7000-8000-00000000e001"),
+            2,
+            "alice",
+            Instant.parse("2026-11-22T09:30:00Z")),
         BackupSamples.succeeded(),
         BackupSamples.failed(),
         BackupSamples.overdue(),

@@ -20,6 +20,7 @@ public final class TicketEvents {
   public static final String CLOCK_WARNING_REACHED = PREFIX + "clock-warning-reached.v1";
   public static final String CLOCK_BREACHED = PREFIX + "clock-breached.v1";
   public static final String RESPONDER_NEEDED = PREFIX + "responder-needed.v1";
+  public static final String REPORT_PUBLISHED = PREFIX + "report-published.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -31,7 +32,8 @@ public final class TicketEvents {
           Map.entry(TICKET_CLOSED, TicketClosed.class),
           Map.entry(CLOCK_WARNING_REACHED, ClockWarningReached.class),
           Map.entry(CLOCK_BREACHED, ClockBreached.class),
-          Map.entry(RESPONDER_NEEDED, ResponderNeeded.class));
+          Map.entry(RESPONDER_NEEDED, ResponderNeeded.class),
+          Map.entry(REPORT_PUBLISHED, ReportPublished.class));
 
   private TicketEvents() {}
 
