@@ -155,7 +155,8 @@ public class ClockWatch {
                                   TimelineEntry.Kind.ESCALATED,
                                   before + " -> " + level + ": " + why));
                         });
-                if (signal.clock() == ClockKind.INTERVENTION && !acted) {
+                // a grouped incident is covered by its host-down incident's page
+                if (signal.clock() == ClockKind.INTERVENTION && !acted && t.groupedUnder == null) {
                   events.add(
                       TicketService.responderNeeded(
                           t,

@@ -23,7 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -35,7 +38,11 @@ import java.util.UUID;
  * annotates it; within {@code vigie.ticket.alert-repeat-period} after the incident was resolved it
  * reopens it; later, or once closed, a new incident is opened. An {@code AlertResolved} lands on
  * the timeline of every incident of that fingerprint not closed yet and, per {@code
- * vigie.ticket.alert-resolved-policy}, resolves them pending confirmation; it never closes one.
+ * vigie.ticket.alert-resolved-policy}, resolves them pending confirmation; it never closes one. A
+ * host-down alert ({@code hostDown}) groups the open incidents of the server's other alerts under
+ * its own (a client's under that client's, the parent under the parent): a link and a timeline
+ * entry on each side, and no further {@code ResponderNeeded} for the grouped ones; an alert of that
+ * server arriving while its host-down incident is open is grouped on arrival, unpaged.
  */
 @ApplicationScoped
 public class IncidentService {
@@ -74,17 +81,130 @@ public class IncidentService {
               if (!first) {
                 return Uni.createFrom().voidItem();
               }
-              return landOn(alert, null, null)
+              return openHostDown(alert)
                   .chain(
-                      parent -> {
-                        Uni<Void> chain = Uni.createFrom().voidItem();
-                        for (String tenant : tenants) {
-                          chain =
-                              chain.chain(() -> landOn(alert, tenant, parent.id).replaceWithVoid());
-                        }
-                        return chain;
+                      hostDown -> {
+                        // under a server that is down, the new incidents are covered by its page
+                        boolean page = hostDown.isEmpty();
+                        Map<String, Ticket> landed = new HashMap<>();
+                        return landOn(alert, null, null, page)
+                            .chain(
+                                parent -> {
+                                  landed.put(groupKey(null), parent);
+                                  Uni<Void> chain = Uni.createFrom().voidItem();
+                                  for (String tenant : tenants) {
+                                    chain =
+                                        chain.chain(
+                                            () ->
+                                                landOn(alert, tenant, parent.id, page)
+                                                    .invoke(t -> landed.put(groupKey(tenant), t))
+                                                    .replaceWithVoid());
+                                  }
+                                  return chain;
+                                })
+                            .chain(
+                                () ->
+                                    alert.hostDown()
+                                        ? groupExisting(alert, landed)
+                                        : groupUnder(landed.values(), hostDown));
                       });
             });
+  }
+
+  /**
+   * A host-down alert: its incidents are marked as the server's host-down incidents, and the open
+   * incidents opened from the server's other alerts are grouped under them, client by client (a
+   * client's under its own host-down incident, the internal parent under the internal parent).
+   */
+  private Uni<Void> groupExisting(AlertFired alert, Map<String, Ticket> landed) {
+    if (alert.serverId() == null) {
+      return Uni.createFrom().voidItem();
+    }
+    landed.values().forEach(t -> t.hostDownServer = alert.serverId());
+    return Ticket.<Ticket>find(
+            "status not in ?1 and type = ?2 and alertFingerprint is not null"
+                + " and alertFingerprint <> ?3 and groupedUnder is null and hostDownServer is null"
+                + " and id in (select l.ticketId from TicketLink l where l.kind = ?4"
+                + " and l.target = ?5) order by openedAt",
+            List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED),
+            TicketType.INCIDENT,
+            alert.fingerprint(),
+            TicketLink.Kind.SERVER,
+            alert.serverId().toString())
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list()
+        .chain(open -> groupUnder(open, landed));
+  }
+
+  /** The open host-down incidents of the alert's server, by client ("" for the parent). */
+  private static Uni<Map<String, Ticket>> openHostDown(AlertFired alert) {
+    if (alert.hostDown() || alert.serverId() == null) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return Ticket.<Ticket>find(
+            "hostDownServer = ?1 and status not in ?2 order by openedAt",
+            alert.serverId(),
+            List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
+        .list()
+        .map(
+            found -> {
+              Map<String, Ticket> byClient = new HashMap<>();
+              found.forEach(t -> byClient.putIfAbsent(groupKey(t.tenant), t));
+              return byClient;
+            });
+  }
+
+  /** Groups each incident under its client's host-down incident, when there is one. */
+  private Uni<Void> groupUnder(Collection<Ticket> incidents, Map<String, Ticket> hostDown) {
+    Uni<Void> chain = Uni.createFrom().voidItem();
+    for (Ticket incident : incidents) {
+      Ticket under = hostDown.get(groupKey(incident.tenant));
+      if (under == null
+          || under.id.equals(incident.id)
+          || incident.groupedUnder != null
+          || incident.hostDownServer != null) {
+        continue;
+      }
+      chain = chain.chain(() -> group(incident, under));
+    }
+    return chain;
+  }
+
+  /** A link and a timeline entry on each side; the grouped incident is no longer paged for. */
+  private Uni<Void> group(Ticket incident, Ticket hostDown) {
+    Instant now = time.instant();
+    incident.groupedUnder = hostDown.id;
+    incident.version++;
+    hostDown.version++;
+    return TicketLink.of(
+            incident.id, TicketLink.Kind.INCIDENT, hostDown.id.toString(), hostDown.reference)
+        .persist()
+        .chain(
+            () ->
+                tickets.entry(
+                    incident,
+                    now,
+                    TimelineEntry.Kind.GROUPED,
+                    TimelineEntry.Visibility.PUBLIC,
+                    ACTOR,
+                    "Grouped under "
+                        + hostDown.reference
+                        + ": the server is down ("
+                        + hostDown.title
+                        + "); this incident is followed there"))
+        .chain(
+            () ->
+                tickets.entry(
+                    hostDown,
+                    now,
+                    TimelineEntry.Kind.GROUPED,
+                    TimelineEntry.Visibility.PUBLIC,
+                    ACTOR,
+                    "Grouped here: " + incident.reference + " (" + incident.title + ")"));
+  }
+
+  private static String groupKey(String tenant) {
+    return tenant == null ? "" : tenant;
   }
 
   /** Must run in the consumer's transaction. */
@@ -144,7 +264,7 @@ public class IncidentService {
   }
 
   /** Where one firing lands for {@code tenant} (null: the internal parent). */
-  private Uni<Ticket> landOn(AlertFired alert, String tenant, UUID parentId) {
+  private Uni<Ticket> landOn(AlertFired alert, String tenant, UUID parentId, boolean page) {
     Instant now = time.instant();
     return Ticket.<Ticket>find(
             tenant == null
@@ -202,7 +322,8 @@ public class IncidentService {
                                   alert.fingerprint(),
                                   alert.startedAt(),
                                   links),
-                              ACTOR))
+                              ACTOR,
+                              page))
                   .call(
                       opened ->
                           tickets.entry(

@@ -113,6 +113,14 @@ public class Ticket extends PanacheEntityBase {
   @Column(name = "resolution_deadline")
   public Instant resolutionDeadline;
 
+  /** The host-down incident this one is grouped under: not paged for separately. */
+  @Column(name = "grouped_under")
+  public UUID groupedUnder;
+
+  /** On an incident opened from a host-down alert: the server that is down. */
+  @Column(name = "host_down_server")
+  public UUID hostDownServer;
+
   @Column(nullable = false)
   public long version;
 

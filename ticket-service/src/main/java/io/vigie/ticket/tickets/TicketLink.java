@@ -22,7 +22,9 @@ public class TicketLink extends PanacheEntityBase {
     SERVER,
     VIRTUAL_MACHINE,
     HOSTED_SERVICE,
-    ALERT
+    ALERT,
+    /** The host-down incident a ticket is grouped under (set by monitoring's grouping only). */
+    INCIDENT
   }
 
   @Id
@@ -33,7 +35,7 @@ public class TicketLink extends PanacheEntityBase {
   @Enumerated(EnumType.STRING)
   public Kind kind;
 
-  /** The inventory id, or the alert's fingerprint. */
+  /** The inventory id, the alert's fingerprint, or the incident's id. */
   @Id public String target;
 
   /** A name to show: host name, VM or service name, alert summary. */

@@ -48,6 +48,9 @@ public class TicketLinks {
         }
         yield Uni.createFrom().item(TicketLink.of(null, link.kind(), link.target().strip(), null));
       }
+      case INCIDENT ->
+          throw ProblemException.invalidField(
+              field, "incidents are linked by host-down grouping, not by hand");
       case SERVER ->
           KnownServer.<KnownServer>findById(uuid(link.target(), field))
               .chain(

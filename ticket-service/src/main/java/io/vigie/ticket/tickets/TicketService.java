@@ -264,6 +264,14 @@ public class TicketService {
 
   /** Opens a ticket from a draft: reference, clocks, links, timeline and events. */
   public Uni<Ticket> open(Draft d, String actor) {
+    return open(d, actor, true);
+  }
+
+  /**
+   * As {@link #open(Draft, String)}; {@code page} false opens a new incident without calling for a
+   * responder (one grouped under a host-down incident that already did).
+   */
+  public Uni<Ticket> open(Draft d, String actor, boolean page) {
     Instant now = time.instant();
     return References.next(d.type(), now)
         .chain(
@@ -307,7 +315,7 @@ public class TicketService {
                                   t.alertFingerprint,
                                   t.clockStartedAt,
                                   t.openedAt));
-                          if (t.type == TicketType.INCIDENT && t.parentId == null) {
+                          if (page && t.type == TicketType.INCIDENT && t.parentId == null) {
                             // one page per problem: a client's incident under a parent is covered
                             // by the parent's
                             events.add(
@@ -357,7 +365,7 @@ public class TicketService {
               List<DomainEvent> events = new ArrayList<>();
               t.version++;
               moveStatus(t, clocks, to, system, now, events);
-              if (to == TicketStatus.IN_PROGRESS) {
+              if (to == TicketStatus.IN_PROGRESS && t.groupedUnder == null) {
                 events.add(responderNeeded(t, ResponderNeeded.Reason.REOPENED, now));
               }
               keep(t, clocks);

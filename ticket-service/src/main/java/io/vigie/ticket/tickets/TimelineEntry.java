@@ -28,6 +28,8 @@ public class TimelineEntry extends PanacheEntityBase {
     ALERT_FIRED,
     ALERT_FIRED_AGAIN,
     ALERT_RESOLVED,
+    /** Grouped under a host-down incident, or another incident grouped under this one. */
+    GROUPED,
     CLOCK_WARNING,
     CLOCK_BREACHED
   }
