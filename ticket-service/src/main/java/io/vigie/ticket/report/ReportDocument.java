@@ -4,6 +4,7 @@ import io.vigie.ticket.report.IncidentFacts.AlertPeriod;
 import io.vigie.ticket.report.ReportViews.ReportView;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,16 +12,15 @@ import java.util.List;
 /**
  * A report as a document a person reads: Markdown, or a standalone HTML page. Every piece of text
  * (the engineer's and the timeline's) is escaped, so no one writes markup into the client's page;
- * instants are shown in UTC.
+ * instants are shown in the client's time zone (its contract's support hours), named.
  */
 public final class ReportDocument {
 
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
   private ReportDocument() {}
 
-  public static String markdown(ReportView r) {
+  public static String markdown(ReportView r, ZoneId zone) {
     IncidentFacts f = r.facts();
     StringBuilder md = new StringBuilder();
     md.append("# Incident report ")
@@ -28,9 +28,13 @@ public final class ReportDocument {
         .append(": ")
         .append(md(f.title()))
         .append("\n\n");
-    md.append("_Version ").append(r.version()).append(", ").append(statusLine(r)).append("_\n\n");
+    md.append("_Version ")
+        .append(r.version())
+        .append(", ")
+        .append(statusLine(r, zone))
+        .append("_\n\n");
     md.append("## Impact\n\n");
-    for (String[] row : facts(f)) {
+    for (String[] row : facts(f, zone)) {
       md.append("- **").append(row[0]).append("**: ").append(md(row[1])).append('\n');
     }
     md.append("\n## Cause\n\n").append(paragraph(md(r.cause()))).append("\n\n");
@@ -44,12 +48,16 @@ public final class ReportDocument {
     }
     md.append("\n## Timeline\n\n");
     for (IncidentFacts.Line line : f.timeline()) {
-      md.append("- ").append(at(line.at())).append(" — ").append(md(line.text())).append('\n');
+      md.append("- ")
+          .append(at(line.at(), zone))
+          .append(" — ")
+          .append(md(line.text()))
+          .append('\n');
     }
     return md.toString();
   }
 
-  public static String html(ReportView r) {
+  public static String html(ReportView r, ZoneId zone) {
     IncidentFacts f = r.facts();
     StringBuilder h = new StringBuilder();
     String title = "Incident report " + r.reference() + ": " + f.title();
@@ -60,9 +68,9 @@ public final class ReportDocument {
         .append("</h1>\n<p><em>Version ")
         .append(r.version())
         .append(", ")
-        .append(html(statusLine(r)))
+        .append(html(statusLine(r, zone)))
         .append("</em></p>\n<h2>Impact</h2>\n<dl>\n");
-    for (String[] row : facts(f)) {
+    for (String[] row : facts(f, zone)) {
       h.append("<dt>")
           .append(html(row[0]))
           .append("</dt><dd>")
@@ -88,7 +96,7 @@ public final class ReportDocument {
       h.append("<li><time datetime=\"")
           .append(line.at())
           .append("\">")
-          .append(at(line.at()))
+          .append(at(line.at(), zone))
           .append("</time> — ")
           .append(html(line.text()))
           .append("</li>\n");
@@ -98,23 +106,23 @@ public final class ReportDocument {
   }
 
   /** The facts as label and value, in the order a reader expects them. */
-  static List<String[]> facts(IncidentFacts f) {
+  static List<String[]> facts(IncidentFacts f, ZoneId zone) {
     return List.of(
         new String[] {"Clients affected", list(f.clients())},
         new String[] {"Hosted services affected", list(f.hostedServices())},
         new String[] {"Servers", list(f.servers())},
-        new String[] {"Start", at(f.start())},
-        new String[] {"Detection", at(f.detection())},
-        new String[] {"First intervention", at(f.firstIntervention())},
-        new String[] {"Recovery", at(f.recovery())},
+        new String[] {"Start", at(f.start(), zone)},
+        new String[] {"Detection", at(f.detection(), zone)},
+        new String[] {"First intervention", at(f.firstIntervention(), zone)},
+        new String[] {"Recovery", at(f.recovery(), zone)},
         new String[] {"Duration", duration(f.duration())},
-        new String[] {"Alert periods", periods(f.alertPeriods())},
+        new String[] {"Alert periods", periods(f.alertPeriods(), zone)},
         new String[] {"Time to intervention (GTI)", gti(f)});
   }
 
-  private static String statusLine(ReportView r) {
+  private static String statusLine(ReportView r, ZoneId zone) {
     return r.status() == ReportViews.Status.PUBLISHED && r.publishedAt() != null
-        ? "published " + at(r.publishedAt())
+        ? "published " + at(r.publishedAt(), zone)
         : "draft";
   }
 
@@ -129,7 +137,7 @@ public final class ReportDocument {
     return target + (f.interventionMet() ? ", met" : ", missed");
   }
 
-  private static String periods(List<AlertPeriod> periods) {
+  private static String periods(List<AlertPeriod> periods, ZoneId zone) {
     if (periods.isEmpty()) {
       return "none";
     }
@@ -138,9 +146,9 @@ public final class ReportDocument {
         periods.stream()
             .map(
                 p ->
-                    at(p.start())
+                    at(p.start(), zone)
                         + " to "
-                        + (p.end() == null ? "still firing" : at(p.end()))
+                        + (p.end() == null ? "still firing" : at(p.end(), zone))
                         + (p.end() == null
                             ? ""
                             : " (" + duration(Duration.between(p.start(), p.end())) + ")"))
@@ -151,8 +159,10 @@ public final class ReportDocument {
     return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
-  static String at(Instant instant) {
-    return instant == null ? "none" : AT.format(instant);
+  /** {@code 2026-11-21 23:00:00 CET}; UTC named as such. */
+  static String at(Instant instant, ZoneId zone) {
+    ZoneId shown = zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    return instant == null ? "none" : AT.format(instant.atZone(shown));
   }
 
   /** {@code 1 h 07 min}, {@code 45 min 10 s}, {@code 2 d 3 h 00 min}. */

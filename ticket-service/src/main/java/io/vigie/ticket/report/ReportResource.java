@@ -62,20 +62,27 @@ public class ReportResource {
   @Operation(
       operationId = "getIncidentReportDocument",
       summary =
-          "The report as a document to read: Markdown (Accept: text/markdown, the default) or an"
-              + " HTML page (Accept: text/html); same versions as the JSON")
+          "The report as a document to read, instants in the client's time zone: Markdown"
+              + " (Accept: text/markdown, the default) or an HTML page (Accept: text/html); same"
+              + " versions as the JSON")
   public Uni<RestResponse<String>> document(
       @PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     boolean html = accept != null && accept.contains(MediaType.TEXT_HTML);
     return reports
         .read(id, caller.get())
-        .map(
+        .chain(
             v ->
-                RestResponse.ResponseBuilder.ok(
-                        html ? ReportDocument.html(v) : ReportDocument.markdown(v),
-                        html ? "text/html;charset=UTF-8" : MARKDOWN + ";charset=UTF-8")
-                    .tag(ETags.of(v.version()))
-                    .build());
+                reports
+                    .zoneOf(v.tenant())
+                    .map(
+                        zone ->
+                            RestResponse.ResponseBuilder.ok(
+                                    html
+                                        ? ReportDocument.html(v, zone)
+                                        : ReportDocument.markdown(v, zone),
+                                    html ? "text/html;charset=UTF-8" : MARKDOWN + ";charset=UTF-8")
+                                .tag(ETags.of(v.version()))
+                                .build()));
   }
 
   @GET

@@ -10,10 +10,16 @@ import io.vigie.events.ticket.TicketType;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.read.Keyset;
+import io.vigie.kit.read.Listing;
+import io.vigie.kit.read.PageRequest;
+import io.vigie.kit.read.Reads;
+import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
 import io.vigie.kit.web.ETags;
 import io.vigie.ticket.inventory.KnownClient;
+import io.vigie.ticket.report.ReportViews.PublishedReport;
 import io.vigie.ticket.report.ReportViews.ReportEdit;
 import io.vigie.ticket.report.ReportViews.ReportView;
 import io.vigie.ticket.tickets.Ticket;
@@ -23,6 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,12 +50,27 @@ public class ReportService {
   static final String WHAT = "Incident report";
   static final String ACTOR = "ticket-service";
 
+  /** Newest publication first, then by id: the list's order and its cursor. */
+  static final Keyset NEWEST_PUBLISHED =
+      Keyset.descending("published_at", "timestamptz").then("id", "uuid");
+
   private final InstantSource time;
   private final Outbox outbox;
+  private final Reads reads;
 
-  public ReportService(InstantSource time, Outbox outbox) {
+  public ReportService(InstantSource time, Outbox outbox, Reads reads) {
     this.time = time;
     this.outbox = outbox;
+    this.reads = reads;
+  }
+
+  /** Published reports the caller may read, newest publication first; a client's own only. */
+  public Uni<Listing<PublishedReport>> published(String tenant, PageRequest page, Caller caller) {
+    SqlQuery query =
+        SqlQuery.select("doc", "published_incident_report_document")
+            .where("tenant = ?", tenant)
+            .keyset(NEWEST_PUBLISHED);
+    return reads.page(TenantScope.restrict(query, caller, "tenant = ?"), page);
   }
 
   /** Drafts (or refreshes) the report of a resolved incident. Runs in the caller's transaction. */
@@ -162,6 +185,16 @@ public class ReportService {
   }
 
   // --- API use cases
+
+  /** The time zone a client's documents are shown in: its support hours', else UTC. */
+  @WithSession
+  public Uni<ZoneId> zoneOf(String tenant) {
+    if (tenant == null) {
+      return Uni.createFrom().item(ZoneOffset.UTC);
+    }
+    return KnownClient.byCode(tenant)
+        .map(client -> client == null ? ZoneOffset.UTC : ServiceReportService.zoneOf(client));
+  }
 
   /** Staff: the current version; a client: the last published one. 404 otherwise. */
   @WithSession

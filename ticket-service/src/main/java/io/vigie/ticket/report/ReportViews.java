@@ -2,6 +2,7 @@ package io.vigie.ticket.report;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -81,4 +82,18 @@ public final class ReportViews {
           List.of(v.followUps));
     }
   }
+
+  /** A published report in a list: its last published version, without its text. */
+  public record PublishedReport(
+      UUID id,
+      UUID ticketId,
+      String reference,
+      String tenant,
+      String title,
+      long version,
+      Instant publishedAt,
+      Instant start,
+      Instant recovery,
+      Duration duration,
+      Boolean interventionMet) {}
 }

@@ -6,11 +6,15 @@ import static io.vigie.ticket.report.ReportDocument.duration;
 import io.vigie.ticket.report.ServiceMonth.Breach;
 import io.vigie.ticket.report.ServiceMonth.ClockFigures;
 import io.vigie.ticket.report.ServiceMonth.Publication;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A monthly service report as Markdown or a standalone HTML page; all text escaped. */
+/**
+ * A monthly service report as Markdown or a standalone HTML page; all text escaped, instants in the
+ * client's time zone.
+ */
 public final class ServiceMonthDocument {
 
   private ServiceMonthDocument() {}
@@ -75,10 +79,11 @@ public final class ServiceMonthDocument {
   }
 
   private static String period(ServiceMonth m) {
+    ZoneId zone = ZoneId.of(m.timeZone());
     return "From "
-        + at(m.from())
+        + at(m.from(), zone)
         + " to "
-        + at(m.to())
+        + at(m.to(), zone)
         + " (the month in "
         + m.timeZone()
         + "). Tickets opened: "
@@ -87,6 +92,7 @@ public final class ServiceMonthDocument {
   }
 
   private static List<Table> tables(ServiceMonth m) {
+    ZoneId zone = ZoneId.of(m.timeZone());
     List<Table> tables = new ArrayList<>();
     tables.add(counts("Tickets by type", "Type", m.byType()));
     tables.add(counts("Tickets by priority", "Priority", m.byPriority()));
@@ -107,7 +113,7 @@ public final class ServiceMonthDocument {
               b.clock().name(),
               duration(b.target()),
               b.used() == null ? "still running" : duration(b.used()),
-              b.deadline() == null ? "" : at(b.deadline())));
+              b.deadline() == null ? "" : at(b.deadline(), zone)));
     }
     tables.add(
         new Table(
@@ -117,7 +123,7 @@ public final class ServiceMonthDocument {
     List<List<String>> published = new ArrayList<>();
     for (Publication p : m.reportsPublished()) {
       published.add(
-          List.of(p.reference(), p.title(), Long.toString(p.version()), at(p.publishedAt())));
+          List.of(p.reference(), p.title(), Long.toString(p.version()), at(p.publishedAt(), zone)));
     }
     tables.add(
         new Table(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,15 @@ class ReportApiTest {
 
   static final String TICKETS = "/api/v1/tickets";
   static final String HOSTILE = "<script>alert('x')</script>";
+  static final String PUBLISHED = "/api/v1/incident-reports";
+
+  static String internalReference(String ticketId) {
+    return as(TestTokens.support())
+        .get(TICKETS + "/" + ticketId)
+        .then()
+        .extract()
+        .path("reference");
+  }
 
   static RequestSpecification as(String token) {
     return given().auth().oauth2(token).contentType(ContentType.JSON);
@@ -270,6 +280,16 @@ class ReportApiTest {
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", "<li>Load test before sales")
         .doesNotContain("<script>", "old plan");
 
+    // the client finds it among its published reports
+    as(client)
+        .get("/api/v1/incident-reports")
+        .then()
+        .statusCode(200)
+        .body("items.reference", org.hamcrest.Matchers.contains(draft.getString("reference")))
+        .body("items[0].version", equalTo(2))
+        .body("items[0].ticketId", equalTo(id))
+        .body("items[0].duration", equalTo("PT12M"));
+
     // a later edit is a new draft version; the client still reads the published one
     as(TestTokens.engineer())
         .header("If-Match", "\"2\"")
@@ -340,6 +360,31 @@ class ReportApiTest {
     // its own report, not published: 404 too; the other client reads its own
     as(me).get(report(mine)).then().statusCode(404);
     as(TestTokens.client(o.optique())).get(report(theirs)).then().statusCode(200);
+    // the list of published reports: a client's own only, never a draft, never the parent's
+    String theirsReference = internalReference(theirs);
+    as(me).get(PUBLISHED).then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    as(me)
+        .queryParam("tenant", o.optique())
+        .get(PUBLISHED)
+        .then()
+        .body("items", org.hamcrest.Matchers.empty());
+    as(TestTokens.client(o.optique()))
+        .get(PUBLISHED)
+        .then()
+        .body("items.reference", org.hamcrest.Matchers.contains(theirsReference));
+    as(TestTokens.support())
+        .queryParam("tenant", o.optique())
+        .get(PUBLISHED)
+        .then()
+        .body("items.reference", org.hamcrest.Matchers.contains(theirsReference));
+    as(TestTokens.support())
+        .queryParam("size", 500)
+        .get(PUBLISHED)
+        .then()
+        .body(
+            "items.tenant", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(nullValue())));
+    as(TestTokens.agent()).get(PUBLISHED).then().statusCode(403);
+    given().get(PUBLISHED).then().statusCode(401);
     // a client writes nothing, reads no versions: 403
     as(me)
         .header("If-Match", "*")

@@ -7,6 +7,8 @@ import io.vigie.ticket.report.IncidentFacts.Line;
 import io.vigie.ticket.report.ReportViews.ReportView;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class ReportDocumentTest {
 
   @Test
   void theHtmlPageEscapesEveryPieceOfText() {
-    String html = ReportDocument.html(report(HOSTILE, List.of(HOSTILE)));
+    String html = ReportDocument.html(report(HOSTILE, List.of(HOSTILE)), ZoneOffset.UTC);
     assertThat(html)
         .doesNotContain("<script>", "<img", "<b>", "<down>")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;img src=x")
@@ -70,7 +72,9 @@ class ReportDocumentTest {
 
   @Test
   void theMarkdownReadsAsWrittenAndCarriesNoMarkup() {
-    String md = ReportDocument.markdown(report("A *bad* [link](http://x) <b>bold</b>", List.of()));
+    String md =
+        ReportDocument.markdown(
+            report("A *bad* [link](http://x) <b>bold</b>", List.of()), ZoneOffset.UTC);
     assertThat(md)
         .startsWith("# Incident report INC-2026-000123: Shop &lt;down&gt;\n")
         .contains("- **Clients affected**: Lumière\n")
@@ -79,6 +83,17 @@ class ReportDocumentTest {
         .contains("## Cause\n\nA \\*bad\\* \\[link\\](http://x) &lt;b&gt;bold&lt;/b&gt;\n")
         .contains("## Follow-up actions\n\nNone.\n")
         .doesNotContain("<b>");
+  }
+
+  @Test
+  void instantsReadInTheClientsTimeZone() {
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    assertThat(ReportDocument.markdown(report("c", List.of()), paris))
+        .contains("- **Start**: 2026-11-21 23:00:00 CET\n")
+        .contains("_Version 2, published 2026-11-22 10:30:00 CET_");
+    // summer time: two hours ahead
+    assertThat(ReportDocument.at(Instant.parse("2026-07-14T10:00:00Z"), paris))
+        .isEqualTo("2026-07-14 12:00:00 CEST");
   }
 
   @Test

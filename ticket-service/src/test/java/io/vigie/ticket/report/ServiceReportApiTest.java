@@ -134,7 +134,8 @@ class ServiceReportApiTest {
         .then()
         .statusCode(200)
         .contentType(containsString("text/html"))
-        .body(containsString("<td>2034-11-01 00:30:00 UTC</td>"));
+        // the deadline 00:30 UTC, shown in Paris time
+        .body(containsString("<td>2034-11-01 01:30:00 CET</td>"));
     // December holds the change opened at 00:30 Paris time on 1 December
     as(TestTokens.support())
         .get(month(tenant, "2034-12"))
