@@ -223,7 +223,50 @@ public class IncidentService {
                             TicketStatus.CLOSED)
                         .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .list()
-                        .chain(open -> resolveEach(open, resolved)));
+                        .chain(
+                            open -> resolveEach(open, resolved).chain(() -> releaseGrouped(open))));
+  }
+
+  /**
+   * The server is back: the open incidents grouped under its host-down incidents are followed on
+   * their own again (paged for again); their link stays as history.
+   */
+  private Uni<Void> releaseGrouped(List<Ticket> cleared) {
+    Map<UUID, Ticket> hostDown = new HashMap<>();
+    cleared.stream().filter(t -> t.hostDownServer != null).forEach(t -> hostDown.put(t.id, t));
+    if (hostDown.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    Instant now = time.instant();
+    return Ticket.<Ticket>find(
+            "groupedUnder in ?1 and status not in ?2 order by openedAt",
+            List.copyOf(hostDown.keySet()),
+            List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .list()
+        .chain(
+            grouped -> {
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (Ticket g : grouped) {
+                Ticket under = hostDown.get(g.groupedUnder);
+                g.groupedUnder = null;
+                g.version++;
+                chain =
+                    chain.chain(
+                        () ->
+                            tickets.entry(
+                                g,
+                                now,
+                                TimelineEntry.Kind.GROUPED,
+                                TimelineEntry.Visibility.PUBLIC,
+                                ACTOR,
+                                "No longer grouped under "
+                                    + under.reference
+                                    + ": the server is back; this incident is followed on its"
+                                    + " own again"));
+              }
+              return chain;
+            });
   }
 
   /** Alert entries are dated when the alert fired or cleared, not when the event arrived. */

@@ -204,14 +204,16 @@ class HostDownGroupingTest {
   }
 
   @Test
-  void anAlertOfAServerAlreadyDownIsGroupedOnArrivalAndNeverPaged() {
+  void anAlertOfAServerAlreadyDownIsGroupedOnArrivalAndReleasedWhenTheServerIsBack()
+      throws Throwable {
     String tenant = InventoryFeed.tenant("late");
     UUID clientId = InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
     UUID db = InventoryFeed.server("db");
     UUID site = InventoryFeed.website(clientId, tenant, List.of(db), List.of());
     Instant start = Instant.now().minus(Duration.ofMinutes(5));
     String down = "fp-down-" + UUID.randomUUID();
-    Alerts.publish(hostDown(down, start, db, List.of(tenant), List.of(site)));
+    AlertFired downAlert = hostDown(down, start, db, List.of(tenant), List.of(site));
+    Alerts.publish(downAlert);
     Map<String, String> downIncidents = awaitIncidents(down, List.of(tenant));
 
     // an alert that fired before the server went down, delivered late (another partition)
@@ -237,6 +239,25 @@ class HostDownGroupingTest {
         2,
         Duration.ofSeconds(20));
     assertThat(pages(Set.copyOf(diskIncidents.values()), 0)).isEmpty();
+
+    // the server is back while the disk alert still fires: the disk incidents are on their own
+    // again, and a GTI threshold calls for a responder
+    Alerts.publish(Alerts.resolved(downAlert, start.plus(Duration.ofMinutes(3))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> bodies(TestTokens.support(), diskIncidents.get(tenant)).size() == 2);
+    String downReference =
+        ticket(TestTokens.support(), downIncidents.get(tenant)).getString("reference");
+    assertThat(bodies(TestTokens.client(tenant), diskIncidents.get(tenant)))
+        .last()
+        .satisfies(b -> assertThat(b).startsWith("No longer grouped under " + downReference));
+    // the disk alert started 30 s before the host-down one: 31.5 of its 60 minutes used
+    time.set(start.plus(Duration.ofMinutes(31)));
+    VertxContextSupport.subscribeAndAwait(() -> watch.check());
+    assertThat(pages(Set.of(diskIncidents.get(tenant)), 1))
+        .extracting(ConsumerRecord::value)
+        .singleElement()
+        .satisfies(v -> assertThat(v).contains("INTERVENTION_CLOCK_WARNING"));
   }
 
   @Test
