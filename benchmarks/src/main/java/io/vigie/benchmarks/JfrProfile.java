@@ -18,16 +18,27 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the service's CPU went during one measured run, from its Flight Recorder file: the share of
- * execution samples (JFR's {@code profile} settings sample running Java threads every 10 ms) whose
- * stack passes through each component — a sample counts for every component on its stack, so the
- * shares add up to more than 100 % — and the methods most often on top of the stack.
+ * Where the service's CPU went during one measured run, from its Flight Recorder file (JFR's {@code
+ * profile} settings sample running Java threads every 10 ms):
+ *
+ * <ul>
+ *   <li>by library: each sample goes to the library of the topmost frame that is not the JDK's own
+ *       (a {@code HashMap.get} called by Hibernate counts for Hibernate), so the shares add up to
+ *       100 %;
+ *   <li>by component on the stack: the share of samples whose stack passes through a component
+ *       anywhere (a sample counts for every component on its stack) — for the parts that are not at
+ *       the root of every request (Netty's event loop and Quarkus REST's handler chain are, and are
+ *       left out);
+ *   <li>the methods most often on top of the stack.
+ * </ul>
  *
  * @param samples the execution samples taken between the run's start and end
- * @param components share of samples per component, largest first
+ * @param libraries share of samples per library of the topmost non-JDK frame, largest first
+ * @param components share of samples per component anywhere on the stack, largest first
  * @param hotMethods share of samples per top-of-stack method, largest first
  */
-record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
+record JfrProfile(
+    int samples, List<Share> libraries, List<Share> components, List<Share> hotMethods) {
 
   record Share(String name, double percent) {}
 
@@ -37,17 +48,40 @@ record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
   private static final List<Component> COMPONENTS =
       List.of(
           new Component(
-              "Hibernate ORM and Reactive (session, persist, flush, dirty checking)",
+              "Hibernate ORM and Reactive",
               c -> c.startsWith("org.hibernate.") && !c.startsWith("org.hibernate.validator.")),
-          new Component(
-              "Bean Validation (Hibernate Validator)",
-              c -> c.startsWith("org.hibernate.validator.")),
+          new Component("Bean Validation", c -> c.startsWith("org.hibernate.validator.")),
           new Component("Jackson (JSON)", c -> c.startsWith("com.fasterxml.jackson.")),
           new Component(
               "Vert.x SQL client (PostgreSQL protocol)",
               c -> c.startsWith("io.vertx.pgclient.") || c.startsWith("io.vertx.sqlclient.")),
           new Component(
-              "Quarkus REST (routing, reading and writing bodies)",
+              "Security (bearer token, identity)",
+              c ->
+                  c.startsWith("io.quarkus.security.")
+                      || c.startsWith("io.quarkus.oidc.")
+                      || c.startsWith("io.smallrye.jwt.")
+                      || c.startsWith("org.jose4j.")
+                      || c.startsWith("io.vigie.kit.security.")),
+          new Component("Kafka client (outbox relay)", c -> c.startsWith("org.apache.kafka.")),
+          new Component("Micrometer (metrics)", c -> c.startsWith("io.micrometer.")),
+          new Component("Vigie's service kit", c -> c.startsWith("io.vigie.kit.")));
+
+  /** Libraries by package, for the topmost non-JDK frame; the rest by their first 3 segments. */
+  private static final List<Component> LIBRARIES =
+      List.of(
+          new Component(
+              "Hibernate ORM and Reactive",
+              c -> c.startsWith("org.hibernate.") && !c.startsWith("org.hibernate.validator.")),
+          new Component("Bean Validation", c -> c.startsWith("org.hibernate.validator.")),
+          new Component("Jackson", c -> c.startsWith("com.fasterxml.jackson.")),
+          new Component(
+              "Vert.x SQL client",
+              c -> c.startsWith("io.vertx.pgclient.") || c.startsWith("io.vertx.sqlclient.")),
+          new Component("Vert.x core (HTTP, event loop)", c -> c.startsWith("io.vertx.")),
+          new Component("Netty", c -> c.startsWith("io.netty.")),
+          new Component(
+              "Quarkus REST",
               c ->
                   c.startsWith("org.jboss.resteasy.reactive.")
                       || c.startsWith("io.quarkus.resteasy.reactive.")),
@@ -59,17 +93,35 @@ record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
                       || c.startsWith("io.smallrye.jwt.")
                       || c.startsWith("org.jose4j.")
                       || c.startsWith("io.vigie.kit.security.")),
-          new Component("Kafka client (outbox relay)", c -> c.startsWith("org.apache.kafka.")),
-          new Component("Micrometer (metrics)", c -> c.startsWith("io.micrometer.")),
-          new Component(
-              "Netty (sockets, buffers)", c -> c.startsWith("io.netty.") && !c.contains(".jfr.")),
-          new Component("Vigie's own code", c -> c.startsWith("io.vigie.")));
+          new Component("Mutiny", c -> c.startsWith("io.smallrye.mutiny.")),
+          new Component("SmallRye context propagation", c -> c.startsWith("io.smallrye.context.")),
+          new Component("Kafka client", c -> c.startsWith("org.apache.kafka.")),
+          new Component("Vigie", c -> c.startsWith("io.vigie.")));
+
+  private static boolean jdk(String type) {
+    return type.startsWith("java.")
+        || type.startsWith("javax.")
+        || type.startsWith("jdk.")
+        || type.startsWith("sun.")
+        || type.startsWith("com.sun.");
+  }
+
+  private static String library(String type) {
+    for (Component library : LIBRARIES) {
+      if (library.owns().test(type)) {
+        return library.name();
+      }
+    }
+    String[] parts = type.split("\\.");
+    return String.join(".", java.util.Arrays.copyOf(parts, Math.min(3, parts.length - 1)));
+  }
 
   private static final int HOT_METHODS = 12;
 
   /** The profile of the samples taken in [from, to], or an empty one if the file has none. */
   static JfrProfile of(Path recording, Instant from, Instant to) throws IOException {
     int samples = 0;
+    Map<String, Integer> perLibrary = new HashMap<>();
     Map<String, Integer> perComponent = new HashMap<>();
     Map<String, Integer> perMethod = new HashMap<>();
     try (RecordingFile file = new RecordingFile(recording)) {
@@ -85,11 +137,15 @@ record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
         }
         samples++;
         Set<String> seen = new LinkedHashSet<>();
+        String owner = null;
         for (RecordedFrame frame : stack.getFrames()) {
           if (frame.getMethod() == null || frame.getMethod().getType() == null) {
             continue;
           }
           String type = frame.getMethod().getType().getName();
+          if (owner == null && !jdk(type)) {
+            owner = library(type);
+          }
           for (Component component : COMPONENTS) {
             if (component.owns().test(type)) {
               seen.add(component.name());
@@ -97,6 +153,7 @@ record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
           }
         }
         seen.forEach(name -> perComponent.merge(name, 1, Integer::sum));
+        perLibrary.merge(owner == null ? "the JDK alone" : owner, 1, Integer::sum);
         RecordedFrame top = stack.getFrames().get(0);
         String method =
             top.getMethod() == null
@@ -107,6 +164,7 @@ record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
     }
     return new JfrProfile(
         samples,
+        shares(perLibrary, samples, HOT_METHODS),
         shares(perComponent, samples, COMPONENTS.size()),
         shares(perMethod, samples, HOT_METHODS));
   }
@@ -123,7 +181,11 @@ record JfrProfile(int samples, List<Share> components, List<Share> hotMethods) {
   String markdown(String scenario) {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "#### %s — %d samples\n\n", scenario, samples));
-    md.append("| component (anywhere on the stack) | share of samples |\n|---|---:|\n");
+    md.append("| library of the topmost non-JDK frame | share of samples |\n|---|---:|\n");
+    for (Share share : libraries) {
+      md.append(String.format(Locale.ROOT, "| %s | %.1f %% |\n", share.name(), share.percent()));
+    }
+    md.append("\n| component anywhere on the stack | share of samples |\n|---|---:|\n");
     for (Share share : components) {
       md.append(String.format(Locale.ROOT, "| %s | %.1f %% |\n", share.name(), share.percent()));
     }
