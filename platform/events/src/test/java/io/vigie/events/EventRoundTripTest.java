@@ -70,7 +70,8 @@ class EventRoundTripTest {
             "web1.par-dc2.example.net",
             EventSamples.loadBalancer().id(),
             List.of("lumiere"),
-            List.of(EventSamples.shop().id())),
+            List.of(EventSamples.shop().id()),
+            false),
         new io.vigie.events.monitoring.AlertResolved(
             "a1b2",
             EventSamples.loadBalancer().id(),
@@ -161,6 +162,19 @@ class EventRoundTripTest {
     assertThat(back).isEqualTo(event);
     // the envelope's attributes never leak into the data
     assertThat(json).doesNotContain("\"eventType\"", "\"topic\"", "\"aggregateId\"");
+  }
+
+  @Test
+  void anAlertFiredPublishedBeforeHostDownExistedReadsAsNotDown() throws Exception {
+    // replayed from monitoring.events' retention: written before the component was added
+    String json =
+        "{\"fingerprint\":\"a1b2\",\"severity\":\"critical\",\"summary\":\"down\","
+            + "\"startedAt\":\"2026-11-21T22:00:00Z\",\"target\":\"web1\","
+            + "\"serverId\":null,\"tenants\":[\"lumiere\"],\"hostedServiceIds\":[]}";
+    io.vigie.events.monitoring.AlertFired fired =
+        JSON.readValue(json, io.vigie.events.monitoring.AlertFired.class);
+    assertThat(fired.hostDown()).isFalse();
+    assertThat(fired.tenants()).containsExactly("lumiere");
   }
 
   @Test
