@@ -207,6 +207,10 @@ final class Launcher {
         Services.named("inventory-service").baseUrl(),
         Services.named("monitoring-service").baseUrl(),
         adminToken);
+    BackupDemo.load(
+        Services.named("inventory-service").baseUrl(),
+        Services.named("backup-service").baseUrl(),
+        adminToken);
   }
 
   private void stop() {

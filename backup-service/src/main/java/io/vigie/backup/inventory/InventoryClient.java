@@ -45,6 +45,10 @@ public class InventoryClient extends PanacheEntityBase {
   @Column(name = "drp_rto_seconds")
   public Long drpRtoSeconds;
 
+  /** The contract's time zone (its support hours'); null when not known yet. */
+  @Column(name = "time_zone")
+  public String timeZone;
+
   @Column(name = "inventory_version", nullable = false)
   public long inventoryVersion;
 

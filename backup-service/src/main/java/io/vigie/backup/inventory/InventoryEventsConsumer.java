@@ -144,6 +144,7 @@ public class InventoryEventsConsumer {
               c.contract().drp() == null ? null : c.contract().drp().rpo().toSeconds();
           e.drpRtoSeconds =
               c.contract().drp() == null ? null : c.contract().drp().rto().toSeconds();
+          e.timeZone = c.contract().supportHours().timeZone();
           e.inventoryVersion = c.version();
         });
   }
