@@ -1,10 +1,12 @@
 package io.vigie.backup.drp;
 
 import io.vigie.events.DomainEvent;
+import io.vigie.events.backup.DrpAborted;
 import io.vigie.events.backup.DrpActivated;
 import io.vigie.events.backup.DrpCompleted;
 import io.vigie.events.backup.DrpDirection;
 import io.vigie.events.backup.DrpStepCompleted;
+import io.vigie.events.backup.DrpStepFailed;
 import io.vigie.events.backup.DrpStepKind;
 import io.vigie.events.backup.DrpStepStarted;
 import java.time.Instant;
@@ -17,10 +19,10 @@ import java.util.UUID;
  * step runs until it is reported done, then the next starts; after the last, the run is complete. A
  * DNS switch is done only when dns-service reports it verified ({@code DnsSwitchApplied} for the
  * run and position); the other kinds when the person or agent carrying them out reports it. A
- * failed step stops the run as FAILED until a person retries that step or aborts the run. Every
- * transition returns the next sheet and the events to publish with it (in one transaction);
- * anything the state does not allow is a {@link RunRefused}. Plain Java: time and people are
- * parameters.
+ * failed step stops the run as FAILED ({@code DrpStepFailed}) until a person retries that step or
+ * aborts the run ({@code DrpAborted}). Every transition returns the next sheet and the events to
+ * publish with it (in one transaction); anything the state does not allow is a {@link RunRefused}.
+ * Plain Java: time and people are parameters.
  */
 public final class DrpRunMachine {
 
@@ -167,7 +169,18 @@ public final class DrpRunMachine {
     if (!sheet.status().active()) {
       throw new RunRefused("the run is already " + sheet.status());
     }
-    return new Transition(sheet.ended(RunStatus.ABORTED, at, by, reason), List.of());
+    return new Transition(
+        sheet.ended(RunStatus.ABORTED, at, by, reason),
+        List.of(
+            new DrpAborted(
+                sheet.planId(),
+                sheet.id(),
+                sheet.tenant(),
+                sheet.direction(),
+                by,
+                reason,
+                sheet.activatedAt(),
+                at)));
   }
 
   private static SheetStep running(RunSheet sheet, int position) {
@@ -230,7 +243,21 @@ public final class DrpRunMachine {
     List<SheetStep> steps = new ArrayList<>(sheet.steps());
     steps.set(step.position() - 1, step.failed(at, by, reason));
     String why = "step " + step.position() + " (" + step.name() + ") failed: " + reason;
-    return new Transition(sheet.failedWith(why, steps), List.of());
+    return new Transition(
+        sheet.failedWith(why, steps),
+        List.of(
+            new DrpStepFailed(
+                sheet.planId(),
+                sheet.id(),
+                sheet.tenant(),
+                sheet.direction(),
+                step.position(),
+                step.kind(),
+                step.name(),
+                reason,
+                by,
+                step.startedAt(),
+                at)));
   }
 
   private static RunSheet start(RunSheet sheet, int position, Instant at, List<DomainEvent> out) {

@@ -132,7 +132,7 @@ class DrpRunFlowTest {
         .body("steps.status", contains("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"))
         .body("steps[3].completedBy", equalTo("dns-service"));
 
-    List<String> sequence = types(plan, failover, 10);
+    List<String> sequence = types(plan, failover, 12);
     assertThat(sequence)
         .containsExactly(
             BackupEvents.DRP_ACTIVATED,
@@ -143,6 +143,7 @@ class DrpRunFlowTest {
             BackupEvents.DRP_STEP_STARTED,
             BackupEvents.DRP_STEP_COMPLETED,
             BackupEvents.DRP_STEP_STARTED,
+            BackupEvents.DRP_STEP_FAILED,
             BackupEvents.DRP_STEP_STARTED,
             BackupEvents.DRP_STEP_COMPLETED,
             BackupEvents.DRP_COMPLETED);
@@ -227,9 +228,12 @@ class DrpRunFlowTest {
     UUID again = activated(client, plan, "FAILOVER");
     assertThat(again).isNotEqualTo(run);
     as(client).get("/api/v1/drp-runs/" + run).then().body("status", equalTo("ABORTED"));
-    // no event says a step failed or a run was aborted (no such contract yet): none published
-    assertThat(types(plan, run, 2))
-        .containsExactly(BackupEvents.DRP_ACTIVATED, BackupEvents.DRP_STEP_STARTED);
+    assertThat(types(plan, run, 4))
+        .containsExactly(
+            BackupEvents.DRP_ACTIVATED,
+            BackupEvents.DRP_STEP_STARTED,
+            BackupEvents.DRP_STEP_FAILED,
+            BackupEvents.DRP_ABORTED);
   }
 
   private static void awaitStatus(UUID run, String status) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vigie.events.DomainEvent;
+import io.vigie.events.backup.DrpAborted;
 import io.vigie.events.backup.DrpActivated;
 import io.vigie.events.backup.DrpCompleted;
 import io.vigie.events.backup.DrpDirection;
 import io.vigie.events.backup.DrpStepCompleted;
+import io.vigie.events.backup.DrpStepFailed;
 import io.vigie.events.backup.DrpStepKind;
 import io.vigie.events.backup.DrpStepStarted;
 import java.time.Duration;
@@ -264,7 +266,20 @@ class DrpRunMachineTest {
     RunSheet s = walkTo(4);
     DrpRunMachine.Transition t =
         DrpRunMachine.dnsSwitchFailed(s, 4, "ns2 still answers 203.0.113.10", at(20));
-    assertThat(t.events()).isEmpty();
+    assertThat(t.events())
+        .containsExactly(
+            new DrpStepFailed(
+                PLAN,
+                RUN,
+                "saint-roch",
+                DrpDirection.FAILOVER,
+                4,
+                DrpStepKind.DNS_SWITCH,
+                "DNS to the DRP server",
+                "ns2 still answers 203.0.113.10",
+                "dns-service",
+                at(3),
+                at(20)));
     RunSheet failed = t.sheet();
     assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
     assertThat(failed.outcome())
@@ -301,13 +316,39 @@ class DrpRunMachineTest {
   @Test
   void aPersonReportsAFailedStepAndAbortsTheRun() {
     RunSheet s = activate(DrpDirection.FAILOVER).sheet();
-    RunSheet failed = DrpRunMachine.fail(s, 1, "paul", "backup server unreachable", at(5)).sheet();
+    DrpRunMachine.Transition f =
+        DrpRunMachine.fail(s, 1, "paul", "backup server unreachable", at(5));
+    assertThat(f.events())
+        .containsExactly(
+            new DrpStepFailed(
+                PLAN,
+                RUN,
+                "saint-roch",
+                DrpDirection.FAILOVER,
+                1,
+                DrpStepKind.RESTORE_FILES,
+                "Copy files",
+                "backup server unreachable",
+                "paul",
+                T0,
+                at(5)));
+    RunSheet failed = f.sheet();
     assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
     assertThat(failed.steps().get(0).completedBy()).isEqualTo("paul");
     assertThatThrownBy(() -> DrpRunMachine.complete(failed, 1, "paul", null, at(6)))
         .isInstanceOf(RunRefused.class);
     DrpRunMachine.Transition t = DrpRunMachine.abort(failed, "marie", "restore by hand", at(7));
-    assertThat(t.events()).isEmpty();
+    assertThat(t.events())
+        .containsExactly(
+            new DrpAborted(
+                PLAN,
+                RUN,
+                "saint-roch",
+                DrpDirection.FAILOVER,
+                "marie",
+                "restore by hand",
+                T0,
+                at(7)));
     assertThat(t.sheet().status()).isEqualTo(RunStatus.ABORTED);
     assertThat(t.sheet().endedBy()).isEqualTo("marie");
     assertThat(t.sheet().outcome()).isEqualTo("restore by hand");
