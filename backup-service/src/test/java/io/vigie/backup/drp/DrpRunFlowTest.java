@@ -24,9 +24,13 @@ import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -234,6 +238,57 @@ class DrpRunFlowTest {
             BackupEvents.DRP_STEP_STARTED,
             BackupEvents.DRP_STEP_FAILED,
             BackupEvents.DRP_ABORTED);
+  }
+
+  @Test
+  void racingActivationsAndReportsLeaveOneRunAndOneCompletion() throws Exception {
+    DrpEstate e = new DrpEstate();
+    UUID plan = e.createPlan(e.plan("saint-roch DRP"));
+    String client = TestTokens.client(e.tenant());
+    String engineer = TestTokens.engineer();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> activations = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String token = i % 2 == 0 ? client : engineer;
+        activations.add(
+            pool.submit(() -> activate(token, plan, "FAILOVER").extract().statusCode()));
+      }
+      List<Integer> answers = new ArrayList<>();
+      for (Future<Integer> f : activations) {
+        answers.add(f.get());
+      }
+      assertThat(answers).containsExactlyInAnyOrder(201, 409, 409, 409);
+      String run =
+          as(client)
+              .get("/api/v1/drp-plans/" + plan + "/runs")
+              .then()
+              .extract()
+              .path("items[0].id");
+      List<Future<Integer>> reports = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        reports.add(
+            pool.submit(() -> complete(engineer, UUID.fromString(run), 1).extract().statusCode()));
+      }
+      List<Integer> done = new ArrayList<>();
+      for (Future<Integer> f : reports) {
+        done.add(f.get());
+      }
+      assertThat(done).containsExactlyInAnyOrder(200, 409, 409, 409);
+      as(client)
+          .get("/api/v1/drp-plans/" + plan + "/runs")
+          .then()
+          .body("items.size()", equalTo(1))
+          .body("items[0].steps.status", contains("COMPLETED", "RUNNING", "PENDING", "PENDING"));
+      assertThat(types(plan, UUID.fromString(run), 4))
+          .containsExactly(
+              BackupEvents.DRP_ACTIVATED,
+              BackupEvents.DRP_STEP_STARTED,
+              BackupEvents.DRP_STEP_COMPLETED,
+              BackupEvents.DRP_STEP_STARTED);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void awaitStatus(UUID run, String status) {
