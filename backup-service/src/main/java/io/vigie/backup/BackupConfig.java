@@ -36,4 +36,13 @@ public interface BackupConfig {
     @WithDefault("1m")
     String interval();
   }
+
+  Coverage coverage();
+
+  /** The coverage watcher: gaps between the contracts and the policies and plans. */
+  interface Coverage {
+    /** How often every client's coverage is compared ({@code off} disables the schedule). */
+    @WithDefault("5m")
+    String interval();
+  }
 }

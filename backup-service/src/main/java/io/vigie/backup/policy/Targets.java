@@ -15,15 +15,15 @@ import java.util.UUID;
  * Finds a policy's target in the inventory read model, checks it belongs to the policy's client,
  * and tells the datacenters it runs in (an off-site copy must be outside all of them).
  */
-final class Targets {
+public final class Targets {
 
   /** A target as found: its name and datacenters. */
-  record Resolved(String name, Set<String> datacenters) {}
+  public record Resolved(String name, Set<String> datacenters) {}
 
   private Targets() {}
 
   /** The target, or null when the inventory has no such target of this client. */
-  static Uni<Resolved> resolve(PolicyRequest.Target target, String tenant) {
+  public static Uni<Resolved> resolve(PolicyRequest.Target target, String tenant) {
     return switch (target.kind()) {
       case SERVER -> server(target.id(), tenant);
       case VIRTUAL_MACHINE -> guest(target.id(), tenant);
@@ -32,7 +32,7 @@ final class Targets {
   }
 
   /** What to tell when the target is unknown or another client's. */
-  static String unknown(PolicyRequest.Target target, String tenant) {
+  public static String unknown(PolicyRequest.Target target, String tenant) {
     return "no "
         + target.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + " "

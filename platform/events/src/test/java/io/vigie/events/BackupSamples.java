@@ -5,10 +5,15 @@ import io.vigie.events.backup.BackupKind;
 import io.vigie.events.backup.BackupOverdue;
 import io.vigie.events.backup.BackupSucceeded;
 import io.vigie.events.backup.BackupTarget;
+import io.vigie.events.backup.CoverageGapClosed;
+import io.vigie.events.backup.CoverageGapFound;
+import io.vigie.events.backup.CoverageGapKind;
+import io.vigie.events.backup.DrpAborted;
 import io.vigie.events.backup.DrpActivated;
 import io.vigie.events.backup.DrpCompleted;
 import io.vigie.events.backup.DrpDirection;
 import io.vigie.events.backup.DrpStepCompleted;
+import io.vigie.events.backup.DrpStepFailed;
 import io.vigie.events.backup.DrpStepKind;
 import io.vigie.events.backup.DrpStepStarted;
 import io.vigie.events.backup.RpoBreached;
@@ -143,5 +148,55 @@ final class BackupSamples {
         DrpDirection.FAILOVER,
         Instant.parse("2026-11-21T05:00:00Z"),
         Instant.parse("2026-11-21T07:45:00Z"));
+  }
+
+  static CoverageGapFound coverageGapFound() {
+    return new CoverageGapFound(
+        "saint-roch",
+        CoverageGapKind.TOO_FEW_DATACENTERS,
+        "POLICY",
+        POLICY,
+        "MySQL hourly",
+        "2 copies in 2 datacenters",
+        "2 copies in PAR-DC3",
+        Instant.parse("2026-11-21T06:00:00Z"));
+  }
+
+  static CoverageGapClosed coverageGapClosed() {
+    return new CoverageGapClosed(
+        "saint-roch",
+        CoverageGapKind.TOO_FEW_DATACENTERS,
+        "POLICY",
+        POLICY,
+        "MySQL hourly",
+        Instant.parse("2026-11-21T06:00:00Z"),
+        Instant.parse("2026-11-21T09:00:00Z"));
+  }
+
+  static DrpStepFailed drpStepFailed() {
+    return new DrpStepFailed(
+        PLAN,
+        DRP_RUN,
+        "saint-roch",
+        DrpDirection.FAILOVER,
+        4,
+        DrpStepKind.DNS_SWITCH,
+        "Point www and the apex at the DRP server",
+        "ns2.example.net still answers 203.0.113.10 for www",
+        "dns-service",
+        Instant.parse("2026-11-21T08:40:00Z"),
+        Instant.parse("2026-11-21T08:50:00Z"));
+  }
+
+  static DrpAborted drpAborted() {
+    return new DrpAborted(
+        PLAN,
+        DRP_RUN,
+        "saint-roch",
+        DrpDirection.FAILOVER,
+        "engineer",
+        "PAR-DC2 back online, staying in production",
+        Instant.parse("2026-11-21T05:00:00Z"),
+        Instant.parse("2026-11-21T09:00:00Z"));
   }
 }

@@ -158,7 +158,11 @@ class EventRoundTripTest {
         BackupSamples.drpActivated(),
         BackupSamples.dnsSwitchStarted(),
         BackupSamples.stepCompleted(),
-        BackupSamples.drpCompleted());
+        BackupSamples.drpCompleted(),
+        BackupSamples.drpStepFailed(),
+        BackupSamples.drpAborted(),
+        BackupSamples.coverageGapFound(),
+        BackupSamples.coverageGapClosed());
   }
 
   @ParameterizedTest

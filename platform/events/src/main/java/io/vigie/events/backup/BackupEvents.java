@@ -20,6 +20,10 @@ public final class BackupEvents {
   public static final String DRP_STEP_STARTED = PREFIX + "drp-step-started.v1";
   public static final String DRP_STEP_COMPLETED = PREFIX + "drp-step-completed.v1";
   public static final String DRP_COMPLETED = PREFIX + "drp-completed.v1";
+  public static final String DRP_STEP_FAILED = PREFIX + "drp-step-failed.v1";
+  public static final String DRP_ABORTED = PREFIX + "drp-aborted.v1";
+  public static final String COVERAGE_GAP_FOUND = PREFIX + "coverage-gap-found.v1";
+  public static final String COVERAGE_GAP_CLOSED = PREFIX + "coverage-gap-closed.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -31,7 +35,11 @@ public final class BackupEvents {
           Map.entry(DRP_ACTIVATED, DrpActivated.class),
           Map.entry(DRP_STEP_STARTED, DrpStepStarted.class),
           Map.entry(DRP_STEP_COMPLETED, DrpStepCompleted.class),
-          Map.entry(DRP_COMPLETED, DrpCompleted.class));
+          Map.entry(DRP_COMPLETED, DrpCompleted.class),
+          Map.entry(DRP_STEP_FAILED, DrpStepFailed.class),
+          Map.entry(DRP_ABORTED, DrpAborted.class),
+          Map.entry(COVERAGE_GAP_FOUND, CoverageGapFound.class),
+          Map.entry(COVERAGE_GAP_CLOSED, CoverageGapClosed.class));
 
   private BackupEvents() {}
 

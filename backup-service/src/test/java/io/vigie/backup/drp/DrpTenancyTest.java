@@ -1,0 +1,135 @@
+package io.vigie.backup.drp;
+
+import static io.vigie.backup.drp.DrpEstate.activated;
+import static io.vigie.backup.drp.DrpEstate.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenants are walls on every DRP path: another client's plans and runs answer 404 to a client
+ * whatever the verb; plan writes are the operators'; activation, retry and abort are the client's
+ * users' and the operators', never level-1 support's nor an agent's; no token, 401.
+ */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+class DrpTenancyTest {
+
+  DrpEstate a;
+  DrpEstate b;
+  UUID planA;
+  UUID planB;
+  UUID runB;
+
+  @BeforeEach
+  void twoClientsSideBySide() {
+    a = new DrpEstate();
+    b = new DrpEstate();
+    planA = a.createPlan(a.plan("DRP"));
+    planB = b.createPlan(b.plan("DRP"));
+    runB = activated(TestTokens.client(b.tenant()), planB, "FAILOVER");
+  }
+
+  @Test
+  void aClientReadsItsOwnPlansOnly() {
+    String token = TestTokens.client(a.tenant());
+    as(token).get("/api/v1/drp-plans").then().statusCode(200).body("items.size()", equalTo(1));
+    as(token)
+        .get("/api/v1/drp-plans?tenant=" + b.tenant())
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(0));
+    as(token).get("/api/v1/drp-plans/" + planA).then().statusCode(200);
+    as(token).get("/api/v1/drp-plans/" + planA + "/history").then().statusCode(200);
+    as(token).get("/api/v1/drp-plans/" + planA + "/runs").then().statusCode(200);
+  }
+
+  @Test
+  void anotherTenantsPlansAndRunsAnswer404OnEveryPath() {
+    String token = TestTokens.client(a.tenant());
+    as(token).get("/api/v1/drp-plans/" + planB).then().statusCode(404);
+    as(token).get("/api/v1/drp-plans/" + planB + "/history").then().statusCode(404);
+    as(token).get("/api/v1/drp-plans/" + planB + "/runs").then().statusCode(404);
+    as(token)
+        .body(Map.of("direction", "FAILOVER", "reason", "x"))
+        .post("/api/v1/drp-plans/" + planB + "/runs")
+        .then()
+        .statusCode(404);
+    as(token).get("/api/v1/drp-runs/" + runB).then().statusCode(404);
+    as(token)
+        .body(Map.of("note", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/steps/1/complete")
+        .then()
+        .statusCode(404);
+    as(token)
+        .body(Map.of("note", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/steps/1/fail")
+        .then()
+        .statusCode(404);
+    as(token).post("/api/v1/drp-runs/" + runB + "/retry").then().statusCode(404);
+    as(token)
+        .body(Map.of("reason", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/abort")
+        .then()
+        .statusCode(404);
+    // unknown ids answer the same
+    as(token).get("/api/v1/drp-plans/" + UUID.randomUUID()).then().statusCode(404);
+    as(token).get("/api/v1/drp-runs/" + UUID.randomUUID()).then().statusCode(404);
+    // nothing moved on b's run
+    as(TestTokens.client(b.tenant()))
+        .get("/api/v1/drp-runs/" + runB)
+        .then()
+        .body("status", equalTo("RUNNING"))
+        .body("steps[0].status", equalTo("RUNNING"));
+  }
+
+  @Test
+  void planWritesAreTheOperatorsAndDecisionsNeverAnAgentsOrLevelOnes() {
+    String client = TestTokens.client(a.tenant());
+    as(client).body(a.plan("mine")).post("/api/v1/drp-plans").then().statusCode(403);
+    as(client)
+        .header("If-Match", "\"1\"")
+        .body(a.plan("DRP"))
+        .put("/api/v1/drp-plans/" + planA)
+        .then()
+        .statusCode(403);
+    as(client)
+        .header("If-Match", "\"1\"")
+        .delete("/api/v1/drp-plans/" + planA)
+        .then()
+        .statusCode(403);
+    for (String token : new String[] {TestTokens.support(), TestTokens.agent()}) {
+      as(token)
+          .body(Map.of("direction", "FAILOVER", "reason", "x"))
+          .post("/api/v1/drp-plans/" + planA + "/runs")
+          .then()
+          .statusCode(403);
+      as(token).post("/api/v1/drp-runs/" + runB + "/retry").then().statusCode(403);
+      as(token)
+          .body(Map.of("reason", "x"))
+          .post("/api/v1/drp-runs/" + runB + "/abort")
+          .then()
+          .statusCode(403);
+      as(token).body(a.plan("x")).post("/api/v1/drp-plans").then().statusCode(403);
+    }
+    // support reads every tenant; an agent reads nothing
+    as(TestTokens.support()).get("/api/v1/drp-runs/" + runB).then().statusCode(200);
+    as(TestTokens.agent()).get("/api/v1/drp-runs/" + runB).then().statusCode(403);
+    as(TestTokens.agent()).get("/api/v1/drp-plans/" + planA).then().statusCode(403);
+    as(TestTokens.support())
+        .body(Map.of("note", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/steps/1/complete")
+        .then()
+        .statusCode(403);
+    RestAssured.given().get("/api/v1/drp-plans").then().statusCode(401);
+    RestAssured.given().post("/api/v1/drp-runs/" + runB + "/retry").then().statusCode(401);
+  }
+}
