@@ -34,6 +34,27 @@ public interface DnsConfig {
   /** What a new client domain starts with. */
   Template template();
 
+  /** DRP switch-over (io.vigie.dns.drp). */
+  Drp drp();
+
+  interface Drp {
+    /** The TTL a client's failover record sets are lowered to when its DRP is activated. */
+    @WithDefault("60")
+    long switchTtl();
+
+    /** How long every provider's server has to answer the new addresses before the switch fails. */
+    @WithDefault("5m")
+    Duration verifyTimeout();
+
+    /** How often switches not yet verified are checked again (queries to every server). */
+    @WithDefault("5s")
+    Duration checkInterval();
+
+    /** Each verification query's timeout. */
+    @WithDefault("2s")
+    Duration queryTimeout();
+  }
+
   interface Provider {
     /** {@code powerdns} (HTTP API) or {@code rfc2136} (dynamic update with TSIG). */
     String kind();
@@ -44,10 +65,13 @@ public interface DnsConfig {
     /** PowerDNS: the {@code X-API-Key}. */
     Optional<String> apiKey();
 
-    /** RFC 2136: the server's address. */
+    /**
+     * The server's DNS address: RFC 2136 updates go there; every kind is queried there to verify a
+     * DRP switch (PowerDNS: defaults to the API's host).
+     */
     Optional<String> host();
 
-    /** RFC 2136: the server's DNS port. */
+    /** The server's DNS port. */
     @WithDefault("53")
     int port();
 

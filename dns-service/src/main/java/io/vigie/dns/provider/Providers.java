@@ -13,9 +13,34 @@ import java.util.TreeMap;
 public class Providers {
 
   private final Map<String, DnsProvider> byName = new TreeMap<>();
+  private final Map<String, InetSocketAddress> dnsAddresses = new TreeMap<>();
 
   public Providers(DnsConfig config) {
-    config.providers().forEach((name, p) -> byName.put(name, build(name, p)));
+    config
+        .providers()
+        .forEach(
+            (name, p) -> {
+              byName.put(name, build(name, p));
+              dnsAddresses.put(name, dnsAddress(p));
+            });
+  }
+
+  /**
+   * Where the server answers DNS queries: {@code host}/{@code port}; for PowerDNS the host defaults
+   * to the API's.
+   */
+  private static InetSocketAddress dnsAddress(DnsConfig.Provider p) {
+    String host = p.host().orElseGet(() -> p.url().map(java.net.URI::getHost).orElse("127.0.0.1"));
+    return InetSocketAddress.createUnresolved(host, p.port());
+  }
+
+  /** The address {@code name}'s server answers DNS queries on (what a DRP switch verifies). */
+  public InetSocketAddress dnsAddress(String name) {
+    InetSocketAddress address = dnsAddresses.get(name);
+    if (address == null) {
+      throw new IllegalStateException("No provider " + name + " is configured");
+    }
+    return address;
   }
 
   private static DnsProvider build(String name, DnsConfig.Provider p) {

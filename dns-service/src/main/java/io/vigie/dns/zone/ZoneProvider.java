@@ -23,7 +23,9 @@ public class ZoneProvider extends PanacheEntityBase {
   public enum State {
     IN_SYNC,
     OUT_OF_SYNC,
-    DRIFTED
+    DRIFTED,
+    /** The zone was deleted and this server no longer serves it. */
+    REMOVED
   }
 
   @Id public UUID id;

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -55,7 +56,8 @@ public class ZoneSync {
       Name name,
       long serial,
       List<String> providers,
-      List<RecordSet> recordSets) {}
+      List<RecordSet> recordSets,
+      boolean deleted) {}
 
   /** What one provider did, or why it failed. */
   record Outcome(String provider, Plan plan, String error) {}
@@ -218,7 +220,8 @@ public class ZoneSync {
                                     name(zone.name),
                                     zone.serial,
                                     zone.providerNames(),
-                                    rows.stream().map(RecordSetRow::recordSet).toList())));
+                                    rows.stream().map(RecordSetRow::recordSet).toList(),
+                                    zone.deletedAt != null)));
   }
 
   private List<Outcome> applyAll(Desired d, java.util.Set<String> only) {
@@ -228,8 +231,12 @@ public class ZoneSync {
         continue;
       }
       try {
+        DnsProvider provider = providers.get(name);
+        SOARecord serial = soa.record(d.name(), d.serial());
         Plan plan =
-            providers.get(name).apply(d.name(), soa.record(d.name(), d.serial()), d.recordSets());
+            d.deleted()
+                ? provider.remove(d.name(), serial)
+                : provider.apply(d.name(), serial, d.recordSets());
         outcomes.add(new Outcome(name, plan, null));
       } catch (ProviderException | RuntimeException e) {
         LOG.warnf("Applying %s to %s failed: %s", d.name(), name, e.getMessage());
@@ -280,10 +287,17 @@ public class ZoneSync {
                                       }
                                       row.appliedSerial = d.serial();
                                       row.state =
-                                          current
-                                              ? ZoneProvider.State.IN_SYNC
-                                              : ZoneProvider.State.OUT_OF_SYNC;
-                                      row.detail = current ? null : "a newer change is pending";
+                                          !current
+                                              ? ZoneProvider.State.OUT_OF_SYNC
+                                              : d.deleted()
+                                                  ? ZoneProvider.State.REMOVED
+                                                  : ZoneProvider.State.IN_SYNC;
+                                      row.detail =
+                                          !current
+                                              ? "a newer change is pending"
+                                              : d.deleted()
+                                                  ? "the server no longer serves it"
+                                                  : null;
                                       Plan plan = outcome.plan();
                                       return outbox.record(
                                           new ZoneApplied(

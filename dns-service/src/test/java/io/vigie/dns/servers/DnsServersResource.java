@@ -18,7 +18,10 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     "saint-roch-demo.fr.",
     "both.lumiere-demo.com.",
     "drift.lumiere-demo.com.",
-    "partial.lumiere-demo.com."
+    "partial.lumiere-demo.com.",
+    "drp.lumiere-demo.com.",
+    "rrset.lumiere-demo.com.",
+    "gone.lumiere-demo.com."
   };
 
   private static PowerDnsServer pdns;
@@ -47,6 +50,7 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
       config.put("vigie.dns.providers.pdns.kind", "powerdns");
       config.put("vigie.dns.providers.pdns.url", pdns.apiUrl().toString());
       config.put("vigie.dns.providers.pdns.api-key", pdns.apiKey);
+      config.put("vigie.dns.providers.pdns.port", Integer.toString(pdns.dnsPort));
       config.put("vigie.dns.providers.bind.kind", "rfc2136");
       config.put("vigie.dns.providers.bind.host", "127.0.0.1");
       config.put("vigie.dns.providers.bind.port", Integer.toString(bind.port));
@@ -58,6 +62,7 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
           "vigie.dns.providers.down.url",
           "http://127.0.0.1:" + closed + "/api/v1/servers/localhost");
       config.put("vigie.dns.providers.down.api-key", "unused");
+      config.put("vigie.dns.providers.down.port", Integer.toString(closed));
       config.put("vigie.dns.providers.down.timeout", "1s");
       config.put("vigie.dns.default-providers", "pdns");
       return config;
