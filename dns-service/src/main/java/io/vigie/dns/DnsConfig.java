@@ -34,6 +34,26 @@ public interface DnsConfig {
   /** What a new client domain starts with. */
   Template template();
 
+  /** Scheduled drift detection. */
+  Drift drift();
+
+  interface Drift {
+    /**
+     * How often each zone's providers are read back and compared; a zone is due this long after its
+     * last check (or its creation).
+     */
+    @WithDefault("1h")
+    Duration interval();
+
+    /** How often the schedule looks for due zones (each checked one after the other). */
+    @WithDefault("30s")
+    Duration tick();
+
+    /** The most zones checked per tick. */
+    @WithDefault("100")
+    int batch();
+  }
+
   /** DRP switch-over (io.vigie.dns.drp). */
   Drp drp();
 
@@ -56,7 +76,10 @@ public interface DnsConfig {
   }
 
   interface Provider {
-    /** {@code powerdns} (HTTP API) or {@code rfc2136} (dynamic update with TSIG). */
+    /**
+     * {@code powerdns} (HTTP API), {@code rfc2136} (dynamic update with TSIG) or {@code zonefile}
+     * (RFC 1035 files and a reload command, for NSD or a hidden primary).
+     */
     String kind();
 
     /** PowerDNS: the API base, {@code http://host:8081/api/v1/servers/localhost}. */
@@ -85,6 +108,16 @@ public interface DnsConfig {
 
     @WithDefault("5s")
     Duration timeout();
+
+    /** Zone files: the directory the server loads them from. */
+    Optional<java.nio.file.Path> directory();
+
+    /**
+     * Zone files: the command that has the server load a zone, split on spaces, {@code {zone}} and
+     * {@code {file}} replaced ({@code nsd-control -c /etc/nsd/nsd.conf reload {zone}}); none to
+     * only write the files.
+     */
+    Optional<String> reloadCommand();
   }
 
   interface Soa {

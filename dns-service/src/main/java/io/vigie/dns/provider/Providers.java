@@ -69,9 +69,17 @@ public class Providers {
                       .orElseThrow(
                           () -> new IllegalStateException(where + ".tsig-secret is required"))),
               p.timeout());
+      case "zonefile" ->
+          new ZoneFileProvider(
+              name,
+              p.directory()
+                  .orElseThrow(() -> new IllegalStateException(where + ".directory is required")),
+              p.reloadCommand().map(c -> List.of(c.strip().split("\\s+"))).orElse(List.of()),
+              p.host().map(h -> InetSocketAddress.createUnresolved(h, p.port())).orElse(null),
+              p.timeout());
       default ->
           throw new IllegalStateException(
-              where + ".kind must be powerdns or rfc2136, not " + p.kind());
+              where + ".kind must be powerdns, rfc2136 or zonefile, not " + p.kind());
     };
   }
 

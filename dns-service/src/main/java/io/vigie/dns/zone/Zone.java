@@ -51,6 +51,10 @@ public class Zone extends PanacheEntityBase {
   @Column(name = "deleted_by")
   public String deletedBy;
 
+  /** When the drift schedule last read the providers back; null: never. */
+  @Column(name = "drift_checked_at")
+  public Instant driftCheckedAt;
+
   @Version public long version;
 
   public List<String> providerNames() {

@@ -47,4 +47,8 @@ public class ZoneProvider extends PanacheEntityBase {
 
   @Column(name = "checked_at")
   public Instant checkedAt;
+
+  /** The differences last published as {@code DriftFound} (a fingerprint); null when none. */
+  @Column(name = "drift_reported")
+  public String driftReported;
 }

@@ -88,10 +88,10 @@ public class ZoneSync {
     return Panache.withSession(() -> load(zoneId))
         .chain(
             desired ->
-                blocking(() -> readAll(desired))
+                blocking(() -> readAll(desired, java.util.Set.of()))
                     .chain(
                         outcomes ->
-                            Panache.withTransaction(() -> recordDrift(desired, outcomes))
+                            Panache.withTransaction(() -> recordDrift(desired, outcomes, false))
                                 .replaceWith(
                                     new ZoneViews.DriftReport(
                                         desired.name().toString(),
@@ -246,9 +246,12 @@ public class ZoneSync {
     return outcomes;
   }
 
-  private List<Outcome> readAll(Desired d) {
+  private List<Outcome> readAll(Desired d, java.util.Set<String> skip) {
     List<Outcome> outcomes = new ArrayList<>();
     for (String name : d.providers()) {
+      if (skip.contains(name)) {
+        continue;
+      }
       try {
         DnsProvider.ServedZone served = providers.get(name).read(d.name());
         outcomes.add(
@@ -317,12 +320,14 @@ public class ZoneSync {
             });
   }
 
-  private Uni<Void> recordDrift(Desired d, List<Outcome> outcomes) {
+  /**
+   * Records what each provider serves against the zone held: a difference marks it DRIFTED and is
+   * published as {@code DriftFound} — on schedule ({@code onlyNew}) only when it is not the one
+   * published last; a provider that serves the zone as held again is back IN_SYNC.
+   */
+  private Uni<Void> recordDrift(Desired d, List<Outcome> outcomes, boolean onlyNew) {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (Outcome outcome : outcomes) {
-      if (outcome.error() == null && outcome.plan().isEmpty()) {
-        continue;
-      }
       chain =
           chain.chain(
               () ->
@@ -335,9 +340,22 @@ public class ZoneSync {
                               row.detail = outcome.error();
                               return Uni.createFrom().voidItem();
                             }
+                            if (outcome.error() == null && outcome.plan().isEmpty()) {
+                              row.driftReported = null;
+                              if (row.state == ZoneProvider.State.DRIFTED) {
+                                row.state = ZoneProvider.State.IN_SYNC;
+                                row.detail = null;
+                              }
+                              return Uni.createFrom().voidItem();
+                            }
+                            String fingerprint = fingerprint(outcome.plan());
                             row.state = ZoneProvider.State.DRIFTED;
                             row.detail =
                                 "drift: " + outcome.plan().changes().size() + " RRsets differ";
+                            if (onlyNew && fingerprint.equals(row.driftReported)) {
+                              return Uni.createFrom().voidItem();
+                            }
+                            row.driftReported = fingerprint;
                             return outbox.record(
                                 new DriftFound(
                                     d.id(),
@@ -359,6 +377,69 @@ public class ZoneSync {
     }
     return chain;
   }
+
+  /** The differences of a drift, as a short stable text: the same drift, the same fingerprint. */
+  static String fingerprint(Plan plan) {
+    String text =
+        plan.changes().stream()
+            .map(c -> c.action() + " " + c.key() + " " + c.before() + " -> " + c.after())
+            .collect(java.util.stream.Collectors.joining("\n"));
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always there", e);
+    }
+  }
+
+  /**
+   * The schedule's check of one zone: its providers read back and compared, except those with a
+   * change pending (the retry schedule's); a new difference is published once. The zone's version
+   * is not touched (its ETag stays).
+   */
+  public Uni<Void> scheduledDrift(UUID zoneId) {
+    return Panache.withSession(
+            () ->
+                load(zoneId)
+                    .chain(
+                        desired ->
+                            desired == null || desired.deleted()
+                                ? Uni.createFrom().<DriftCheck>nullItem()
+                                : ZoneProvider.<ZoneProvider>list("zoneId", zoneId)
+                                    .map(
+                                        rows ->
+                                            new DriftCheck(
+                                                desired,
+                                                rows.stream()
+                                                    .filter(
+                                                        r ->
+                                                            r.state
+                                                                == ZoneProvider.State.OUT_OF_SYNC)
+                                                    .map(r -> r.provider)
+                                                    .collect(
+                                                        java.util.stream.Collectors.toSet())))))
+        .chain(
+            check ->
+                check == null
+                    ? Uni.createFrom().voidItem()
+                    : blocking(() -> readAll(check.desired(), check.pending()))
+                        .chain(
+                            outcomes ->
+                                Panache.withTransaction(
+                                    () ->
+                                        recordDrift(check.desired(), outcomes, true)
+                                            .chain(
+                                                () ->
+                                                    Zone.update(
+                                                        "driftCheckedAt = ?1 where id = ?2",
+                                                        clock.instant(),
+                                                        zoneId))
+                                            .replaceWithVoid())));
+  }
+
+  private record DriftCheck(Desired desired, java.util.Set<String> pending) {}
 
   private static Uni<ZoneProvider> state(UUID zoneId, String provider) {
     return ZoneProvider.<ZoneProvider>find("zoneId = ?1 and provider = ?2", zoneId, provider)
