@@ -207,6 +207,7 @@ final class Launcher {
         Services.named("inventory-service").baseUrl(),
         Services.named("monitoring-service").baseUrl(),
         adminToken);
+    DnsDemo.load(Services.named("dns-service").baseUrl(), adminToken);
   }
 
   private void stop() {

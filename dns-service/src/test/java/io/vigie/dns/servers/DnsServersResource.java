@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,8 +25,16 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     "gone.lumiere-demo.com."
   };
 
+  /** Zones NSD is configured to load from the files the zone-file provider {@code nsd} writes. */
+  public static final String[] NSD_ZONES = {"files.lumiere-demo.com."};
+
   private static PowerDnsServer pdns;
   private static BindServer bind;
+  private static NsdServer nsd;
+
+  public static NsdServer nsd() {
+    return nsd;
+  }
 
   public static PowerDnsServer pdns() {
     return pdns;
@@ -45,6 +54,7 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
         zones.put(zone, BindServer.emptyZone(zone));
       }
       bind = BindServer.start(Files.createTempDirectory(target, "bind"), zones);
+      nsd = NsdServer.start(Files.createTempDirectory(target, "nsd"), List.of(NSD_ZONES));
       int closed = LocalProcess.freePort();
       Map<String, String> config = new LinkedHashMap<>();
       config.put("vigie.dns.providers.pdns.kind", "powerdns");
@@ -57,6 +67,11 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
       config.put("vigie.dns.providers.bind.tsig-key-name", BindServer.KEY_NAME);
       config.put("vigie.dns.providers.bind.tsig-algorithm", BindServer.ALGORITHM);
       config.put("vigie.dns.providers.bind.tsig-secret", bind.secret);
+      config.put("vigie.dns.providers.nsd.kind", "zonefile");
+      config.put("vigie.dns.providers.nsd.directory", nsd.zonesDir.toString());
+      config.put("vigie.dns.providers.nsd.reload-command", String.join(" ", nsd.reloadCommand()));
+      config.put("vigie.dns.providers.nsd.host", "127.0.0.1");
+      config.put("vigie.dns.providers.nsd.port", Integer.toString(nsd.port));
       config.put("vigie.dns.providers.down.kind", "powerdns");
       config.put(
           "vigie.dns.providers.down.url",
@@ -78,6 +93,9 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     }
     if (bind != null) {
       bind.close();
+    }
+    if (nsd != null) {
+      nsd.close();
     }
   }
 }
