@@ -56,6 +56,7 @@ public final class ZoneViews {
    * One RRset as the API shows it: what the servers serve, and the DRP failover group it belongs to
    * (null when none).
    */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RecordSet")
   public record RecordSetView(
       String name, String type, long ttl, List<String> records, String failoverGroup) {
 
