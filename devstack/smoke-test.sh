@@ -147,6 +147,18 @@ echo "smoke test: generated Python client OK"
 bash .ci/openapi/swagger-ui-login.sh || fail "signing in from the OpenAPI UI failed"
 echo "smoke test: OpenAPI UI sign-in OK"
 
+# dns-service demo data: lumiere's zone with www and api in the failover group "web", saint-roch's
+# zone behind the tenant wall
+ZONES="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8085/api/v1/zones?total=true')"
+case "$ZONES" in *'"name":"lumiere-demo.com."'*'"total":1'*) ;; *) fail "lumiere should see its one zone lumiere-demo.com.: $ZONES" ;; esac
+ZONE_ID="$(printf '%s' "$ZONES" | sed -n 's/.*"id":"\([0-9a-f-]\{36\}\)".*/\1/p')"
+ZONE="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8085/api/v1/zones/$ZONE_ID")"
+case "$ZONE" in *'"name":"www.lumiere-demo.com.","type":"A"'*'"failoverGroup":"web"'*) ;; *) fail "lumiere-demo.com. without www in failover group web: $ZONE" ;; esac
+ZONES="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http://127.0.0.1:8085/api/v1/zones')"
+case "$ZONES" in *'"name":"saint-roch-demo.fr."'*) ;; *) fail "saint-roch should see saint-roch-demo.fr.: $ZONES" ;; esac
+case "$ZONES" in *lumiere*) fail "saint-roch sees lumiere's zone: $ZONES" ;; esac
+echo "smoke test: dns demo data OK (clients' zones, failover group, tenant wall)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

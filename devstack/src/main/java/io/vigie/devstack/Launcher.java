@@ -211,6 +211,7 @@ final class Launcher {
         Services.named("inventory-service").baseUrl(),
         Services.named("backup-service").baseUrl(),
         adminToken);
+    DnsDemo.load(Services.named("dns-service").baseUrl(), adminToken);
   }
 
   private void stop() {

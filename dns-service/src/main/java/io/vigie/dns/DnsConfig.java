@@ -34,8 +34,52 @@ public interface DnsConfig {
   /** What a new client domain starts with. */
   Template template();
 
+  /** Scheduled drift detection. */
+  Drift drift();
+
+  interface Drift {
+    /**
+     * How often each zone's providers are read back and compared; a zone is due this long after its
+     * last check (or its creation).
+     */
+    @WithDefault("1h")
+    Duration interval();
+
+    /** How often the schedule looks for due zones (each checked one after the other). */
+    @WithDefault("30s")
+    Duration tick();
+
+    /** The most zones checked per tick. */
+    @WithDefault("100")
+    int batch();
+  }
+
+  /** DRP switch-over (io.vigie.dns.drp). */
+  Drp drp();
+
+  interface Drp {
+    /** The TTL a client's failover record sets are lowered to when its DRP is activated. */
+    @WithDefault("60")
+    long switchTtl();
+
+    /** How long every provider's server has to answer the new addresses before the switch fails. */
+    @WithDefault("5m")
+    Duration verifyTimeout();
+
+    /** How often switches not yet verified are checked again (queries to every server). */
+    @WithDefault("5s")
+    Duration checkInterval();
+
+    /** Each verification query's timeout. */
+    @WithDefault("2s")
+    Duration queryTimeout();
+  }
+
   interface Provider {
-    /** {@code powerdns} (HTTP API) or {@code rfc2136} (dynamic update with TSIG). */
+    /**
+     * {@code powerdns} (HTTP API), {@code rfc2136} (dynamic update with TSIG) or {@code zonefile}
+     * (RFC 1035 files and a reload command, for NSD or a hidden primary).
+     */
     String kind();
 
     /** PowerDNS: the API base, {@code http://host:8081/api/v1/servers/localhost}. */
@@ -44,10 +88,13 @@ public interface DnsConfig {
     /** PowerDNS: the {@code X-API-Key}. */
     Optional<String> apiKey();
 
-    /** RFC 2136: the server's address. */
+    /**
+     * The server's DNS address: RFC 2136 updates go there; every kind is queried there to verify a
+     * DRP switch (PowerDNS: defaults to the API's host).
+     */
     Optional<String> host();
 
-    /** RFC 2136: the server's DNS port. */
+    /** The server's DNS port. */
     @WithDefault("53")
     int port();
 
@@ -61,6 +108,16 @@ public interface DnsConfig {
 
     @WithDefault("5s")
     Duration timeout();
+
+    /** Zone files: the directory the server loads them from. */
+    Optional<java.nio.file.Path> directory();
+
+    /**
+     * Zone files: the command that has the server load a zone, split on spaces, {@code {zone}} and
+     * {@code {file}} replaced ({@code nsd-control -c /etc/nsd/nsd.conf reload {zone}}); none to
+     * only write the files.
+     */
+    Optional<String> reloadCommand();
   }
 
   interface Soa {

@@ -25,6 +25,14 @@ public interface DnsProvider {
   /** Brings the server to {@code desired} with {@code soa}'s serial; returns what it changed. */
   Plan apply(Name zone, SOARecord soa, List<RecordSet> desired) throws ProviderException;
 
+  /**
+   * Stops serving {@code zone}'s records (the zone was deleted in Vigie): PowerDNS deletes the
+   * zone; a server driven by RFC 2136 keeps only the apex SOA and NS, which an UPDATE cannot remove
+   * (the zone is configured on the server; its operator unconfigures it). Removing a zone the
+   * server does not serve changes nothing. Returns what it removed.
+   */
+  Plan remove(Name zone, SOARecord soa) throws ProviderException;
+
   /** A zone as one server serves it: its SOA serial and its record sets other than the SOA. */
   record ServedZone(long serial, List<RecordSet> recordSets) {}
 }

@@ -132,6 +132,19 @@ public final class PowerDnsProvider implements DnsProvider {
     return plan;
   }
 
+  @Override
+  public Plan remove(Name zone, SOARecord soa) throws ProviderException {
+    ServedZone served = read(zone);
+    if (served == null) {
+      return new Plan(List.of());
+    }
+    HttpResponse<String> response = send("DELETE", zoneUri(zone), null);
+    if (response.statusCode() != 404) {
+      expect(response, 204, "delete zone " + zone);
+    }
+    return Plan.between(List.of(), served.recordSets());
+  }
+
   private void create(Name zone) throws ProviderException {
     ObjectNode body = JSON.createObjectNode();
     body.put("name", zone.toString());

@@ -13,9 +13,34 @@ import java.util.TreeMap;
 public class Providers {
 
   private final Map<String, DnsProvider> byName = new TreeMap<>();
+  private final Map<String, InetSocketAddress> dnsAddresses = new TreeMap<>();
 
   public Providers(DnsConfig config) {
-    config.providers().forEach((name, p) -> byName.put(name, build(name, p)));
+    config
+        .providers()
+        .forEach(
+            (name, p) -> {
+              byName.put(name, build(name, p));
+              dnsAddresses.put(name, dnsAddress(p));
+            });
+  }
+
+  /**
+   * Where the server answers DNS queries: {@code host}/{@code port}; for PowerDNS the host defaults
+   * to the API's.
+   */
+  private static InetSocketAddress dnsAddress(DnsConfig.Provider p) {
+    String host = p.host().orElseGet(() -> p.url().map(java.net.URI::getHost).orElse("127.0.0.1"));
+    return InetSocketAddress.createUnresolved(host, p.port());
+  }
+
+  /** The address {@code name}'s server answers DNS queries on (what a DRP switch verifies). */
+  public InetSocketAddress dnsAddress(String name) {
+    InetSocketAddress address = dnsAddresses.get(name);
+    if (address == null) {
+      throw new IllegalStateException("No provider " + name + " is configured");
+    }
+    return address;
   }
 
   private static DnsProvider build(String name, DnsConfig.Provider p) {
@@ -44,9 +69,17 @@ public class Providers {
                       .orElseThrow(
                           () -> new IllegalStateException(where + ".tsig-secret is required"))),
               p.timeout());
+      case "zonefile" ->
+          new ZoneFileProvider(
+              name,
+              p.directory()
+                  .orElseThrow(() -> new IllegalStateException(where + ".directory is required")),
+              p.reloadCommand().map(c -> List.of(c.strip().split("\\s+"))).orElse(List.of()),
+              p.host().map(h -> InetSocketAddress.createUnresolved(h, p.port())).orElse(null),
+              p.timeout());
       default ->
           throw new IllegalStateException(
-              where + ".kind must be powerdns or rfc2136, not " + p.kind());
+              where + ".kind must be powerdns, rfc2136 or zonefile, not " + p.kind());
     };
   }
 

@@ -109,6 +109,16 @@ public final class Rfc2136Provider implements DnsProvider {
     return plan;
   }
 
+  @Override
+  public Plan remove(Name zone, SOARecord soa) throws ProviderException {
+    ServedZone served = read(zone);
+    List<RecordSet> apexNs =
+        served.recordSets().stream()
+            .filter(s -> s.type().equals("NS") && s.name().equals(zone.toString()))
+            .toList();
+    return apply(zone, soa, apexNs);
+  }
+
   private void send(Update update, Name zone) throws ProviderException {
     SimpleResolver resolver = new SimpleResolver(server);
     resolver.setTCP(true);

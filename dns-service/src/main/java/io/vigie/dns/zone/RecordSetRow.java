@@ -37,6 +37,10 @@ public class RecordSetRow extends PanacheEntityBase {
   @Column(name = "failover_group")
   public String failoverGroup;
 
+  /** The TTL before a DRP lowered it; given back on the return to production. */
+  @Column(name = "production_ttl")
+  public Long productionTtl;
+
   public RecordSet recordSet() {
     return new RecordSet(name, type, ttl, records);
   }

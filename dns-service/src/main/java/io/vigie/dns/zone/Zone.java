@@ -44,6 +44,17 @@ public class Zone extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  /** When the zone was deleted (its row and audit trail kept); null while it lives. */
+  @Column(name = "deleted_at")
+  public Instant deletedAt;
+
+  @Column(name = "deleted_by")
+  public String deletedBy;
+
+  /** When the drift schedule last read the providers back; null: never. */
+  @Column(name = "drift_checked_at")
+  public Instant driftCheckedAt;
+
   @Version public long version;
 
   public List<String> providerNames() {

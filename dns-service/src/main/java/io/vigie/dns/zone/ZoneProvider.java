@@ -23,7 +23,9 @@ public class ZoneProvider extends PanacheEntityBase {
   public enum State {
     IN_SYNC,
     OUT_OF_SYNC,
-    DRIFTED
+    DRIFTED,
+    /** The zone was deleted and this server no longer serves it. */
+    REMOVED
   }
 
   @Id public UUID id;
@@ -45,4 +47,8 @@ public class ZoneProvider extends PanacheEntityBase {
 
   @Column(name = "checked_at")
   public Instant checkedAt;
+
+  /** The differences last published as {@code DriftFound} (a fingerprint); null when none. */
+  @Column(name = "drift_reported")
+  public String driftReported;
 }

@@ -50,4 +50,16 @@ public final class ZoneRequests {
   /** The zone's record sets as they must be from now on (all of them), and why. */
   public record RecordSetsChange(
       @NotNull @Size(max = 5000) List<RecordSetInput> recordSets, @Size(max = 500) String reason) {}
+
+  /**
+   * One RRset as it must be from now on ({@code PUT .../record-sets/{name}/{type}}), and why.
+   *
+   * @param ttl seconds; the zone's default when absent
+   * @param failoverGroup the DRP failover group (A and AAAA only); none when absent
+   */
+  public record RecordSetBody(
+      Long ttl,
+      @NotNull @Size(max = 100) List<String> records,
+      @Size(max = 40) String failoverGroup,
+      @Size(max = 500) String reason) {}
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -162,6 +163,103 @@ public class ZoneResource {
         .chain(zone -> zones.read(zone.id, caller.get()))
         .map(ZoneResource::ok)
         .map(ZoneResource::untyped);
+  }
+
+  @PUT
+  @Path("/{id}/record-sets/{name}/{type}")
+  @Operation(
+      operationId = "putZoneRecordSet",
+      summary =
+          "Set one record set (owner relative to the zone, @ for the apex, and type; If-Match on"
+              + " the zone required) and apply it; ?dryRun=true answers the plan, changing nothing")
+  @APIResponse(
+      responseCode = "200",
+      description = "The zone after the change, or with dryRun=true the plan",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(oneOf = {ZoneViews.ZoneView.class, ZoneViews.ZonePlan.class})))
+  public Uni<RestResponse<Object>> putRecordSet(
+      @PathParam("id") UUID id,
+      @PathParam("name") @Size(max = 253) String name,
+      @PathParam("type") @Size(max = 10) String type,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @QueryParam("dryRun") boolean dryRun,
+      @Valid @NotNull ZoneRequests.RecordSetBody body) {
+    if (dryRun) {
+      return zones.planOne(id, name, type, body, caller.get()).chain(this::plan);
+    }
+    return zones
+        .changeOne(id, ifMatch, name, type, body, body.reason(), caller.get())
+        .call(zone -> sync.apply(zone.id))
+        .chain(zone -> zones.read(zone.id, caller.get()))
+        .map(ZoneResource::ok)
+        .map(ZoneResource::untyped);
+  }
+
+  @DELETE
+  @Path("/{id}/record-sets/{name}/{type}")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "deleteZoneRecordSet",
+      summary =
+          "Remove one record set (If-Match on the zone required) from Vigie and every provider;"
+              + " ?dryRun=true answers the plan, changing nothing")
+  @APIResponse(
+      responseCode = "200",
+      description = "The zone after the change, or with dryRun=true the plan",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(oneOf = {ZoneViews.ZoneView.class, ZoneViews.ZonePlan.class})))
+  public Uni<RestResponse<Object>> deleteRecordSet(
+      @PathParam("id") UUID id,
+      @PathParam("name") @Size(max = 253) String name,
+      @PathParam("type") @Size(max = 10) String type,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @QueryParam("dryRun") boolean dryRun,
+      @QueryParam("reason") @Size(max = 500) String reason) {
+    if (dryRun) {
+      return zones.planOne(id, name, type, null, caller.get()).chain(this::plan);
+    }
+    return zones
+        .changeOne(id, ifMatch, name, type, null, reason, caller.get())
+        .call(zone -> sync.apply(zone.id))
+        .chain(zone -> zones.read(zone.id, caller.get()))
+        .map(ZoneResource::ok)
+        .map(ZoneResource::untyped);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "deleteZone",
+      summary =
+          "Delete a zone (If-Match required): removed from every provider, its audit trail kept;"
+              + " ?dryRun=true answers what would be removed, changing nothing")
+  @APIResponse(
+      responseCode = "204",
+      description = "Deleted; the providers' removal is retried until done")
+  @APIResponse(
+      responseCode = "200",
+      description = "With dryRun=true: the plan, nothing stored or sent",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ZoneViews.ZonePlan.class)))
+  public Uni<RestResponse<Object>> delete(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @QueryParam("dryRun") boolean dryRun,
+      @QueryParam("reason") @Size(max = 500) String reason) {
+    if (dryRun) {
+      return zones.planDelete(id, caller.get()).chain(this::plan);
+    }
+    return zones
+        .delete(id, ifMatch, reason, caller.get())
+        .call(zone -> sync.apply(zone.id))
+        .map(zone -> RestResponse.noContent());
   }
 
   @GET

@@ -46,6 +46,7 @@ public final class ZoneRules {
       Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
   private static final Pattern CAA_PARAMETER = Pattern.compile("[A-Za-z0-9]+=[\\x21-\\x7e]*");
   private static final int MAX_RECORDS_PER_SET = 100;
+  private static final Pattern FAILOVER_GROUP = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
   private static final int MAX_TXT_BYTES = 4000;
 
   private final long minTtl;
@@ -131,6 +132,26 @@ public final class ZoneRules {
     return List.copyOf(sets.values());
   }
 
+  /**
+   * The failover group of each tagged record set among {@code inputs}, by key; the inputs must have
+   * passed {@link #check} (which validates the groups).
+   */
+  public Map<RecordSet.Key, String> failoverGroups(Name zone, List<RecordSetInput> inputs) {
+    Map<RecordSet.Key, String> groups = new TreeMap<>();
+    if (inputs == null) {
+      return groups;
+    }
+    for (RecordSetInput input : inputs) {
+      if (input != null && input.failoverGroup() != null) {
+        Name owner = DnsNames.owner("name", input.name(), zone);
+        groups.put(
+            new RecordSet.Key(owner.toString(), input.type().strip().toUpperCase(Locale.ROOT)),
+            input.failoverGroup());
+      }
+    }
+    return groups;
+  }
+
   /** One record set, normalised; the same rules as {@link #check} except the cross-set ones. */
   public RecordSet recordSet(Name zone, String path, RecordSetInput input) {
     List<FieldError> errors = new ArrayList<>();
@@ -153,6 +174,19 @@ public final class ZoneRules {
     if (ttl < minTtl || ttl > maxTtl) {
       errors.add(
           new FieldError(path + ".ttl", "must be between " + minTtl + " and " + maxTtl + " s"));
+    }
+    if (input.failoverGroup() != null) {
+      if (!FAILOVER_GROUP.matcher(input.failoverGroup()).matches()) {
+        errors.add(
+            new FieldError(
+                path + ".failoverGroup",
+                "must be 1 to 40 lower-case letters, digits or hyphens, starting with a letter or"
+                    + " digit"));
+      } else if (type != null && !type.equals("A") && !type.equals("AAAA")) {
+        errors.add(
+            new FieldError(
+                path + ".failoverGroup", "only A and AAAA record sets are switched by a DRP"));
+      }
     }
     List<String> data = input.records() == null ? List.of() : input.records();
     if (data.isEmpty()) {

@@ -9,6 +9,7 @@ import io.vigie.dns.client.DnsClient;
 import io.vigie.dns.provider.Providers;
 import io.vigie.events.dns.RecordSetChanged;
 import io.vigie.events.dns.ZoneCreated;
+import io.vigie.events.dns.ZoneDeleted;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
@@ -72,7 +73,12 @@ public class ZoneService {
 
   /** A zone about to be created: validated, not stored. */
   public record Draft(
-      Name name, String tenant, List<String> providers, List<RecordSet> recordSets, Long serial) {}
+      Name name,
+      String tenant,
+      List<String> providers,
+      List<RecordSet> recordSets,
+      Map<RecordSet.Key, String> failoverGroups,
+      Long serial) {}
 
   /** Checks a new zone's request; the caller must write for the tenant. */
   public Uni<Draft> draft(ZoneRequests.NewZone request, Caller caller) {
@@ -86,6 +92,7 @@ public class ZoneService {
                 : request.providers());
     List<RecordSetInput> own = request.recordSets() == null ? List.of() : request.recordSets();
     List<RecordSet> sets;
+    Map<RecordSet.Key, String> groups = Map.of();
     Long importedSerial = null;
     if (request.zoneFile() != null) {
       if (!own.isEmpty()) {
@@ -100,16 +107,18 @@ public class ZoneService {
       List<RecordSetInput> inputs =
           withTemplate ? ZoneTemplate.merge(template.instantiate(name.toString()), own) : own;
       sets = rules.check(name, "recordSets", inputs);
+      groups = rules.failoverGroups(name, inputs);
     }
     checkZone(name, sets, caller, config.recordQuota());
     Long serial = importedSerial;
+    Map<RecordSet.Key, String> failoverGroups = groups;
     return DnsClient.count("code", tenant)
         .map(
             known -> {
               if (known == 0) {
                 throw ProblemException.invalidField("tenant", "is not a known client: " + tenant);
               }
-              return new Draft(name, tenant, bound, sets, serial);
+              return new Draft(name, tenant, bound, sets, failoverGroups, serial);
             });
   }
 
@@ -119,7 +128,7 @@ public class ZoneService {
     return draft(request, caller)
         .chain(
             draft ->
-                Zone.count("name", draft.name().toString())
+                Zone.count("name = ?1 and deletedAt is null", draft.name().toString())
                     .chain(
                         existing -> {
                           if (existing > 0) {
@@ -132,7 +141,11 @@ public class ZoneService {
                                       ZoneProvider.<ZoneProvider>list("zoneId", zone.id)
                                           .map(
                                               rows ->
-                                                  ZoneViews.of(zone, draft.recordSets(), rows)));
+                                                  ZoneViews.of(
+                                                      zone,
+                                                      draft.recordSets(),
+                                                      draft.failoverGroups(),
+                                                      rows)));
                         }));
   }
 
@@ -153,7 +166,14 @@ public class ZoneService {
         .call(
             () ->
                 RecordSetRow.persist(
-                    draft.recordSets().stream().map(s -> RecordSetRow.of(zone.id, s)).toList()))
+                    draft.recordSets().stream()
+                        .map(
+                            s -> {
+                              RecordSetRow row = RecordSetRow.of(zone.id, s);
+                              row.failoverGroup = draft.failoverGroups().get(s.key());
+                              return row;
+                            })
+                        .toList()))
         .call(() -> pending(zone, "not applied yet"))
         .call(() -> audit(zone, plan, caller, reason, now))
         .call(
@@ -211,6 +231,211 @@ public class ZoneService {
                     Plan.between(d.recordSets(), List.of())));
   }
 
+  /** One RRset changed or removed, checked against the rest of the zone; nothing stored yet. */
+  private record OneChange(
+      Zone zone,
+      Name name,
+      List<RecordSetRow> rows,
+      List<RecordSet> desired,
+      Map<RecordSet.Key, String> groups) {
+
+    Plan plan() {
+      return Plan.between(desired, rows.stream().map(RecordSetRow::recordSet).toList());
+    }
+  }
+
+  /**
+   * The zone with the RRset {@code owner}/{@code type} set to {@code body}, or removed when {@code
+   * body} is null (404 when there is none to remove). Problems name the body's fields ({@code ttl},
+   * {@code records[0]}, {@code failoverGroup}) or the path's ({@code name}, {@code type}).
+   */
+  private Uni<OneChange> one(
+      UUID id,
+      String ifMatch,
+      boolean checkVersion,
+      String owner,
+      String type,
+      ZoneRequests.RecordSetBody body,
+      Caller caller) {
+    return writable(id, caller)
+        .chain(
+            zone -> {
+              if (checkVersion) {
+                ETags.requireMatch(ifMatch, zone.version);
+              }
+              Name name = ZoneSync.name(zone.name);
+              RecordSet.Key key = key(name, owner, type);
+              return RecordSetRow.<RecordSetRow>list("zoneId", zone.id)
+                  .map(
+                      rows -> {
+                        List<RecordSetInput> inputs = new ArrayList<>();
+                        Map<RecordSet.Key, String> groups = new java.util.TreeMap<>();
+                        if (body != null) {
+                          inputs.add(
+                              new RecordSetInput(
+                                  key.name(),
+                                  key.type(),
+                                  body.ttl(),
+                                  body.records(),
+                                  body.failoverGroup()));
+                          if (body.failoverGroup() != null) {
+                            groups.put(key, body.failoverGroup());
+                          }
+                        } else if (rows.stream().noneMatch(r -> r.recordSet().key().equals(key))) {
+                          throw ProblemException.notFound("Record set", key);
+                        }
+                        for (RecordSetRow row : rows) {
+                          RecordSet set = row.recordSet();
+                          if (set.key().equals(key)) {
+                            continue;
+                          }
+                          inputs.add(
+                              new RecordSetInput(set.name(), set.type(), set.ttl(), set.records()));
+                          if (row.failoverGroup != null) {
+                            groups.put(set.key(), row.failoverGroup);
+                          }
+                        }
+                        List<RecordSet> desired = checkOne(name, inputs, body != null);
+                        checkZone(name, desired, caller, zone.recordQuota);
+                        return new OneChange(zone, name, rows, desired, groups);
+                      });
+            });
+  }
+
+  /** The RRset key a request path names; problems name {@code name} and {@code type}. */
+  private static RecordSet.Key key(Name zone, String owner, String type) {
+    Name name = DnsNames.owner("name", owner, zone);
+    String mnemonic = type == null ? "" : type.strip().toUpperCase(Locale.ROOT);
+    if (mnemonic.equals("SOA")) {
+      throw ProblemException.invalidField("type", "the SOA is kept by Vigie and cannot be written");
+    }
+    if (!ZoneRules.TYPES.contains(mnemonic)) {
+      throw ProblemException.invalidField(
+          "type", "must be one of " + ZoneRules.TYPES.stream().sorted().toList());
+    }
+    return new RecordSet.Key(name.toString(), mnemonic);
+  }
+
+  /**
+   * The zone's rules over {@code inputs}, the changed RRset first when {@code changed}: its errors
+   * name the body's fields, the others' (a CNAME beside it) the path's {@code name}.
+   */
+  private List<RecordSet> checkOne(Name name, List<RecordSetInput> inputs, boolean changed) {
+    try {
+      return rules.check(name, "recordSets", inputs);
+    } catch (InvalidZoneException e) {
+      List<io.vigie.kit.problem.Problem.FieldError> errors = new ArrayList<>();
+      for (io.vigie.kit.problem.Problem.FieldError error : e.toProblem(null).errors()) {
+        String field = error.field();
+        if (changed && field.startsWith("recordSets[0].")) {
+          errors.add(
+              new io.vigie.kit.problem.Problem.FieldError(
+                  field.substring("recordSets[0].".length()), error.message()));
+        } else {
+          errors.add(new io.vigie.kit.problem.Problem.FieldError("name", error.message()));
+        }
+      }
+      throw new InvalidZoneException(errors);
+    }
+  }
+
+  /** What setting (or, with a null body, removing) one RRset would change; nothing stored. */
+  public Uni<Planned> planOne(
+      UUID id, String owner, String type, ZoneRequests.RecordSetBody body, Caller caller) {
+    return Panache.withSession(
+        () ->
+            one(id, null, false, owner, type, body, caller)
+                .map(
+                    c ->
+                        new Planned(
+                            c.name(),
+                            serials.next(c.zone().serial),
+                            c.zone().providerNames(),
+                            c.desired(),
+                            c.plan())));
+  }
+
+  /**
+   * One RRset set to {@code body}, or removed when it is null (If-Match on the zone); the serial
+   * increased, the change audited and published like any other.
+   */
+  @WithTransaction
+  public Uni<Zone> changeOne(
+      UUID id,
+      String ifMatch,
+      String owner,
+      String type,
+      ZoneRequests.RecordSetBody body,
+      String reason,
+      Caller caller) {
+    return one(id, ifMatch, true, owner, type, body, caller)
+        .chain(c -> apply(c.zone(), c.rows(), c.desired(), c.groups(), reason, caller));
+  }
+
+  /** What deleting the zone would remove, in Vigie and on each provider; nothing stored. */
+  public Uni<Planned> planDelete(UUID id, Caller caller) {
+    return Panache.withSession(
+        () ->
+            writable(id, caller)
+                .chain(
+                    zone ->
+                        current(zone.id)
+                            .map(
+                                current ->
+                                    new Planned(
+                                        ZoneSync.name(zone.name),
+                                        serials.next(zone.serial),
+                                        zone.providerNames(),
+                                        List.of(),
+                                        Plan.between(List.of(), current)))));
+  }
+
+  /**
+   * The zone deleted (If-Match): its record sets removed, every provider marked out of sync until
+   * it stops serving the zone, the removal audited and {@code ZoneDeleted} published. The zone's
+   * row and audit trail are kept; the API no longer shows it and its name is free again.
+   */
+  @WithTransaction
+  public Uni<Zone> delete(UUID id, String ifMatch, String reason, Caller caller) {
+    return writable(id, caller)
+        .chain(
+            zone -> {
+              ETags.requireMatch(ifMatch, zone.version);
+              return RecordSetRow.<RecordSetRow>list("zoneId", zone.id)
+                  .chain(
+                      rows -> {
+                        Instant now = clock.instant();
+                        Plan plan =
+                            Plan.between(
+                                List.of(), rows.stream().map(RecordSetRow::recordSet).toList());
+                        zone.serial = serials.next(zone.serial);
+                        zone.deletedAt = now;
+                        zone.deletedBy = caller.name();
+                        zone.updatedAt = now;
+                        String why = reason == null || reason.isBlank() ? null : reason.strip();
+                        return RecordSetRow.delete("zoneId", zone.id)
+                            .chain(() -> pending(zone, "removal pending"))
+                            .chain(() -> audit(zone, plan, caller, why, now))
+                            .chain(
+                                () ->
+                                    outbox.record(
+                                        new ZoneDeleted(
+                                            zone.id,
+                                            zone.tenant,
+                                            zone.name,
+                                            zone.serial,
+                                            rows.size(),
+                                            zone.providerNames(),
+                                            caller.name(),
+                                            why,
+                                            now),
+                                        caller.name()))
+                            .chain(Panache::flush)
+                            .replaceWith(zone);
+                      });
+            });
+  }
+
   /** The zone's record sets replaced; the serial increased, the change audited and published. */
   @WithTransaction
   public Uni<Zone> change(
@@ -221,21 +446,60 @@ public class ZoneService {
               ETags.requireMatch(ifMatch, zone.version);
               Name name = ZoneSync.name(zone.name);
               List<RecordSet> desired = rules.check(name, "recordSets", change.recordSets());
+              Map<RecordSet.Key, String> groups = rules.failoverGroups(name, change.recordSets());
               checkZone(name, desired, caller, zone.recordQuota);
               return RecordSetRow.<RecordSetRow>list("zoneId", zone.id)
-                  .chain(rows -> apply(zone, rows, desired, change.reason(), caller));
+                  .chain(rows -> apply(zone, rows, desired, groups, change.reason(), caller));
             });
   }
 
+  /**
+   * A change Vigie makes itself (a DRP switch): the zone's record sets replaced by {@code desired}
+   * through the same plan, serial, audit and events as a person's change, in the caller's
+   * transaction; {@code rows} are the zone's rows as loaded in it (failover groups kept).
+   */
+  public Uni<Zone> changeBySystem(
+      Zone zone, List<RecordSetRow> rows, List<RecordSet> desired, String reason, String actor) {
+    return apply(zone, rows, desired, null, reason, new Caller(actor, java.util.Set.of(), null));
+  }
+
+  /**
+   * {@code groups} are the failover groups from now on (null keeps each row's); a change of groups
+   * alone serves nothing new, so it changes the zone's version but not its serial.
+   */
   private Uni<Zone> apply(
-      Zone zone, List<RecordSetRow> rows, List<RecordSet> desired, String reason, Caller caller) {
+      Zone zone,
+      List<RecordSetRow> rows,
+      List<RecordSet> desired,
+      Map<RecordSet.Key, String> groups,
+      String reason,
+      Caller caller) {
     Plan plan = Plan.between(desired, rows.stream().map(RecordSetRow::recordSet).toList());
-    if (plan.isEmpty()) {
-      return Uni.createFrom().item(zone);
-    }
     Instant now = clock.instant();
     Map<RecordSet.Key, RecordSetRow> byKey =
         rows.stream().collect(Collectors.toMap(r -> r.recordSet().key(), Function.identity()));
+    if (plan.isEmpty()) {
+      boolean regrouped = false;
+      if (groups != null) {
+        for (RecordSetRow row : rows) {
+          String group = groups.get(row.recordSet().key());
+          if (!java.util.Objects.equals(group, row.failoverGroup)) {
+            row.failoverGroup = group;
+            regrouped = true;
+          }
+        }
+      }
+      if (!regrouped) {
+        return Uni.createFrom().item(zone);
+      }
+      zone.updatedAt = now;
+      return Panache.flush().replaceWith(zone);
+    }
+    if (groups != null) {
+      for (RecordSetRow row : rows) {
+        row.failoverGroup = groups.get(row.recordSet().key());
+      }
+    }
     zone.serial = serials.next(zone.serial);
     zone.updatedAt = now;
     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -243,7 +507,12 @@ public class ZoneService {
       chain =
           switch (c.action()) {
             case ADD ->
-                chain.chain(() -> RecordSetRow.of(zone.id, c.after()).persist().replaceWithVoid());
+                chain.chain(
+                    () -> {
+                      RecordSetRow row = RecordSetRow.of(zone.id, c.after());
+                      row.failoverGroup = groups == null ? null : groups.get(c.key());
+                      return row.persist().replaceWithVoid();
+                    });
             case REMOVE -> chain.chain(() -> byKey.get(c.key()).delete());
             case CHANGE ->
                 chain.invoke(
@@ -355,7 +624,10 @@ public class ZoneService {
         .map(
             zone -> {
               Name name = ZoneSync.name(zone.name());
-              return ZoneFiles.write(name, soa.record(name, zone.serial()), zone.recordSets());
+              return ZoneFiles.write(
+                  name,
+                  soa.record(name, zone.serial()),
+                  zone.recordSets().stream().map(ZoneViews.RecordSetView::recordSet).toList());
             });
   }
 
@@ -363,6 +635,7 @@ public class ZoneService {
   @WithSession
   public Uni<Zone> writable(UUID id, Caller caller) {
     return Zone.<Zone>findById(id)
+        .map(found -> found == null || found.deletedAt != null ? null : found)
         .map(
             zone -> {
               TenantScope.visibleOr404(zone, zone == null ? null : zone.tenant, caller, WHAT, id);

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.TextParseException;
 
 /**
@@ -55,7 +56,8 @@ public class ZoneSync {
       Name name,
       long serial,
       List<String> providers,
-      List<RecordSet> recordSets) {}
+      List<RecordSet> recordSets,
+      boolean deleted) {}
 
   /** What one provider did, or why it failed. */
   record Outcome(String provider, Plan plan, String error) {}
@@ -86,10 +88,10 @@ public class ZoneSync {
     return Panache.withSession(() -> load(zoneId))
         .chain(
             desired ->
-                blocking(() -> readAll(desired))
+                blocking(() -> readAll(desired, java.util.Set.of()))
                     .chain(
                         outcomes ->
-                            Panache.withTransaction(() -> recordDrift(desired, outcomes))
+                            Panache.withTransaction(() -> recordDrift(desired, outcomes, false))
                                 .replaceWith(
                                     new ZoneViews.DriftReport(
                                         desired.name().toString(),
@@ -218,7 +220,8 @@ public class ZoneSync {
                                     name(zone.name),
                                     zone.serial,
                                     zone.providerNames(),
-                                    rows.stream().map(RecordSetRow::recordSet).toList())));
+                                    rows.stream().map(RecordSetRow::recordSet).toList(),
+                                    zone.deletedAt != null)));
   }
 
   private List<Outcome> applyAll(Desired d, java.util.Set<String> only) {
@@ -228,8 +231,12 @@ public class ZoneSync {
         continue;
       }
       try {
+        DnsProvider provider = providers.get(name);
+        SOARecord serial = soa.record(d.name(), d.serial());
         Plan plan =
-            providers.get(name).apply(d.name(), soa.record(d.name(), d.serial()), d.recordSets());
+            d.deleted()
+                ? provider.remove(d.name(), serial)
+                : provider.apply(d.name(), serial, d.recordSets());
         outcomes.add(new Outcome(name, plan, null));
       } catch (ProviderException | RuntimeException e) {
         LOG.warnf("Applying %s to %s failed: %s", d.name(), name, e.getMessage());
@@ -239,9 +246,12 @@ public class ZoneSync {
     return outcomes;
   }
 
-  private List<Outcome> readAll(Desired d) {
+  private List<Outcome> readAll(Desired d, java.util.Set<String> skip) {
     List<Outcome> outcomes = new ArrayList<>();
     for (String name : d.providers()) {
+      if (skip.contains(name)) {
+        continue;
+      }
       try {
         DnsProvider.ServedZone served = providers.get(name).read(d.name());
         outcomes.add(
@@ -280,10 +290,17 @@ public class ZoneSync {
                                       }
                                       row.appliedSerial = d.serial();
                                       row.state =
-                                          current
-                                              ? ZoneProvider.State.IN_SYNC
-                                              : ZoneProvider.State.OUT_OF_SYNC;
-                                      row.detail = current ? null : "a newer change is pending";
+                                          !current
+                                              ? ZoneProvider.State.OUT_OF_SYNC
+                                              : d.deleted()
+                                                  ? ZoneProvider.State.REMOVED
+                                                  : ZoneProvider.State.IN_SYNC;
+                                      row.detail =
+                                          !current
+                                              ? "a newer change is pending"
+                                              : d.deleted()
+                                                  ? "the server no longer serves it"
+                                                  : null;
                                       Plan plan = outcome.plan();
                                       return outbox.record(
                                           new ZoneApplied(
@@ -303,12 +320,14 @@ public class ZoneSync {
             });
   }
 
-  private Uni<Void> recordDrift(Desired d, List<Outcome> outcomes) {
+  /**
+   * Records what each provider serves against the zone held: a difference marks it DRIFTED and is
+   * published as {@code DriftFound} — on schedule ({@code onlyNew}) only when it is not the one
+   * published last; a provider that serves the zone as held again is back IN_SYNC.
+   */
+  private Uni<Void> recordDrift(Desired d, List<Outcome> outcomes, boolean onlyNew) {
     Uni<Void> chain = Uni.createFrom().voidItem();
     for (Outcome outcome : outcomes) {
-      if (outcome.error() == null && outcome.plan().isEmpty()) {
-        continue;
-      }
       chain =
           chain.chain(
               () ->
@@ -321,9 +340,22 @@ public class ZoneSync {
                               row.detail = outcome.error();
                               return Uni.createFrom().voidItem();
                             }
+                            if (outcome.error() == null && outcome.plan().isEmpty()) {
+                              row.driftReported = null;
+                              if (row.state == ZoneProvider.State.DRIFTED) {
+                                row.state = ZoneProvider.State.IN_SYNC;
+                                row.detail = null;
+                              }
+                              return Uni.createFrom().voidItem();
+                            }
+                            String fingerprint = fingerprint(outcome.plan());
                             row.state = ZoneProvider.State.DRIFTED;
                             row.detail =
                                 "drift: " + outcome.plan().changes().size() + " RRsets differ";
+                            if (onlyNew && fingerprint.equals(row.driftReported)) {
+                              return Uni.createFrom().voidItem();
+                            }
+                            row.driftReported = fingerprint;
                             return outbox.record(
                                 new DriftFound(
                                     d.id(),
@@ -345,6 +377,69 @@ public class ZoneSync {
     }
     return chain;
   }
+
+  /** The differences of a drift, as a short stable text: the same drift, the same fingerprint. */
+  static String fingerprint(Plan plan) {
+    String text =
+        plan.changes().stream()
+            .map(c -> c.action() + " " + c.key() + " " + c.before() + " -> " + c.after())
+            .collect(java.util.stream.Collectors.joining("\n"));
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always there", e);
+    }
+  }
+
+  /**
+   * The schedule's check of one zone: its providers read back and compared, except those with a
+   * change pending (the retry schedule's); a new difference is published once. The zone's version
+   * is not touched (its ETag stays).
+   */
+  public Uni<Void> scheduledDrift(UUID zoneId) {
+    return Panache.withSession(
+            () ->
+                load(zoneId)
+                    .chain(
+                        desired ->
+                            desired == null || desired.deleted()
+                                ? Uni.createFrom().<DriftCheck>nullItem()
+                                : ZoneProvider.<ZoneProvider>list("zoneId", zoneId)
+                                    .map(
+                                        rows ->
+                                            new DriftCheck(
+                                                desired,
+                                                rows.stream()
+                                                    .filter(
+                                                        r ->
+                                                            r.state
+                                                                == ZoneProvider.State.OUT_OF_SYNC)
+                                                    .map(r -> r.provider)
+                                                    .collect(
+                                                        java.util.stream.Collectors.toSet())))))
+        .chain(
+            check ->
+                check == null
+                    ? Uni.createFrom().voidItem()
+                    : blocking(() -> readAll(check.desired(), check.pending()))
+                        .chain(
+                            outcomes ->
+                                Panache.withTransaction(
+                                    () ->
+                                        recordDrift(check.desired(), outcomes, true)
+                                            .chain(
+                                                () ->
+                                                    Zone.update(
+                                                        "driftCheckedAt = ?1 where id = ?2",
+                                                        clock.instant(),
+                                                        zoneId))
+                                            .replaceWithVoid())));
+  }
+
+  private record DriftCheck(Desired desired, java.util.Set<String> pending) {}
 
   private static Uni<ZoneProvider> state(UUID zoneId, String provider) {
     return ZoneProvider.<ZoneProvider>find("zoneId = ?1 and provider = ?2", zoneId, provider)

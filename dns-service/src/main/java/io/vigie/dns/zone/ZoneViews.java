@@ -19,14 +19,18 @@ public final class ZoneViews {
       int recordQuota,
       long recordSetCount,
       List<ProviderState> providers,
-      List<RecordSet> recordSets,
+      List<RecordSetView> recordSets,
       String createdBy,
       Instant createdAt,
       Instant updatedAt,
       long version) {}
 
   /** The view of a zone just stored, built in Java (the read path sees only committed rows). */
-  static ZoneView of(Zone zone, List<RecordSet> sets, List<ZoneProvider> providers) {
+  static ZoneView of(
+      Zone zone,
+      List<RecordSet> sets,
+      java.util.Map<RecordSet.Key, String> groups,
+      List<ZoneProvider> providers) {
     return new ZoneView(
         zone.id,
         zone.name,
@@ -41,11 +45,28 @@ public final class ZoneViews {
                     new ProviderState(
                         p.provider, p.state.name(), p.appliedSerial, p.detail, p.checkedAt))
             .toList(),
-        sets,
+        sets.stream().map(set -> RecordSetView.of(set, groups.get(set.key()))).toList(),
         zone.createdBy,
         zone.createdAt,
         zone.updatedAt,
         zone.version);
+  }
+
+  /**
+   * One RRset as the API shows it: what the servers serve, and the DRP failover group it belongs to
+   * (null when none).
+   */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RecordSet")
+  public record RecordSetView(
+      String name, String type, long ttl, List<String> records, String failoverGroup) {
+
+    static RecordSetView of(RecordSet set, String failoverGroup) {
+      return new RecordSetView(set.name(), set.type(), set.ttl(), set.records(), failoverGroup);
+    }
+
+    public RecordSet recordSet() {
+      return new RecordSet(name, type, ttl, records);
+    }
   }
 
   /** One provider's state for a zone. */

@@ -30,7 +30,8 @@ abstract class ProviderContract {
     "apply.lumiere-demo.com.",
     "again.lumiere-demo.com.",
     "drift.lumiere-demo.com.",
-    "refused.lumiere-demo.com."
+    "refused.lumiere-demo.com.",
+    "removed.lumiere-demo.com."
   };
 
   abstract DnsProvider provider();
@@ -53,6 +54,43 @@ abstract class ProviderContract {
 
   static RecordSetInput set(String name, String type, long ttl, String... data) {
     return new RecordSetInput(name, type, ttl, List.of(data));
+  }
+
+  @Test
+  void aRemovedZoneIsNoLongerAnsweredAndRemovingItAgainChangesNothing() throws Exception {
+    String zone = ZONES[4];
+    Name origin = Name.fromString(zone);
+    provider()
+        .apply(
+            origin,
+            SOA.record(origin, 2026112900L),
+            sets(
+                zone,
+                set("www", "A", 300, "51.15.0.11"),
+                set("@", "MX", 3600, "10 mx1.hoster-demo.net.")));
+    assertThat(Dig.answer(dnsPort(), "www." + zone, "A")).containsExactly("51.15.0.11");
+
+    Plan removed = provider().remove(origin, SOA.record(origin, 2026112901L));
+    assertThat(removed.changes())
+        .extracting(c -> c.action().name() + " " + c.key())
+        .contains("REMOVE www." + zone + " A", "REMOVE " + zone + " MX");
+    assertThat(served("www." + zone, "A")).isEmpty();
+    assertThat(served(zone, "MX")).isEmpty();
+    DnsProvider.ServedZone left = provider().read(origin);
+    if (left != null) { // RFC 2136 cannot remove the apex SOA and NS: the zone stays configured
+      assertThat(left.recordSets()).extracting(RecordSet::type).containsOnly("NS");
+    }
+    assertThat(provider().remove(origin, SOA.record(origin, 2026112901L)).isEmpty()).isTrue();
+  }
+
+  /** What the server answers; nothing when it refuses (a zone it does not serve). */
+  private List<String> served(String name, String type) throws Exception {
+    try {
+      return Dig.answer(dnsPort(), name, type);
+    } catch (java.io.IOException e) {
+      assertThat(e).hasMessageContaining("REFUSED");
+      return List.of();
+    }
   }
 
   @Test

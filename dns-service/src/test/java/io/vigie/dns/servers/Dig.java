@@ -27,7 +27,7 @@ public final class Dig {
     resolver.setTCP(true);
     Message query =
         Message.newQuery(Record.newRecord(Name.fromString(name), Type.value(type), DClass.IN));
-    Message response = resolver.send(query);
+    Message response = send(resolver, query);
     if (response.getRcode() != Rcode.NOERROR && response.getRcode() != Rcode.NXDOMAIN) {
       throw new IOException("server answered " + Rcode.string(response.getRcode()));
     }
@@ -44,9 +44,26 @@ public final class Dig {
     resolver.setPort(port);
     resolver.setTCP(true);
     Message response =
-        resolver.send(
+        send(
+            resolver,
             Message.newQuery(Record.newRecord(Name.fromString(name), Type.value(type), DClass.IN)));
     return response.getSection(Section.ANSWER).stream().mapToLong(Record::getTTL).min().orElse(-1);
+  }
+
+  /**
+   * Sends over TCP, asking again (up to three times) when the server reset the connection dnsjava
+   * kept open (NSD replaces its server processes on every reload).
+   */
+  private static Message send(SimpleResolver resolver, Message query) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return resolver.send(query);
+      } catch (java.net.SocketException | java.nio.channels.ClosedChannelException reset) {
+        if (attempt == 3) {
+          throw reset;
+        }
+      }
+    }
   }
 
   /** The SOA serial the server answers for {@code zone}. */

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,11 +19,22 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     "saint-roch-demo.fr.",
     "both.lumiere-demo.com.",
     "drift.lumiere-demo.com.",
-    "partial.lumiere-demo.com."
+    "partial.lumiere-demo.com.",
+    "drp.lumiere-demo.com.",
+    "rrset.lumiere-demo.com.",
+    "gone.lumiere-demo.com."
   };
+
+  /** Zones NSD is configured to load from the files the zone-file provider {@code nsd} writes. */
+  public static final String[] NSD_ZONES = {"files.lumiere-demo.com."};
 
   private static PowerDnsServer pdns;
   private static BindServer bind;
+  private static NsdServer nsd;
+
+  public static NsdServer nsd() {
+    return nsd;
+  }
 
   public static PowerDnsServer pdns() {
     return pdns;
@@ -42,22 +54,30 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
         zones.put(zone, BindServer.emptyZone(zone));
       }
       bind = BindServer.start(Files.createTempDirectory(target, "bind"), zones);
+      nsd = NsdServer.start(Files.createTempDirectory(target, "nsd"), List.of(NSD_ZONES));
       int closed = LocalProcess.freePort();
       Map<String, String> config = new LinkedHashMap<>();
       config.put("vigie.dns.providers.pdns.kind", "powerdns");
       config.put("vigie.dns.providers.pdns.url", pdns.apiUrl().toString());
       config.put("vigie.dns.providers.pdns.api-key", pdns.apiKey);
+      config.put("vigie.dns.providers.pdns.port", Integer.toString(pdns.dnsPort));
       config.put("vigie.dns.providers.bind.kind", "rfc2136");
       config.put("vigie.dns.providers.bind.host", "127.0.0.1");
       config.put("vigie.dns.providers.bind.port", Integer.toString(bind.port));
       config.put("vigie.dns.providers.bind.tsig-key-name", BindServer.KEY_NAME);
       config.put("vigie.dns.providers.bind.tsig-algorithm", BindServer.ALGORITHM);
       config.put("vigie.dns.providers.bind.tsig-secret", bind.secret);
+      config.put("vigie.dns.providers.nsd.kind", "zonefile");
+      config.put("vigie.dns.providers.nsd.directory", nsd.zonesDir.toString());
+      config.put("vigie.dns.providers.nsd.reload-command", String.join(" ", nsd.reloadCommand()));
+      config.put("vigie.dns.providers.nsd.host", "127.0.0.1");
+      config.put("vigie.dns.providers.nsd.port", Integer.toString(nsd.port));
       config.put("vigie.dns.providers.down.kind", "powerdns");
       config.put(
           "vigie.dns.providers.down.url",
           "http://127.0.0.1:" + closed + "/api/v1/servers/localhost");
       config.put("vigie.dns.providers.down.api-key", "unused");
+      config.put("vigie.dns.providers.down.port", Integer.toString(closed));
       config.put("vigie.dns.providers.down.timeout", "1s");
       config.put("vigie.dns.default-providers", "pdns");
       return config;
@@ -73,6 +93,9 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     }
     if (bind != null) {
       bind.close();
+    }
+    if (nsd != null) {
+      nsd.close();
     }
   }
 }

@@ -68,6 +68,19 @@ class TenancyTest {
             r.contentType(ContentType.JSON)
                 .body(change)
                 .put("/api/v1/zones/" + zoneId + "/record-sets?dryRun=true"),
+        r ->
+            r.contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Map.of("ttl", 300, "records", List.of("192.0.2.25")))
+                .put("/api/v1/zones/" + zoneId + "/record-sets/mail/A"),
+        r ->
+            r.contentType(ContentType.JSON)
+                .body(Map.of("records", List.of("192.0.2.26")))
+                .put("/api/v1/zones/" + zoneId + "/record-sets/mail/A?dryRun=true"),
+        r -> r.delete("/api/v1/zones/" + zoneId + "/record-sets/www/A?dryRun=true"),
+        r ->
+            r.header("If-Match", "*")
+                .delete("/api/v1/zones/" + zoneId + "/record-sets/www/A?reason=moved"),
         r -> r.post("/api/v1/zones/" + zoneId + "/drift-check"),
         r -> r.post("/api/v1/zones/" + zoneId + "/apply"));
   }

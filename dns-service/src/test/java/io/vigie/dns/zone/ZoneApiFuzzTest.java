@@ -121,6 +121,46 @@ class ZoneApiFuzzTest {
     }
   }
 
+  @Test
+  void randomSingleRecordSetsAndFailoverGroupsNeverAnswer5xx() {
+    String tenant = Zones.client("fuzz");
+    String id =
+        Zones.create(TestTokens.client(tenant), Zones.newZone(Zones.name("fuzz-demo.fr."), null))
+            .path("id");
+    Random random = new Random(3011L);
+    String[] groups = {"web", "Web", "", "-x", "a".repeat(41), "db-1", null};
+    for (int i = 0; i < 200; i++) {
+      String name = random.nextInt(4) == 0 ? pick(TOKENS, random) : word(random);
+      String type = pick(TYPES, random);
+      Map<String, Object> body = new LinkedHashMap<>();
+      if (random.nextBoolean()) {
+        body.put("ttl", random.nextInt(5) == 0 ? -5 : random.nextInt(700_000));
+      }
+      List<String> records = new ArrayList<>();
+      for (int r = random.nextInt(3); r >= 0; r--) {
+        records.add(random.nextBoolean() ? pick(TOKENS, random) : word(random));
+      }
+      body.put("records", records);
+      String group = pick(groups, random);
+      if (group != null) {
+        body.put("failoverGroup", group);
+      }
+      var request =
+          given()
+              .auth()
+              .oauth2(TestTokens.client(tenant))
+              .header("If-Match", "*")
+              .urlEncodingEnabled(true);
+      String path =
+          "/api/v1/zones/{id}/record-sets/{name}/{type}" + (i % 4 == 0 ? "" : "?dryRun=true");
+      Response answer =
+          random.nextInt(4) == 0
+              ? request.delete(path, id, name, type)
+              : request.contentType(ContentType.JSON).body(body).put(path, id, name, type);
+      check(answer, name + " " + type + " " + body);
+    }
+  }
+
   private static void check(Response answer, String input) {
     assertThat(answer.statusCode()).as("answer to %s", input).isLessThan(500);
     if (answer.statusCode() >= 400) {

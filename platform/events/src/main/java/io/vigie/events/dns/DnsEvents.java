@@ -15,6 +15,7 @@ public final class DnsEvents {
   public static final String DRIFT_FOUND = "io.vigie.dns.drift-found.v1";
   public static final String DNS_SWITCH_APPLIED = "io.vigie.dns.dns-switch-applied.v1";
   public static final String DNS_SWITCH_FAILED = "io.vigie.dns.dns-switch-failed.v1";
+  public static final String ZONE_DELETED = "io.vigie.dns.zone-deleted.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.of(
@@ -23,7 +24,8 @@ public final class DnsEvents {
           ZONE_APPLIED, ZoneApplied.class,
           DRIFT_FOUND, DriftFound.class,
           DNS_SWITCH_APPLIED, DnsSwitchApplied.class,
-          DNS_SWITCH_FAILED, DnsSwitchFailed.class);
+          DNS_SWITCH_FAILED, DnsSwitchFailed.class,
+          ZONE_DELETED, ZoneDeleted.class);
 
   private DnsEvents() {}
 }

@@ -70,6 +70,16 @@ class DnsEventRoundTripTest {
             List.of(
                 new DriftFound.Difference("www.saint-roch-demo.fr.", "A", www, drp),
                 new DriftFound.Difference("old.saint-roch-demo.fr.", "A", null, drp)),
+            AT),
+        new ZoneDeleted(
+            ZONE,
+            "saint-roch",
+            "saint-roch-demo.fr.",
+            2026112104,
+            12,
+            List.of("pdns-par", "bind-hidden"),
+            "engineer",
+            "domain not renewed",
             AT));
   }
 
