@@ -20,6 +20,10 @@ public final class TicketEvents {
   public static final String CLOCK_WARNING_REACHED = PREFIX + "clock-warning-reached.v1";
   public static final String CLOCK_BREACHED = PREFIX + "clock-breached.v1";
   public static final String RESPONDER_NEEDED = PREFIX + "responder-needed.v1";
+  public static final String INTERVENTION_SCHEDULED = PREFIX + "intervention-scheduled.v1";
+  public static final String INTERVENTION_STARTED = PREFIX + "intervention-started.v1";
+  public static final String INTERVENTION_ENDED = PREFIX + "intervention-ended.v1";
+  public static final String INTERVENTION_CANCELLED = PREFIX + "intervention-cancelled.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -31,7 +35,11 @@ public final class TicketEvents {
           Map.entry(TICKET_CLOSED, TicketClosed.class),
           Map.entry(CLOCK_WARNING_REACHED, ClockWarningReached.class),
           Map.entry(CLOCK_BREACHED, ClockBreached.class),
-          Map.entry(RESPONDER_NEEDED, ResponderNeeded.class));
+          Map.entry(RESPONDER_NEEDED, ResponderNeeded.class),
+          Map.entry(INTERVENTION_SCHEDULED, InterventionScheduled.class),
+          Map.entry(INTERVENTION_STARTED, InterventionStarted.class),
+          Map.entry(INTERVENTION_ENDED, InterventionEnded.class),
+          Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class));
 
   private TicketEvents() {}
 
@@ -56,6 +64,31 @@ public final class TicketEvents {
     @Override
     default String tenant() {
       return ticket() == null ? null : ticket().tenant();
+    }
+  }
+
+  /**
+   * Common defaults for the planned-intervention events: keyed by the intervention id, so one
+   * intervention's events stay in order. An intervention may concern several clients, listed in
+   * {@code tenants()}; the envelope's tenant is empty (hoster-wide).
+   */
+  interface InterventionEvent extends DomainEvent {
+
+    InterventionRef intervention();
+
+    @Override
+    default String topic() {
+      return TOPIC;
+    }
+
+    @Override
+    default String aggregateId() {
+      return intervention() == null ? null : intervention().id().toString();
+    }
+
+    @Override
+    default String tenant() {
+      return null;
     }
   }
 }
