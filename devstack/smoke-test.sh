@@ -132,6 +132,10 @@ echo "smoke test: tokens OK (roles, tenant claim, agent client credentials)"
 bash .ci/openapi/python-client.sh || fail "the Python client generated from docs/api/inventory-service.yaml failed its scenario"
 echo "smoke test: generated Python client OK"
 
+# a person signs in from each service's OpenAPI UI (authorization code flow with PKCE)
+bash .ci/openapi/swagger-ui-login.sh || fail "signing in from the OpenAPI UI failed"
+echo "smoke test: OpenAPI UI sign-in OK"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"
