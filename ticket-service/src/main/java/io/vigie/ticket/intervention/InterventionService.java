@@ -692,13 +692,13 @@ public class InterventionService {
                             + " or server_ids && cast(:servers as uuid[])"
                             + " or guest_ids && cast(:guests as uuid[])",
                         KnownHostedService.class)
-                    .setParameter("ids", arrayLiteral(services))
-                    .setParameter("servers", arrayLiteral(servers))
-                    .setParameter("guests", arrayLiteral(guests))
+                    .setParameter("ids", array(services))
+                    .setParameter("servers", array(servers))
+                    .setParameter("guests", array(guests))
                     .getResultList());
   }
 
-  private static UUID[] arrayLiteral(Set<UUID> ids) {
+  private static UUID[] array(Set<UUID> ids) {
     return ids.toArray(UUID[]::new);
   }
 

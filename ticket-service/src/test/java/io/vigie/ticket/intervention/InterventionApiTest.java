@@ -54,16 +54,18 @@ class InterventionApiTest {
   void everyClientConsentsThenItIsScheduledStartedAndEnded() {
     Platform p = Platform.create();
     time.set(Instant.parse("2032-01-10T08:00:00Z"));
+    String key = "int-" + UUID.randomUUID();
+    Map<String, Object> body =
+        proposal(
+            List.of(p.hypervisor()),
+            List.of(),
+            List.of(),
+            "2032-01-12T22:00:00Z",
+            "2032-01-12T23:30:00Z");
     var proposed =
         as(TestTokens.engineer())
-            .header("Idempotency-Key", "int-" + UUID.randomUUID())
-            .body(
-                proposal(
-                    List.of(p.hypervisor()),
-                    List.of(),
-                    List.of(),
-                    "2032-01-12T22:00:00Z",
-                    "2032-01-12T23:30:00Z"))
+            .header("Idempotency-Key", key)
+            .body(body)
             .post(PATH)
             .then()
             .statusCode(201)
@@ -76,6 +78,15 @@ class InterventionApiTest {
     String id = proposed.path("id");
     assertThat(proposed.header("Location")).endsWith(PATH + "/" + id);
     assertThat(proposed.header("ETag")).isEqualTo("\"1\"");
+    // the same proposal retried answers the first one, not a second intervention
+    as(TestTokens.engineer())
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post(PATH)
+        .then()
+        .statusCode(201)
+        .header("Idempotent-Replayed", "true")
+        .body("id", equalTo(id));
 
     // each client sees only its own consent and what concerns it
     as(TestTokens.client(p.first()))
