@@ -2,8 +2,8 @@ package io.vigie.monitoring.maintenance;
 
 /**
  * Where a maintenance window comes from: {@code API} for windows declared through the REST API;
- * {@code TICKET} is reserved for the planned interventions ticket-service will publish on {@code
- * ticket.events} (that service and its consumer do not exist yet).
+ * {@code TICKET} for the planned interventions ticket-service schedules and publishes on {@code
+ * ticket.events} ({@link InterventionEventsConsumer}).
  */
 public enum MaintenanceSource {
   API,

@@ -64,6 +64,14 @@ public class MaintenanceWindow extends PanacheEntityBase {
   @Column(nullable = false)
   public long version;
 
+  /** The planned intervention in ticket-service this window stands for (source TICKET). */
+  @Column(name = "intervention_id")
+  public UUID interventionId;
+
+  /** The version of that intervention last applied. */
+  @Column(name = "intervention_version")
+  public Long interventionVersion;
+
   /** The concrete schedule of this window (validated when the window was created). */
   public Occurrences occurrences() {
     Occurrences schedule = Occurrences.of(startsAt, endsAt, rrule, timeZone);

@@ -136,6 +136,11 @@ final class EventSamples {
   }
 
   /** Lumière's incident opened from the alert on the load balancer. */
+  static io.vigie.events.ticket.InterventionRef intervention() {
+    return new io.vigie.events.ticket.InterventionRef(
+        java.util.UUID.fromString("0192f3a0-0000-7000-8000-00000000aa01"), "INT-2026-000042", 3);
+  }
+
   static TicketRef incident() {
     return new TicketRef(
         UUID.fromString("0192f3a0-0000-7000-8000-00000000d001"), "INC-2026-000123", "lumiere", 2);

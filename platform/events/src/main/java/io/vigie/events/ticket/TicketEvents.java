@@ -21,6 +21,10 @@ public final class TicketEvents {
   public static final String CLOCK_BREACHED = PREFIX + "clock-breached.v1";
   public static final String RESPONDER_NEEDED = PREFIX + "responder-needed.v1";
   public static final String REPORT_PUBLISHED = PREFIX + "report-published.v1";
+  public static final String INTERVENTION_SCHEDULED = PREFIX + "intervention-scheduled.v1";
+  public static final String INTERVENTION_STARTED = PREFIX + "intervention-started.v1";
+  public static final String INTERVENTION_ENDED = PREFIX + "intervention-ended.v1";
+  public static final String INTERVENTION_CANCELLED = PREFIX + "intervention-cancelled.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -33,7 +37,11 @@ public final class TicketEvents {
           Map.entry(CLOCK_WARNING_REACHED, ClockWarningReached.class),
           Map.entry(CLOCK_BREACHED, ClockBreached.class),
           Map.entry(RESPONDER_NEEDED, ResponderNeeded.class),
-          Map.entry(REPORT_PUBLISHED, ReportPublished.class));
+          Map.entry(REPORT_PUBLISHED, ReportPublished.class),
+          Map.entry(INTERVENTION_SCHEDULED, InterventionScheduled.class),
+          Map.entry(INTERVENTION_STARTED, InterventionStarted.class),
+          Map.entry(INTERVENTION_ENDED, InterventionEnded.class),
+          Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class));
 
   private TicketEvents() {}
 
@@ -58,6 +66,31 @@ public final class TicketEvents {
     @Override
     default String tenant() {
       return ticket() == null ? null : ticket().tenant();
+    }
+  }
+
+  /**
+   * Common defaults for the planned-intervention events: keyed by the intervention id, so one
+   * intervention's events stay in order. An intervention may concern several clients, listed in
+   * {@code tenants()}; the envelope's tenant is empty (hoster-wide).
+   */
+  interface InterventionEvent extends DomainEvent {
+
+    InterventionRef intervention();
+
+    @Override
+    default String topic() {
+      return TOPIC;
+    }
+
+    @Override
+    default String aggregateId() {
+      return intervention() == null ? null : intervention().id().toString();
+    }
+
+    @Override
+    default String tenant() {
+      return null;
     }
   }
 }
