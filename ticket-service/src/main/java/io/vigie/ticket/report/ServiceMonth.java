@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A client's monthly service report: the tickets opened in the month (in the client's time zone),
- * how their contract clocks fared, the breaches one by one and the incident reports published.
+ * how their contract clocks fared, the breaches one by one, the incident reports published and the
+ * planned interventions done.
  *
  * @param from the month's first instant in the client's time zone
  * @param to the next month's first instant
@@ -31,7 +32,8 @@ public record ServiceMonth(
     ClockFigures intervention,
     ClockFigures resolution,
     List<Breach> breaches,
-    List<Publication> reportsPublished) {
+    List<Publication> reportsPublished,
+    List<InterventionDone> interventionsDone) {
 
   /**
    * How one clock fared over the month's tickets: met, breached, still counting (running or waiting
@@ -56,6 +58,13 @@ public record ServiceMonth(
       Duration target,
       Duration used,
       Instant deadline) {}
+
+  /**
+   * A planned intervention on the client's platform that ended in the month (agreed with the
+   * client, then started and ended by staff).
+   */
+  public record InterventionDone(
+      String reference, String title, Instant startedAt, Instant endedAt) {}
 
   /** An incident report version published to the client in the month. */
   public record Publication(String reference, String title, long version, Instant publishedAt) {}

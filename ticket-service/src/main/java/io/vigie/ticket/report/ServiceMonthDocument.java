@@ -130,6 +130,15 @@ public final class ServiceMonthDocument {
             "Incident reports published",
             List.of("Incident", "Title", "Version", "Published"),
             published));
+    List<List<String>> done = new ArrayList<>();
+    for (ServiceMonth.InterventionDone i : m.interventionsDone()) {
+      done.add(List.of(i.reference(), i.title(), at(i.startedAt(), zone), at(i.endedAt(), zone)));
+    }
+    tables.add(
+        new Table(
+            "Planned interventions done",
+            List.of("Intervention", "Title", "Started", "Ended"),
+            done));
     return tables;
   }
 

@@ -7,6 +7,7 @@ import io.vigie.events.ticket.TicketType;
 import io.vigie.ticket.clock.ContractClock;
 import io.vigie.ticket.report.ServiceMonth.Breach;
 import io.vigie.ticket.report.ServiceMonth.ClockFigures;
+import io.vigie.ticket.report.ServiceMonth.InterventionDone;
 import io.vigie.ticket.report.ServiceMonth.Publication;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -64,6 +65,7 @@ public final class ServiceMonthFigures {
       ZoneId zone,
       List<TicketRow> tickets,
       List<Publication> publications,
+      List<InterventionDone> interventions,
       Instant now) {
     Instant from = from(month, zone);
     Instant to = to(month, zone);
@@ -113,6 +115,10 @@ public final class ServiceMonthFigures {
         publications.stream()
             .filter(p -> !p.publishedAt().isBefore(from) && p.publishedAt().isBefore(to))
             .sorted(Comparator.comparing(Publication::publishedAt))
+            .toList(),
+        interventions.stream()
+            .filter(i -> !i.endedAt().isBefore(from) && i.endedAt().isBefore(to))
+            .sorted(Comparator.comparing(InterventionDone::endedAt))
             .toList());
   }
 

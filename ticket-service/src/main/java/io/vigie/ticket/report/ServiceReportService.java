@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.problem.ProblemException;
 import io.vigie.kit.tenancy.Caller;
+import io.vigie.ticket.intervention.Intervention;
+import io.vigie.ticket.intervention.InterventionStatus;
 import io.vigie.ticket.inventory.KnownClient;
+import io.vigie.ticket.report.ServiceMonth.InterventionDone;
 import io.vigie.ticket.report.ServiceMonth.Publication;
 import io.vigie.ticket.report.ServiceMonthFigures.TicketRow;
 import io.vigie.ticket.tickets.Ticket;
@@ -56,17 +59,41 @@ public class ServiceReportService {
                   .chain(
                       tickets ->
                           publications(tenant, from, to)
-                              .map(
+                              .chain(
                                   published ->
-                                      ServiceMonthFigures.compute(
-                                          tenant,
-                                          client.name,
-                                          wanted,
-                                          zone,
-                                          tickets.stream().map(ServiceReportService::row).toList(),
-                                          published,
-                                          time.instant())));
+                                      interventionsDone(tenant, from, to)
+                                          .map(
+                                              done ->
+                                                  ServiceMonthFigures.compute(
+                                                      tenant,
+                                                      client.name,
+                                                      wanted,
+                                                      zone,
+                                                      tickets.stream()
+                                                          .map(ServiceReportService::row)
+                                                          .toList(),
+                                                      published,
+                                                      done,
+                                                      time.instant()))));
             });
+  }
+
+  /** The interventions that concerned the client (it had a consent to give) and ended then. */
+  private static Uni<List<InterventionDone>> interventionsDone(
+      String tenant, Instant from, Instant to) {
+    return Intervention.<Intervention>list(
+            "status = ?1 and endedAt >= ?2 and endedAt < ?3 and id in"
+                + " (select c.interventionId from InterventionConsent c where c.tenant = ?4)"
+                + " order by endedAt",
+            InterventionStatus.ENDED,
+            from,
+            to,
+            tenant)
+        .map(
+            ended ->
+                ended.stream()
+                    .map(i -> new InterventionDone(i.reference, i.title, i.startedAt, i.endedAt))
+                    .toList());
   }
 
   private static Uni<List<Publication>> publications(String tenant, Instant from, Instant to) {

@@ -10,6 +10,7 @@ import io.vigie.ticket.clock.ContractClock;
 import io.vigie.ticket.clock.ContractClock.Phase;
 import io.vigie.ticket.report.ServiceMonth.Breach;
 import io.vigie.ticket.report.ServiceMonth.ClockFigures;
+import io.vigie.ticket.report.ServiceMonth.InterventionDone;
 import io.vigie.ticket.report.ServiceMonth.Publication;
 import io.vigie.ticket.report.ServiceMonthFigures.TicketRow;
 import java.time.Duration;
@@ -161,11 +162,25 @@ class ServiceMonthFiguresTest {
           // 1 Dec 00:30 in Paris: December's
           new Publication("INC-C", "Slow API", 3, at("2026-11-30T23:30:00Z")));
 
+  static final List<InterventionDone> DONE =
+      List.of(
+          // ended 1 Nov 00:30 in Paris: November's there, October's in UTC
+          new InterventionDone(
+              "INT-1", "Kernel updates", at("2026-10-31T22:30:00Z"), at("2026-10-31T23:30:00Z")),
+          new InterventionDone(
+              "INT-2", "PHP 8.4 on web1", at("2026-11-30T21:00:00Z"), at("2026-11-30T22:30:00Z")),
+          // ended 1 Dec 00:30 in Paris: December's there, November's in UTC
+          new InterventionDone(
+              "INT-3",
+              "MySQL failover drill",
+              at("2026-11-30T22:00:00Z"),
+              at("2026-11-30T23:30:00Z")));
+
   @Test
   void novemberInParisCountsWhatOpenedBetweenItsParisMidnights() {
     ServiceMonth m =
         ServiceMonthFigures.compute(
-            "lumiere", "Lumière SAS", NOVEMBER, PARIS, TICKETS, PUBLISHED, NOW);
+            "lumiere", "Lumière SAS", NOVEMBER, PARIS, TICKETS, PUBLISHED, DONE, NOW);
 
     assertThat(m.from()).isEqualTo(at("2026-10-31T23:00:00Z"));
     assertThat(m.to()).isEqualTo(at("2026-11-30T23:00:00Z"));
@@ -214,13 +229,17 @@ class ServiceMonthFiguresTest {
                 null,
                 at("2026-11-25T12:00:00Z")));
     assertThat(m.reportsPublished()).extracting(Publication::reference).containsExactly("INC-A");
+    // ended 1 Nov 00:30 Paris time and 30 Nov 23:30 Paris time; INT-3 ended on 1 Dec in Paris
+    assertThat(m.interventionsDone())
+        .extracting(InterventionDone::reference)
+        .containsExactly("INT-1", "INT-2");
   }
 
   @Test
   void theSameTicketsInUtcMoveTheBoundaryTickets() {
     ServiceMonth m =
         ServiceMonthFigures.compute(
-            "acme", "Acme", NOVEMBER, ZoneOffset.UTC, TICKETS, PUBLISHED, NOW);
+            "acme", "Acme", NOVEMBER, ZoneOffset.UTC, TICKETS, PUBLISHED, DONE, NOW);
     // INC-A (31 Oct 23:30 UTC) is October's; INC-E (30 Nov 23:00 UTC) is November's
     assertThat(m.from()).isEqualTo(at("2026-11-01T00:00:00Z"));
     assertThat(m.ticketsOpened()).isEqualTo(6);
@@ -233,6 +252,10 @@ class ServiceMonthFiguresTest {
     assertThat(m.reportsPublished())
         .extracting(Publication::reference)
         .containsExactly("INC-A", "INC-C");
+    // in UTC, INT-1 (31 Oct 23:30 UTC) is October's and INT-3 (30 Nov 23:30 UTC) November's
+    assertThat(m.interventionsDone())
+        .extracting(InterventionDone::reference)
+        .containsExactly("INT-2", "INT-3");
   }
 
   @Test
