@@ -5,6 +5,7 @@ import io.vigie.events.backup.BackupKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an agent on {@code host} must do now: the backups due on its policies' restic copies and the
@@ -18,6 +19,7 @@ public record AgentJobs(
       UUID id, String name, RepositoryKind kind, String location, String passwordRef) {}
 
   /** restic's {@code forget} rules of the policy; zero counts are left out of the command. */
+  @Schema(name = "AgentRetention")
   public record Retention(
       int keepLast,
       int keepHourly,

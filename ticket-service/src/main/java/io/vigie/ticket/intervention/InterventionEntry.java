@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One line of an intervention's history. With a tenant it is that client's own (its answer): staff
@@ -20,6 +21,7 @@ import java.util.UUID;
 public class InterventionEntry extends PanacheEntityBase {
 
   /** What happened. */
+  @Schema(name = "InterventionEntryKind")
   public enum Kind {
     PROPOSED,
     ANSWERED,

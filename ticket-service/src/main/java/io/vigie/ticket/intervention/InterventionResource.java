@@ -10,8 +10,8 @@ import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
 import io.vigie.ticket.intervention.InterventionViews.CancelRequest;
 import io.vigie.ticket.intervention.InterventionViews.ConsentRequest;
-import io.vigie.ticket.intervention.InterventionViews.EntryView;
 import io.vigie.ticket.intervention.InterventionViews.InterventionChange;
+import io.vigie.ticket.intervention.InterventionViews.InterventionEntryView;
 import io.vigie.ticket.intervention.InterventionViews.InterventionView;
 import io.vigie.ticket.intervention.InterventionViews.ProposeIntervention;
 import jakarta.annotation.security.RolesAllowed;
@@ -167,7 +167,7 @@ public class InterventionResource {
       summary =
           "The intervention's history, oldest first; a client reads the shared entries and its own"
               + " answers")
-  public Uni<Listing<EntryView>> timeline(
+  public Uni<Listing<InterventionEntryView>> timeline(
       @PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
     return interventions.timeline(id, page, caller.get());
   }

@@ -19,8 +19,8 @@ import io.vigie.kit.web.ETags;
 import io.vigie.ticket.intervention.InterventionLifecycle.Move;
 import io.vigie.ticket.intervention.InterventionViews.CancelRequest;
 import io.vigie.ticket.intervention.InterventionViews.ConsentRequest;
-import io.vigie.ticket.intervention.InterventionViews.EntryView;
 import io.vigie.ticket.intervention.InterventionViews.InterventionChange;
+import io.vigie.ticket.intervention.InterventionViews.InterventionEntryView;
 import io.vigie.ticket.intervention.InterventionViews.InterventionView;
 import io.vigie.ticket.intervention.InterventionViews.ProposeIntervention;
 import io.vigie.ticket.inventory.KnownGuest;
@@ -268,7 +268,7 @@ public class InterventionService {
 
   /** The history, oldest first; a client reads the shared entries and its own answers. */
   @WithSession
-  public Uni<Listing<EntryView>> timeline(UUID id, PageRequest page, Caller caller) {
+  public Uni<Listing<InterventionEntryView>> timeline(UUID id, PageRequest page, Caller caller) {
     long after = 0;
     if (page.after != null && !page.after.isEmpty()) {
       try {
@@ -299,7 +299,7 @@ public class InterventionService {
               boolean more = found.size() > page.size;
               List<InterventionEntry> items = more ? found.subList(0, page.size) : found;
               String next = more ? encode(Long.toString(items.getLast().seq)) : null;
-              return Listing.of(items.stream().map(EntryView::of).toList(), next, null);
+              return Listing.of(items.stream().map(InterventionEntryView::of).toList(), next, null);
             });
   }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A server, VM or hosted service an intervention works on, with its name when proposed. */
 @Entity
@@ -19,6 +20,7 @@ import java.util.UUID;
 public class InterventionTarget extends PanacheEntityBase {
 
   /** What an intervention works on. */
+  @Schema(name = "InterventionTargetKind")
   public enum Kind {
     SERVER,
     VIRTUAL_MACHINE,

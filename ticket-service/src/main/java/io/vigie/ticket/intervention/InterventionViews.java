@@ -151,11 +151,11 @@ public final class InterventionViews {
     }
   }
 
-  public record EntryView(
+  public record InterventionEntryView(
       UUID id, Instant at, InterventionEntry.Kind kind, String tenant, String author, String body) {
 
-    static EntryView of(InterventionEntry e) {
-      return new EntryView(e.id, e.at, e.kind, e.tenant, e.author, e.body);
+    static InterventionEntryView of(InterventionEntry e) {
+      return new InterventionEntryView(e.id, e.at, e.kind, e.tenant, e.author, e.body);
     }
   }
 }
