@@ -70,7 +70,8 @@ class EventRoundTripTest {
             "web1.par-dc2.example.net",
             EventSamples.loadBalancer().id(),
             List.of("lumiere"),
-            List.of(EventSamples.shop().id())),
+            List.of(EventSamples.shop().id()),
+            false),
         new io.vigie.events.monitoring.AlertResolved(
             "a1b2",
             EventSamples.loadBalancer().id(),
