@@ -165,6 +165,19 @@ class EventRoundTripTest {
   }
 
   @Test
+  void anAlertFiredPublishedBeforeHostDownExistedReadsAsNotDown() throws Exception {
+    // replayed from monitoring.events' retention: written before the component was added
+    String json =
+        "{\"fingerprint\":\"a1b2\",\"severity\":\"critical\",\"summary\":\"down\","
+            + "\"startedAt\":\"2026-11-21T22:00:00Z\",\"target\":\"web1\","
+            + "\"serverId\":null,\"tenants\":[\"lumiere\"],\"hostedServiceIds\":[]}";
+    io.vigie.events.monitoring.AlertFired fired =
+        JSON.readValue(json, io.vigie.events.monitoring.AlertFired.class);
+    assertThat(fired.hostDown()).isFalse();
+    assertThat(fired.tenants()).containsExactly("lumiere");
+  }
+
+  @Test
   void durationsAndDatesAreIsoStrings() throws Exception {
     String json = JSON.writeValueAsString(new ContractChanged(EventSamples.client()));
     assertThat(json)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigie.events.DomainEvent;
 import io.vigie.events.EventCatalog;
 import io.vigie.events.EventJson;
+import io.vigie.events.backup.DrpDirection;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -92,5 +93,40 @@ class DnsEventRoundTripTest {
               assertThat(event.topic()).isEqualTo(DnsEvents.TOPIC);
             });
     assertThat(EventCatalog.all()).containsAllEntriesOf(DnsEvents.TYPES);
+  }
+
+  @Test
+  void theDrpSwitchEventsRoundTripKeyedByTheRun() throws Exception {
+    UUID plan = UUID.fromString("7d1c2b4e-0000-4000-8000-0000000000aa");
+    UUID run = UUID.fromString("7d1c2b4e-0000-4000-8000-0000000000bb");
+    List<DomainEvent> events =
+        List.of(
+            new DnsSwitchApplied(
+                plan,
+                run,
+                "saint-roch",
+                DrpDirection.FAILOVER,
+                4,
+                List.of("51.159.5.20"),
+                List.of("www.saint-roch-demo.fr. A"),
+                List.of("pdns-par", "bind-hidden"),
+                AT),
+            new DnsSwitchFailed(
+                plan,
+                run,
+                "saint-roch",
+                DrpDirection.RETURN_TO_PRODUCTION,
+                4,
+                List.of("51.15.0.11"),
+                "bind-hidden still answers 51.159.5.20 for www.saint-roch-demo.fr. A",
+                AT));
+    for (DomainEvent event : events) {
+      String json = JSON.writeValueAsString(event);
+      assertThat(JSON.readValue(json, EventCatalog.dataClass(event.eventType()).orElseThrow()))
+          .isEqualTo(event);
+      assertThat(event.aggregateId()).isEqualTo(run.toString());
+      assertThat(event.tenant()).isEqualTo("saint-roch");
+      assertThat(event.topic()).isEqualTo(DnsEvents.TOPIC);
+    }
   }
 }
