@@ -90,12 +90,53 @@ public class TicketService {
       UUID parentId,
       String alertFingerprint,
       Instant clockStartedAt,
-      List<TicketLink> links) {}
+      List<TicketLink> links,
+      String requestCategory,
+      java.time.Duration requestWithin) {
+
+    /** A draft that is no self-service request. */
+    public Draft(
+        TicketType type,
+        String tenant,
+        String title,
+        String description,
+        Impact impact,
+        Urgency urgency,
+        SupportLevel supportLevel,
+        UUID parentId,
+        String alertFingerprint,
+        Instant clockStartedAt,
+        List<TicketLink> links) {
+      this(
+          type,
+          tenant,
+          title,
+          description,
+          impact,
+          urgency,
+          supportLevel,
+          parentId,
+          alertFingerprint,
+          clockStartedAt,
+          links,
+          null,
+          null);
+    }
+  }
 
   // --- API use cases
 
   @WithTransaction
   public Uni<TicketView> open(OpenTicket request, Caller caller) {
+    return open(request, caller, null, null);
+  }
+
+  /**
+   * Opens a ticket from the API; a self-service request names its category and the time it is
+   * handled within, which becomes its resolution clock's target. Callers hold a transaction.
+   */
+  public Uni<TicketView> open(
+      OpenTicket request, Caller caller, String requestCategory, java.time.Duration requestWithin) {
     String tenant = tenantOf(request, caller);
     List<TicketViews.LinkRequest> wanted = request.links() == null ? List.of() : request.links();
     return KnownClient.byCode(tenant)
@@ -120,7 +161,9 @@ public class TicketService {
                         null,
                         null,
                         time.instant(),
-                        links),
+                        links,
+                        requestCategory,
+                        requestWithin),
                     caller.name()))
         .chain(ticket -> view(ticket, caller));
   }
@@ -268,7 +311,7 @@ public class TicketService {
     return References.next(d.type(), now)
         .chain(
             reference ->
-                targetsOf(d.tenant())
+                targetsOf(d.tenant(), d.requestWithin())
                     .chain(
                         targets -> {
                           Ticket t = new Ticket();
@@ -288,6 +331,9 @@ public class TicketService {
                           t.openedBy = actor;
                           t.openedAt = now;
                           t.clockStartedAt = d.clockStartedAt();
+                          t.requestCategory = d.requestCategory();
+                          t.requestWithin =
+                              d.requestWithin() == null ? null : d.requestWithin().toString();
                           t.version = 1;
                           keep(t, TicketClocks.start(targets, t.priority, d.clockStartedAt()));
                           List<TicketLink> links =
@@ -374,7 +420,7 @@ public class TicketService {
 
   /** The ticket's clocks on its client's current contract. */
   public Uni<TicketClocks> clocksOf(Ticket t) {
-    return targetsOf(t.tenant)
+    return targetsOf(t.tenant, t.requestWithinDuration())
         .map(targets -> TicketClocks.restore(targets, t.interventionClock, t.resolutionClock));
   }
 
@@ -599,6 +645,11 @@ public class TicketService {
       t.firstActionAt = now;
       clocks.firstEngineerAction(now);
     }
+  }
+
+  /** The client's contract targets; a request's handling time replaces the resolution times. */
+  private Uni<ContractTargets> targetsOf(String tenant, java.time.Duration requestWithin) {
+    return targetsOf(tenant).map(targets -> targets.withResolution(requestWithin));
   }
 
   private Uni<ContractTargets> targetsOf(String tenant) {
