@@ -34,6 +34,7 @@ import io.vigie.ticket.clock.TicketClocks;
 import io.vigie.ticket.inventory.KnownClient;
 import io.vigie.ticket.priority.Impact;
 import io.vigie.ticket.priority.PriorityMatrix;
+import io.vigie.ticket.priority.PriorityPolicyService;
 import io.vigie.ticket.priority.Urgency;
 import io.vigie.ticket.tickets.TicketViews.EntryView;
 import io.vigie.ticket.tickets.TicketViews.NewComment;
@@ -67,11 +68,17 @@ public class TicketService {
   private final TicketConfig config;
   private final TicketLinks linksCheck;
   private final Reads reads;
-  private final PriorityMatrix matrix = PriorityMatrix.defaults();
+  private final PriorityPolicyService policies;
 
   public TicketService(
-      Outbox outbox, InstantSource time, TicketConfig config, TicketLinks linksCheck, Reads reads) {
+      Outbox outbox,
+      InstantSource time,
+      TicketConfig config,
+      TicketLinks linksCheck,
+      Reads reads,
+      PriorityPolicyService policies) {
     this.outbox = outbox;
+    this.policies = policies;
     this.reads = reads;
     this.time = time;
     this.config = config;
@@ -233,7 +240,7 @@ public class TicketService {
               if (!caller.isStaff() && touchesMoreThanStatus(change)) {
                 throw ProblemException.forbidden("A client may only change a ticket's status");
               }
-              return apply(t, change, caller);
+              return policies.matrix().chain(matrix -> apply(t, change, caller, matrix));
             })
         .chain(t -> view(t, caller));
   }
@@ -305,8 +312,15 @@ public class TicketService {
 
   // --- building blocks for the other features (incidents, clock job); callers hold a transaction
 
-  /** Opens a ticket from a draft: reference, clocks, links, timeline and events. */
+  /**
+   * Opens a ticket from a draft: reference, priority from the current matrix, clocks, links,
+   * timeline and events.
+   */
   public Uni<Ticket> open(Draft d, String actor) {
+    return policies.matrix().chain(matrix -> open(d, actor, matrix));
+  }
+
+  private Uni<Ticket> open(Draft d, String actor, PriorityMatrix matrix) {
     Instant now = time.instant();
     return References.next(d.type(), now)
         .chain(
@@ -449,7 +463,7 @@ public class TicketService {
 
   // --- inside
 
-  private Uni<Ticket> apply(Ticket t, TicketChange c, Caller caller) {
+  private Uni<Ticket> apply(Ticket t, TicketChange c, Caller caller, PriorityMatrix matrix) {
     Instant now = time.instant();
     String actor = caller.name();
     boolean levelChanges = c.supportLevel() != null && c.supportLevel() != t.supportLevel;
