@@ -29,7 +29,16 @@ public class TimelineEntry extends PanacheEntityBase {
     ALERT_FIRED_AGAIN,
     ALERT_RESOLVED,
     CLOCK_WARNING,
-    CLOCK_BREACHED
+    CLOCK_BREACHED,
+    // from backup.events (backup/)
+    BACKUP_FAILED,
+    BACKUP_OVERDUE,
+    BACKUP_SUCCEEDED,
+    RPO_BREACHED,
+    RPO_RESTORED,
+    DRP_ACTIVATED,
+    DRP_STEP_COMPLETED,
+    DRP_COMPLETED
   }
 
   /** Who may read it: a client never reads an INTERNAL entry. */
