@@ -207,6 +207,10 @@ final class Launcher {
         Services.named("inventory-service").baseUrl(),
         Services.named("monitoring-service").baseUrl(),
         adminToken);
+    TicketDemo.load(
+        Services.named("ticket-service").baseUrl(),
+        adminToken,
+        keycloak.accessToken("lumiere", DemoUser.PASSWORD));
   }
 
   private void stop() {
