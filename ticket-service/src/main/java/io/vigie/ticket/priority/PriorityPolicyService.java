@@ -51,9 +51,16 @@ public class PriorityPolicyService {
       Instant changedAt,
       String reason) {
 
+    /** Rows and cells in HIGH, MEDIUM, LOW order, priorities P1 first, whatever jsonb kept. */
     static PolicyView of(PriorityPolicyRow row) {
+      PriorityPolicy.Parsed parsed = PriorityPolicy.parse(row.matrix, row.escalation);
       return new PolicyView(
-          row.matrix, row.escalation, row.version, row.changedBy, row.changedAt, row.reason);
+          parsed.ok() ? parsed.policy().matrixDocument() : row.matrix,
+          parsed.ok() ? parsed.policy().escalationDocument() : row.escalation,
+          row.version,
+          row.changedBy,
+          row.changedAt,
+          row.reason);
     }
   }
 
