@@ -132,6 +132,10 @@ echo "smoke test: tokens OK (roles, tenant claim, agent client credentials)"
 bash .ci/openapi/python-client.sh || fail "the Python client generated from docs/api/inventory-service.yaml failed its scenario"
 echo "smoke test: generated Python client OK"
 
+# a person signs in from each service's OpenAPI UI (authorization code flow with PKCE)
+bash .ci/openapi/swagger-ui-login.sh || fail "signing in from the OpenAPI UI failed"
+echo "smoke test: OpenAPI UI sign-in OK"
+
 # ticket demo data: lumiere lists only its own tickets (its recette request with the 48 h request
 # clock), saint-roch reads the public comment of its incident and never the internal note
 TICKETS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8083/api/v1/tickets?total=true')"

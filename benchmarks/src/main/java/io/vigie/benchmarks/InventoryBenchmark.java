@@ -103,6 +103,10 @@ public final class InventoryBenchmark {
 
     int httpPort = Machine.freePort();
     Map<String, String> env = ServiceProcess.environment(httpPort, pgPort, DATABASE, kafka);
+    // the service's own profile of each measured run (Flight Recorder, written when it stops)
+    Path recording = target.resolve("inventory-service/inventory.jfr").toAbsolutePath();
+    Files.deleteIfExists(recording);
+    env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + recording);
     env.putAll(settings.serviceEnv());
 
     List<Scenario> scenarios = new ArrayList<>();
@@ -203,6 +207,15 @@ public final class InventoryBenchmark {
       say("stopping inventory-service: pgbench gets the machine to itself, as the API did");
     }
 
+    if (Files.isRegularFile(recording)) {
+      for (Scenario scenario : scenarios) {
+        scenario.profile =
+            JfrProfile.of(recording, scenario.api().startedAt(), scenario.api().endedAt());
+      }
+    } else {
+      say("no Flight Recorder file at " + recording + ": the report has no profile");
+    }
+
     // 4. the peer: the same SQL straight from pgbench; lists first, on the same rows as the API's
     Path logs = target.resolve("pgbench-logs");
     List<Scenario> ordered =
@@ -248,7 +261,9 @@ public final class InventoryBenchmark {
               loadAtStart,
               Machine.loadAverage(),
               result.transactions(),
-              Map.of());
+              Map.of(),
+              null,
+              null);
       say(
           String.format(
               Locale.ROOT,
@@ -299,7 +314,9 @@ public final class InventoryBenchmark {
       String loadAtStart,
       String loadAtEnd,
       long requests,
-      Map<String, Long> statements) {
+      Map<String, Long> statements,
+      Instant startedAt,
+      Instant endedAt) {
 
     /** The tracked process's (the service's) CPU time per request, in milliseconds. */
     double trackedCpuMsPerRequest(long ticksPerSecond) {
@@ -319,6 +336,7 @@ public final class InventoryBenchmark {
     private final String script;
     private final Measured<WrkLoad.Result> api;
     private Measured<PgBench.Result> peer;
+    private JfrProfile profile;
 
     Scenario(String name, String request, String script, Measured<WrkLoad.Result> api) {
       this.name = name;
@@ -345,6 +363,11 @@ public final class InventoryBenchmark {
 
     Measured<PgBench.Result> peer() {
       return peer;
+    }
+
+    /** The service's profile during the measured API run, or null without a recording. */
+    JfrProfile profile() {
+      return profile;
     }
   }
 
@@ -381,7 +404,9 @@ public final class InventoryBenchmark {
       serversBefore = db.count(DATABASE, "select count(*) from server");
       String loadAtStart = Machine.loadAverage();
       CpuMeter.Sample before = cpu.sample(servicePid);
+      Instant startedAt = Instant.now();
       WrkLoad.Result result = run(name, path, bodies, settings.duration());
+      Instant endedAt = Instant.now();
       CpuMeter.Usage usage = CpuMeter.between(before, cpu.sample(servicePid));
       Measured<WrkLoad.Result> measured =
           new Measured<>(
@@ -391,7 +416,9 @@ public final class InventoryBenchmark {
               loadAtStart,
               Machine.loadAverage(),
               result.requests(),
-              statements);
+              statements,
+              startedAt,
+              endedAt);
       say(
           String.format(
               Locale.ROOT,

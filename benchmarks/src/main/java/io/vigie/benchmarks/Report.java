@@ -201,6 +201,21 @@ record Report(
             outboxPendingAfterCreate,
             outboxDrain.toMillis() / 1000.0,
             serversAtListTime));
+    if (scenarios.stream().allMatch(s -> s.profile() != null)) {
+      md.append("### Where the service's CPU went (Flight Recorder)\n\n");
+      md.append(
+          "The service ran with `-XX:StartFlightRecording=settings=profile` (Java execution samples"
+              + " every 10 ms per running thread; JIT compilation and garbage collection threads are"
+              + " not sampled, their CPU is in the service's total above). For each measured API"
+              + " run: the share of samples whose stack passes through each component (a sample"
+              + " counts for every component on its stack, so the shares add up to more than"
+              + " 100 %), then the methods most often on top of the stack. The recording is"
+              + " `benchmarks/target/inventory-service/inventory.jfr` (`jfr print --events"
+              + " jdk.ExecutionSample`, or JDK Mission Control).\n\n");
+      for (Scenario s : scenarios) {
+        md.append(s.profile().markdown(s.name()));
+      }
+    }
     for (Scenario s : scenarios) {
       if (s.api().result().errors() > 0) {
         md.append(

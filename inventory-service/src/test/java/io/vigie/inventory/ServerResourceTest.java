@@ -66,6 +66,34 @@ class ServerResourceTest {
   }
 
   @Test
+  void aServerReadsItsDatacenterNewCodeOnceTheDatacenterIsRenamed() {
+    // the server's documents are rendered when the row is written (V1_4_0); a datacenter's new
+    // code renders them again, for staff and for clients alike
+    String dc = Fixtures.createDatacenter();
+    String id = Fixtures.createServer(dc, "WEB");
+    String renamed = Fixtures.unique("DC").toUpperCase();
+    as(TestTokens.engineer())
+        .header("If-Match", "\"0\"")
+        .body(Fixtures.datacenter(renamed))
+        .put("/api/v1/datacenters/" + dc)
+        .then()
+        .statusCode(200);
+
+    as(TestTokens.support())
+        .get("/api/v1/servers/" + id)
+        .then()
+        .statusCode(200)
+        .body("datacenterCode", equalTo(renamed));
+    as(TestTokens.support())
+        .queryParam("datacenter", renamed)
+        .get("/api/v1/servers")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(1))
+        .body("items[0].datacenterCode", equalTo(renamed));
+  }
+
+  @Test
   void updateNeedsTheCurrentVersion() {
     String dc = Fixtures.createDatacenter();
     String id = Fixtures.createServer(dc, "WEB");

@@ -4,6 +4,8 @@ import static io.vigie.inventory.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.kit.security.TokenCache;
@@ -20,6 +22,12 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
 
   @Inject TokenCache cache;
+  @Inject MeterRegistry meters;
+
+  private double answeredFromCache() {
+    Counter hits = meters.find("vigie.security.token.cache").tag("result", "hit").counter();
+    return hits == null ? 0 : hits.count();
+  }
 
   @Test
   void aTamperedCopyOfAVerifiedTokenIsRefused() {
@@ -27,7 +35,10 @@ class TokenCacheTest {
     assertThat(cache.remembers(token)).isFalse();
     as(token).get("/api/v1/servers").then().statusCode(200);
     assertThat(cache.remembers(token)).as("verified once, then trusted again").isTrue();
+    double before = answeredFromCache();
     as(token).get("/api/v1/servers").then().statusCode(200);
+    // asked before quarkus-oidc, the cache answered: no second signature verification
+    assertThat(answeredFromCache()).isEqualTo(before + 1);
 
     // a character in the middle of the signature (the last one may only carry padding bits)
     int at = token.length() - 20;

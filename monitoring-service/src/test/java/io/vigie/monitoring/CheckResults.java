@@ -74,6 +74,16 @@ public final class CheckResults {
     return alertEvents(MonitoringEvents.ALERT_FIRED, server, count);
   }
 
+  /**
+   * The AlertFired events about {@code server} once the first has come (up to 30 s), watching 5 s
+   * more — five rule evaluations in tests — for a second one that must not come. What "fires once"
+   * asserts, without waiting 30 s for an event that never comes.
+   */
+  public static List<ConsumerRecord<String, String>> alertsFiredOnly(UUID server) {
+    alertsFired(server, 1);
+    return alertEvents(MonitoringEvents.ALERT_FIRED, server, 2, Duration.ofSeconds(5));
+  }
+
   /** The AlertResolved events about {@code server}: {@link #alertEvents} of that type. */
   public static List<ConsumerRecord<String, String>> alertsResolved(UUID server, int count) {
     return alertEvents(MonitoringEvents.ALERT_RESOLVED, server, count);

@@ -100,8 +100,8 @@ class RuleEngineTest {
 
     engine.forget(); // what a restart loses; the alert itself is in the database
     write(metric, server, 43);
-    Thread.sleep(3000); // three evaluations
-    assertThat(CheckResults.alertsFired(server, 2)).hasSize(1);
+    // the breach goes on for five evaluations after the restart: still the one alert
+    assertThat(CheckResults.alertsFiredOnly(server)).hasSize(1);
 
     given()
         .auth()
@@ -173,7 +173,7 @@ class RuleEngineTest {
     CheckResults.report(server, check, "CRITICAL", t.plusSeconds(180));
     CheckResults.report(
         server, check, "OK", t.plusSeconds(240), t.plusSeconds(420), t.plusSeconds(600));
-    assertThat(CheckResults.alertsFired(server, 2)).hasSize(1);
+    assertThat(CheckResults.alertsFiredOnly(server)).hasSize(1);
     List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
     assertThat(resolved).hasSize(1);
     // resolved at the start of the last OK stretch, once it had lasted 5 minutes

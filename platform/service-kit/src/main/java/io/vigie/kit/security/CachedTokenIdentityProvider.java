@@ -34,10 +34,14 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     return TokenAuthenticationRequest.class;
   }
 
-  /** Before quarkus-oidc's provider. */
+  /**
+   * Before quarkus-oidc's provider, which keeps the default priority ({@code SYSTEM_FIRST + 1}):
+   * the highest priority is asked first, and with equal priorities the order is undefined (it was
+   * quarkus-oidc first, verifying the RSA signature of every request).
+   */
   @Override
   public int priority() {
-    return SYSTEM_FIRST + 1;
+    return SYSTEM_FIRST + 1000;
   }
 
   @Override
