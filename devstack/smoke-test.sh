@@ -161,6 +161,26 @@ case "$ZONES" in *'"name":"saint-roch-demo.fr."'*) ;; *) fail "saint-roch should
 case "$ZONES" in *lumiere*) fail "saint-roch sees lumiere's zone: $ZONES" ;; esac
 echo "smoke test: dns demo data OK (clients' zones, failover group, tenant wall)"
 
+# ticket demo data: lumiere lists only its own tickets (its recette request with the 48 h request
+# clock), saint-roch reads the public comment of its incident and never the internal note
+TICKETS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8083/api/v1/tickets?total=true')"
+# (documents rendered by PostgreSQL may hold a space around ':')
+grep -Eq '"title" ?: ?"New recette environment"' <<<"$TICKETS" || fail "lumiere does not list its recette request: $TICKETS"
+grep -Eq '"handleWithin" ?: ?"PT48H"' <<<"$TICKETS" || fail "lumiere's request has no 48 h request clock: $TICKETS"
+case "$TICKETS" in *saint-roch*) fail "lumiere lists saint-roch's tickets: $TICKETS" ;; esac
+SAINT_ROCH_TOKEN="$(password_token saint-roch)"
+INCIDENT="$(curl -s -H "Authorization: Bearer $SAINT_ROCH_TOKEN" 'http://127.0.0.1:8083/api/v1/tickets?type=INCIDENT&assignee=engineer' \
+  | grep -oE '"id" ?: ?"[0-9a-f-]{36}"' | head -n 1 | grep -oE '[0-9a-f-]{36}' || true)"
+[ -n "$INCIDENT" ] || fail "saint-roch has no demo incident"
+TIMELINE="$(curl -s -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8083/api/v1/tickets/$INCIDENT/timeline")"
+case "$TIMELINE" in *'web2 is out of the load balancer'*) ;; *) fail "saint-roch does not read the public comment: $TIMELINE" ;; esac
+case "$TIMELINE" in *max_children*|*INTERNAL*) fail "saint-roch reads an internal note: $TIMELINE" ;; esac
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" http://127.0.0.1:8083/api/v1/priority-policy)"
+[ "$CODE" = 403 ] || fail "a client reading the priority policy got $CODE"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(password_token engineer)" http://127.0.0.1:8083/api/v1/priority-policy)"
+[ "$CODE" = 200 ] || fail "an engineer reading the priority policy got $CODE"
+echo "smoke test: ticket demo data OK (requests with their clock, tenant wall, internal notes stay internal)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

@@ -212,6 +212,10 @@ final class Launcher {
         Services.named("backup-service").baseUrl(),
         adminToken);
     DnsDemo.load(Services.named("dns-service").baseUrl(), adminToken);
+    TicketDemo.load(
+        Services.named("ticket-service").baseUrl(),
+        adminToken,
+        keycloak.accessToken("lumiere", DemoUser.PASSWORD));
   }
 
   private void stop() {

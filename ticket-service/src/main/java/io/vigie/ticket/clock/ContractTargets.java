@@ -17,10 +17,31 @@ public final class ContractTargets {
 
   private final Map<Priority, PriorityTarget> byPriority;
   private final SupportCalendar calendar;
+  private final Duration resolutionOverride;
 
   private ContractTargets(Map<Priority, PriorityTarget> byPriority, SupportCalendar calendar) {
+    this(byPriority, calendar, null);
+  }
+
+  private ContractTargets(
+      Map<Priority, PriorityTarget> byPriority,
+      SupportCalendar calendar,
+      Duration resolutionOverride) {
     this.byPriority = byPriority;
     this.calendar = calendar;
+    this.resolutionOverride = resolutionOverride;
+  }
+
+  /**
+   * These targets with one resolution time for every priority, counted on the same calendar: a
+   * self-service request is handled within its category's time (24 h, 48 h) whatever its priority.
+   * A null or non-positive time changes nothing.
+   */
+  public ContractTargets withResolution(Duration within) {
+    if (within == null || within.isZero() || within.isNegative()) {
+      return this;
+    }
+    return new ContractTargets(byPriority, calendar, within);
   }
 
   /** The targets of a contract; null terms (no contract) promise nothing. */
@@ -45,6 +66,9 @@ public final class ContractTargets {
 
   /** The support time allowed for {@code clock} at {@code priority}, if one was promised. */
   public Optional<Duration> target(ClockKind clock, Priority priority) {
+    if (clock == ClockKind.RESOLUTION && resolutionOverride != null) {
+      return Optional.of(resolutionOverride);
+    }
     PriorityTarget target = byPriority.get(priority);
     if (target == null) {
       return Optional.empty();

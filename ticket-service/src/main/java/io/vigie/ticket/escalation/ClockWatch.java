@@ -11,6 +11,7 @@ import io.vigie.events.ticket.ResponderNeeded;
 import io.vigie.events.ticket.SupportLevel;
 import io.vigie.events.ticket.TicketEscalated;
 import io.vigie.ticket.clock.TicketClocks;
+import io.vigie.ticket.priority.PriorityPolicyService;
 import io.vigie.ticket.tickets.Ticket;
 import io.vigie.ticket.tickets.TicketService;
 import io.vigie.ticket.tickets.TimelineEntry;
@@ -40,11 +41,12 @@ public class ClockWatch {
 
   private final TicketService tickets;
   private final InstantSource time;
-  private final EscalationPolicy policy = EscalationPolicy.defaults();
+  private final PriorityPolicyService policies;
 
-  public ClockWatch(TicketService tickets, InstantSource time) {
+  public ClockWatch(TicketService tickets, InstantSource time, PriorityPolicyService policies) {
     this.tickets = tickets;
     this.time = time;
+    this.policies = policies;
   }
 
   @Scheduled(
@@ -79,16 +81,20 @@ public class ClockWatch {
                             .setParameter("batch", BATCH)
                             .getResultList())
                 .chain(
-                    due -> {
-                      Uni<Void> chain = Uni.createFrom().voidItem();
-                      for (Ticket t : due) {
-                        chain = chain.chain(() -> evaluate(t, now));
-                      }
-                      return chain.replaceWith(due.size());
-                    }));
+                    due ->
+                        policies
+                            .escalation()
+                            .chain(
+                                policy -> {
+                                  Uni<Void> chain = Uni.createFrom().voidItem();
+                                  for (Ticket t : due) {
+                                    chain = chain.chain(() -> evaluate(t, now, policy));
+                                  }
+                                  return chain.replaceWith(due.size());
+                                })));
   }
 
-  private Uni<Void> evaluate(Ticket t, Instant now) {
+  private Uni<Void> evaluate(Ticket t, Instant now, EscalationPolicy policy) {
     return tickets
         .clocksOf(t)
         .chain(

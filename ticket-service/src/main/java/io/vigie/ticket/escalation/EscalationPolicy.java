@@ -43,6 +43,11 @@ public final class EscalationPolicy {
     return of(Map.of(Priority.P1, 50, Priority.P2, 75));
   }
 
+  /** Per priority, the share of the GTI at which an unacknowledged L1 ticket moves to L2. */
+  public Map<Priority, Integer> interventionShares() {
+    return Map.copyOf(interventionShare);
+  }
+
   /**
    * The level a ticket moves to when its {@code clock} crossed {@code percent}, if it moves.
    *

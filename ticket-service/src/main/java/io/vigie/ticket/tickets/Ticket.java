@@ -121,8 +121,24 @@ public class Ticket extends PanacheEntityBase {
   @Column(name = "host_down_server")
   public UUID hostDownServer;
 
+  /** A self-service request's category ({@code new-environment}); null for other tickets. */
+  @Column(name = "request_category")
+  public String requestCategory;
+
+  /**
+   * The time a request is handled within (ISO-8601, {@code PT48H}), fixed when it was opened: its
+   * resolution clock's target whatever the priority. Null for other tickets.
+   */
+  @Column(name = "request_within")
+  public String requestWithin;
+
   @Column(nullable = false)
   public long version;
+
+  /** The request's handling time, or null when this ticket is no self-service request. */
+  public java.time.Duration requestWithinDuration() {
+    return requestWithin == null ? null : java.time.Duration.parse(requestWithin);
+  }
 
   public boolean isInternal() {
     return tenant == null;

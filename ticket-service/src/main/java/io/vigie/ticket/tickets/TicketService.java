@@ -34,6 +34,7 @@ import io.vigie.ticket.clock.TicketClocks;
 import io.vigie.ticket.inventory.KnownClient;
 import io.vigie.ticket.priority.Impact;
 import io.vigie.ticket.priority.PriorityMatrix;
+import io.vigie.ticket.priority.PriorityPolicyService;
 import io.vigie.ticket.priority.Urgency;
 import io.vigie.ticket.tickets.TicketViews.EntryView;
 import io.vigie.ticket.tickets.TicketViews.NewComment;
@@ -67,11 +68,17 @@ public class TicketService {
   private final TicketConfig config;
   private final TicketLinks linksCheck;
   private final Reads reads;
-  private final PriorityMatrix matrix = PriorityMatrix.defaults();
+  private final PriorityPolicyService policies;
 
   public TicketService(
-      Outbox outbox, InstantSource time, TicketConfig config, TicketLinks linksCheck, Reads reads) {
+      Outbox outbox,
+      InstantSource time,
+      TicketConfig config,
+      TicketLinks linksCheck,
+      Reads reads,
+      PriorityPolicyService policies) {
     this.outbox = outbox;
+    this.policies = policies;
     this.reads = reads;
     this.time = time;
     this.config = config;
@@ -90,12 +97,53 @@ public class TicketService {
       UUID parentId,
       String alertFingerprint,
       Instant clockStartedAt,
-      List<TicketLink> links) {}
+      List<TicketLink> links,
+      String requestCategory,
+      java.time.Duration requestWithin) {
+
+    /** A draft that is no self-service request. */
+    public Draft(
+        TicketType type,
+        String tenant,
+        String title,
+        String description,
+        Impact impact,
+        Urgency urgency,
+        SupportLevel supportLevel,
+        UUID parentId,
+        String alertFingerprint,
+        Instant clockStartedAt,
+        List<TicketLink> links) {
+      this(
+          type,
+          tenant,
+          title,
+          description,
+          impact,
+          urgency,
+          supportLevel,
+          parentId,
+          alertFingerprint,
+          clockStartedAt,
+          links,
+          null,
+          null);
+    }
+  }
 
   // --- API use cases
 
   @WithTransaction
   public Uni<TicketView> open(OpenTicket request, Caller caller) {
+    return open(request, caller, null, null);
+  }
+
+  /**
+   * Opens a ticket from the API; a self-service request names its category and the time it is
+   * handled within, which becomes its resolution clock's target. Callers hold a transaction.
+   */
+  public Uni<TicketView> open(
+      OpenTicket request, Caller caller, String requestCategory, java.time.Duration requestWithin) {
     String tenant = tenantOf(request, caller);
     List<TicketViews.LinkRequest> wanted = request.links() == null ? List.of() : request.links();
     return KnownClient.byCode(tenant)
@@ -120,7 +168,9 @@ public class TicketService {
                         null,
                         null,
                         time.instant(),
-                        links),
+                        links,
+                        requestCategory,
+                        requestWithin),
                     caller.name()))
         .chain(ticket -> view(ticket, caller));
   }
@@ -190,7 +240,7 @@ public class TicketService {
               if (!caller.isStaff() && touchesMoreThanStatus(change)) {
                 throw ProblemException.forbidden("A client may only change a ticket's status");
               }
-              return apply(t, change, caller);
+              return policies.matrix().chain(matrix -> apply(t, change, caller, matrix));
             })
         .chain(t -> view(t, caller));
   }
@@ -262,7 +312,10 @@ public class TicketService {
 
   // --- building blocks for the other features (incidents, clock job); callers hold a transaction
 
-  /** Opens a ticket from a draft: reference, clocks, links, timeline and events. */
+  /**
+   * Opens a ticket from a draft: reference, priority from the current matrix, clocks, links,
+   * timeline and events.
+   */
   public Uni<Ticket> open(Draft d, String actor) {
     return open(d, actor, true);
   }
@@ -272,11 +325,15 @@ public class TicketService {
    * responder (one grouped under a host-down incident that already did).
    */
   public Uni<Ticket> open(Draft d, String actor, boolean page) {
+    return policies.matrix().chain(matrix -> open(d, actor, page, matrix));
+  }
+
+  private Uni<Ticket> open(Draft d, String actor, boolean page, PriorityMatrix matrix) {
     Instant now = time.instant();
     return References.next(d.type(), now)
         .chain(
             reference ->
-                targetsOf(d.tenant())
+                targetsOf(d.tenant(), d.requestWithin())
                     .chain(
                         targets -> {
                           Ticket t = new Ticket();
@@ -296,6 +353,9 @@ public class TicketService {
                           t.openedBy = actor;
                           t.openedAt = now;
                           t.clockStartedAt = d.clockStartedAt();
+                          t.requestCategory = d.requestCategory();
+                          t.requestWithin =
+                              d.requestWithin() == null ? null : d.requestWithin().toString();
                           t.version = 1;
                           keep(t, TicketClocks.start(targets, t.priority, d.clockStartedAt()));
                           List<TicketLink> links =
@@ -382,7 +442,7 @@ public class TicketService {
 
   /** The ticket's clocks on its client's current contract. */
   public Uni<TicketClocks> clocksOf(Ticket t) {
-    return targetsOf(t.tenant)
+    return targetsOf(t.tenant, t.requestWithinDuration())
         .map(targets -> TicketClocks.restore(targets, t.interventionClock, t.resolutionClock));
   }
 
@@ -411,7 +471,7 @@ public class TicketService {
 
   // --- inside
 
-  private Uni<Ticket> apply(Ticket t, TicketChange c, Caller caller) {
+  private Uni<Ticket> apply(Ticket t, TicketChange c, Caller caller, PriorityMatrix matrix) {
     Instant now = time.instant();
     String actor = caller.name();
     boolean levelChanges = c.supportLevel() != null && c.supportLevel() != t.supportLevel;
@@ -607,6 +667,11 @@ public class TicketService {
       t.firstActionAt = now;
       clocks.firstEngineerAction(now);
     }
+  }
+
+  /** The client's contract targets; a request's handling time replaces the resolution times. */
+  private Uni<ContractTargets> targetsOf(String tenant, java.time.Duration requestWithin) {
+    return targetsOf(tenant).map(targets -> targets.withResolution(requestWithin));
   }
 
   private Uni<ContractTargets> targetsOf(String tenant) {

@@ -76,6 +76,12 @@ public final class TicketViews {
     }
   }
 
+  /**
+   * A self-service request's category and the support time it is handled within (its resolution
+   * clock's target); null on other tickets.
+   */
+  public record RequestTerms(String category, Duration handleWithin) {}
+
   public record LinkView(TicketLink.Kind kind, String target, String label) {}
 
   /** A ticket; a client never sees the internal parent it belongs to. */
@@ -103,6 +109,7 @@ public final class TicketViews {
       ClockView interventionClock,
       ClockView resolutionClock,
       List<LinkView> links,
+      RequestTerms request,
       long version) {
 
     static TicketView of(Ticket t, List<TicketLink> links, Caller caller) {
@@ -131,6 +138,9 @@ public final class TicketViews {
           ClockView.of(t.interventionClock, t.interventionDeadline),
           ClockView.of(t.resolutionClock, t.resolutionDeadline),
           links.stream().map(l -> new LinkView(l.kind, l.target, l.label)).toList(),
+          t.requestCategory == null
+              ? null
+              : new RequestTerms(t.requestCategory, t.requestWithinDuration()),
           t.version);
     }
   }

@@ -31,7 +31,16 @@ public class TimelineEntry extends PanacheEntityBase {
     /** Grouped under a host-down incident, or another incident grouped under this one. */
     GROUPED,
     CLOCK_WARNING,
-    CLOCK_BREACHED
+    CLOCK_BREACHED,
+    // from backup.events (backup/)
+    BACKUP_FAILED,
+    BACKUP_OVERDUE,
+    BACKUP_SUCCEEDED,
+    RPO_BREACHED,
+    RPO_RESTORED,
+    DRP_ACTIVATED,
+    DRP_STEP_COMPLETED,
+    DRP_COMPLETED
   }
 
   /** Who may read it: a client never reads an INTERNAL entry. */
