@@ -10,6 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a ticket is about: a server, VM, hosted service (inventory ids) or alert (fingerprint). */
 @Entity
@@ -18,6 +19,7 @@ import java.util.UUID;
 public class TicketLink extends PanacheEntityBase {
 
   /** The kinds of things a ticket links to. */
+  @Schema(name = "TicketLinkKind")
   public enum Kind {
     SERVER,
     VIRTUAL_MACHINE,

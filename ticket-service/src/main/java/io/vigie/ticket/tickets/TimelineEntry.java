@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One line of a ticket's timeline: a change, a comment or an event from another service. */
 @Entity
@@ -17,6 +18,7 @@ import java.util.UUID;
 public class TimelineEntry extends PanacheEntityBase {
 
   /** What happened. */
+  @Schema(name = "TimelineEntryKind")
   public enum Kind {
     OPENED,
     STATUS_CHANGED,
