@@ -207,9 +207,10 @@ record Report(
           "The service ran with `-XX:StartFlightRecording=settings=profile` (Java execution samples"
               + " every 10 ms per running thread; JIT compilation and garbage collection threads are"
               + " not sampled, their CPU is in the service's total above). For each measured API"
-              + " run: the share of samples whose stack passes through each component (a sample"
-              + " counts for every component on its stack, so the shares add up to more than"
-              + " 100 %), then the methods most often on top of the stack. The recording is"
+              + " run: the share of samples per library of the topmost frame that is not the JDK's"
+              + " own (adds up to 100 %), the share whose stack passes through each component"
+              + " anywhere (a sample counts for every component on its stack), then the methods"
+              + " most often on top of the stack. The recording is"
               + " `benchmarks/target/inventory-service/inventory.jfr` (`jfr print --events"
               + " jdk.ExecutionSample`, or JDK Mission Control).\n\n");
       for (Scenario s : scenarios) {
