@@ -372,18 +372,7 @@ public final class BackupDemo {
 
   private static HttpResponse<String> expect(HttpResponse<String> response, int status)
       throws IOException {
-    if (response.statusCode() != status) {
-      throw new IOException(
-          "Backup demo data: "
-              + response.request().method()
-              + " "
-              + response.request().uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return response;
+    return Http.expect("Backup demo data", response, status);
   }
 
   private static String firstId(String json) {

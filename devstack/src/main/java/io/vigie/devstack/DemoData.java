@@ -532,18 +532,7 @@ public final class DemoData {
 
   private static HttpResponse<String> expect(HttpResponse<String> response, int status)
       throws IOException {
-    if (response.statusCode() != status) {
-      throw new IOException(
-          "Demo data: "
-              + response.request().method()
-              + " "
-              + response.request().uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return response;
+    return Http.expect("Demo data", response, status);
   }
 
   private static String q(String value) {

@@ -111,16 +111,6 @@ public final class DnsDemo {
   }
 
   private static void expect(HttpResponse<String> response, int status) throws IOException {
-    if (response.statusCode() != status) {
-      throw new IOException(
-          "DNS demo data: "
-              + response.request().method()
-              + " "
-              + response.request().uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
+    Http.expect("DNS demo data", response, status);
   }
 }

@@ -71,4 +71,25 @@ final class Http {
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
+
+  /**
+   * {@code response} if it has {@code status}; otherwise an IOException naming the request and the
+   * answer, prefixed with {@code what} (which demo data was loading).
+   */
+  static HttpResponse<String> expect(String what, HttpResponse<String> response, int status)
+      throws IOException {
+    if (response.statusCode() != status) {
+      throw new IOException(
+          what
+              + ": "
+              + response.request().method()
+              + " "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
+    }
+    return response;
+  }
 }

@@ -201,18 +201,7 @@ public final class TicketDemo {
 
   private static HttpResponse<String> expect(HttpResponse<String> response, int status)
       throws IOException {
-    if (response.statusCode() != status) {
-      throw new IOException(
-          "Ticket demo data: "
-              + response.request().method()
-              + " "
-              + response.request().uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return response;
+    return Http.expect("Ticket demo data", response, status);
   }
 
   private static String encode(String value) {
