@@ -31,9 +31,9 @@ def main(url, engineer_token, client_token, other_client_token):
     assert mine.items, "the demo client has backup repositories"
     tenant = mine.items[0].tenant
     assert all(r.tenant == tenant for r in mine.items), "a client sees only its own repositories"
-    policies = vb.PoliciesApi(client).list_policies()
+    policies = vb.BackupPoliciesApi(client).list_policies()
     assert policies.items and all(p.tenant == tenant for p in policies.items), policies.items
-    first = vb.PoliciesApi(client).get_policy(policies.items[0].id)
+    first = vb.BackupPoliciesApi(client).get_policy(policies.items[0].id)
     assert isinstance(first, vb.PolicyView) and first.id == policies.items[0].id, first
     print(f"python client: {tenant} lists {len(mine.items)} repositories, getPolicy -> {first.name}")
 
