@@ -114,6 +114,38 @@ public final class KnotServer implements AutoCloseable {
     control("zone-commit", zone);
   }
 
+  /**
+   * Runs {@code nsupdate} with this server's key against a zone (the floor a hoster's script would
+   * be: RFC 2136 signed with TSIG, as Vigie sends it).
+   */
+  public void nsupdate(String zone, String... commands) throws IOException, InterruptedException {
+    Path key = dir.resolve("nsupdate-key.conf");
+    if (!Files.exists(key)) {
+      Files.writeString(
+          key,
+          "key \""
+              + KEY_NAME
+              + "\" {\n  algorithm "
+              + ALGORITHM
+              + ";\n  secret \""
+              + secret
+              + "\";\n};\n");
+    }
+    StringBuilder script = new StringBuilder("server 127.0.0.1 " + port + "\nzone " + zone + "\n");
+    for (String command : commands) {
+      script.append(command).append('\n');
+    }
+    script.append("send\n");
+    Process p =
+        new ProcessBuilder("nsupdate", "-k", key.toString()).redirectErrorStream(true).start();
+    p.getOutputStream().write(script.toString().getBytes());
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new IOException("nsupdate failed: " + out);
+    }
+  }
+
   private void control(String... args) throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(List.of("knotc", "-c", config().toString(), "-s", socket().toString()));
