@@ -110,7 +110,7 @@ class ZonesApiTest {
         .oauth2(TestTokens.client(tenant))
         .contentType(ContentType.JSON)
         .body(Map.of("recordSets", moved))
-        .put("/api/v1/zones/" + id + "/record-sets?dryRun=true")
+        .post("/api/v1/zones/" + id + "/record-sets/plan")
         .then()
         .statusCode(200)
         .body("serial", equalTo((int) first + 1))
