@@ -143,7 +143,7 @@ echo "smoke test: backup demo data OK (policies, agent jobs, monthly report with
 
 # the API contract as an integrator meets it: a Python client generated from docs/api
 bash .ci/openapi/python-client.sh || fail "a Python client generated from docs/api failed its scenario"
-echo "smoke test: generated Python clients OK (inventory, monitoring, ticket, backup)"
+echo "smoke test: generated Python clients OK (inventory, monitoring, ticket, backup, dns)"
 
 # a person signs in from each service's OpenAPI UI (authorization code flow with PKCE)
 bash .ci/openapi/swagger-ui-login.sh || fail "signing in from the OpenAPI UI failed"

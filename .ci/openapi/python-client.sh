@@ -57,3 +57,4 @@ scenario inventory "${VIGIE_INVENTORY_URL:-http://127.0.0.1:8081}"
 scenario monitoring "${VIGIE_MONITORING_URL:-http://127.0.0.1:8082}" web1.par-dc2.vigie-demo.net
 scenario ticket "${VIGIE_TICKET_URL:-http://127.0.0.1:8083}"
 scenario backup "${VIGIE_BACKUP_URL:-http://127.0.0.1:8084}"
+scenario dns "${VIGIE_DNS_URL:-http://127.0.0.1:8085}"
