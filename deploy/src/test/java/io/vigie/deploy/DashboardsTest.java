@@ -139,7 +139,8 @@ class DashboardsTest {
         .contains(
             "vigie_monitoring_remote_write_requests_total",
             "vigie_monitoring_alerts_fired_total",
-            "vigie_monitoring_rules_evaluation_seconds_max")
+            "vigie_monitoring_rules_evaluation_seconds_max",
+            "vigie_monitoring_probes_results_buffered")
         .doesNotContain("vigie_inventory_servers");
   }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The metric names a service exposes on /q/metrics, derived from its code: every Micrometer meter
  * the service and the service kit register (by name, as Micrometer's Prometheus naming convention
  * writes it), plus the meters Quarkus' Micrometer extension binds in every service (HTTP server,
- * JVM, process).
+ * JVM, process). LiveMetricsIT compares both with the /q/metrics of the running services.
  */
 final class MeterNames {
 
@@ -28,8 +28,6 @@ final class MeterNames {
           "jvm_memory_used_bytes",
           "jvm_memory_committed_bytes",
           "jvm_memory_max_bytes",
-          "jvm_gc_pause_seconds_count",
-          "jvm_gc_pause_seconds_sum",
           "jvm_threads_live_threads",
           "process_cpu_usage",
           "system_cpu_usage",
@@ -49,7 +47,7 @@ final class MeterNames {
   private static final Pattern BUILDER =
       Pattern.compile("\\b(Counter|Gauge|Timer)\\.builder\\(\\s*\"(vigie\\.[a-z0-9.-]+)\"");
   private static final Pattern REGISTRY_CALL =
-      Pattern.compile("\\.(counter|gauge|timer)\\(\\s*\"(vigie\\.[a-z0-9.-]+)\"");
+      Pattern.compile("\\b(counter|gauge|timer)\\(\\s*\"(vigie\\.[a-z0-9.-]+)\"");
 
   private MeterNames() {}
 
