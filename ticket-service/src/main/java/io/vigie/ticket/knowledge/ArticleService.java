@@ -21,6 +21,7 @@ import io.vigie.ticket.knowledge.ArticleViews.ArticleLinkRequest;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleRevisionView;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleView;
 import io.vigie.ticket.knowledge.ArticleViews.NewArticle;
+import io.vigie.ticket.tickets.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -50,8 +51,15 @@ public class ArticleService {
   private final InstantSource time;
   private final Reads reads;
   private final ArticleLinks linksCheck;
+  private final TicketService tickets;
 
-  public ArticleService(Outbox outbox, InstantSource time, Reads reads, ArticleLinks linksCheck) {
+  public ArticleService(
+      Outbox outbox,
+      InstantSource time,
+      Reads reads,
+      ArticleLinks linksCheck,
+      TicketService tickets) {
+    this.tickets = tickets;
     this.outbox = outbox;
     this.time = time;
     this.reads = reads;
@@ -254,6 +262,26 @@ public class ArticleService {
                 f.about())
             .keyset(RECENT_FIRST);
     return reads.page(visibleTo(query, caller, ""), page);
+  }
+
+  /**
+   * The published articles about a ticket (see {@code ticket_article_ids}), behind the ticket's
+   * tenant wall and the articles' own.
+   */
+  public Uni<Listing<ArticleView>> forTicket(UUID ticketId, PageRequest page, Caller caller) {
+    return tickets
+        .find(ticketId, caller)
+        .chain(
+            ticket ->
+                reads.page(
+                    visibleTo(
+                        SqlQuery.select("doc", "article_document")
+                            .where("status = 'PUBLISHED'")
+                            .where("id in (select ticket_article_ids(?))", ticketId)
+                            .keyset(RECENT_FIRST),
+                        caller,
+                        ""),
+                    page));
   }
 
   /** An article's revisions, newest first (staff). */

@@ -34,7 +34,7 @@ final class Articles {
     return a;
   }
 
-  static Map<String, Object> link(String kind, String target) {
+  static Map<String, String> link(String kind, String target) {
     return Map.of("kind", kind, "target", target);
   }
 
