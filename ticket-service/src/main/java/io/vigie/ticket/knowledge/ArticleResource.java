@@ -8,12 +8,14 @@ import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.kit.web.IdempotencyKeys;
+import io.vigie.ticket.knowledge.ArticleSearch.ArticleHit;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleChange;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleRevisionView;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleView;
 import io.vigie.ticket.knowledge.ArticleViews.NewArticle;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -50,12 +52,17 @@ public class ArticleResource {
   static final String PATH = "/api/v1/articles";
 
   private final ArticleService articles;
+  private final ArticleSearch search;
   private final IdempotencyKeys idempotency;
   private final CurrentCaller caller;
 
   public ArticleResource(
-      ArticleService articles, IdempotencyKeys idempotency, CurrentCaller caller) {
+      ArticleService articles,
+      ArticleSearch search,
+      IdempotencyKeys idempotency,
+      CurrentCaller caller) {
     this.articles = articles;
+    this.search = search;
     this.idempotency = idempotency;
     this.caller = caller;
   }
@@ -97,6 +104,44 @@ public class ArticleResource {
       @Valid @BeanParam PageRequest page) {
     return articles.list(
         new ArticleService.ListFilter(kind, visibility, status, tenant, about, sourceTicketId),
+        page,
+        caller.get());
+  }
+
+  @POST
+  @Path("/from-ticket/{ticketId}")
+  @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      operationId = "draftSolutionFromTicket",
+      summary =
+          "Draft a solution article from a resolved ticket or a published post-incident report"
+              + " (staff): prefilled from its cause, solution and follow-ups, internal, linked to"
+              + " the ticket's targets and alert, keeping the ticket as its source")
+  public Uni<RestResponse<ArticleView>> fromTicket(@PathParam("ticketId") UUID ticketId) {
+    return articles
+        .fromTicket(ticketId, caller.get())
+        .map(v -> new Created<>(URI.create(PATH + "/" + v.id()), v, v.version()).response());
+  }
+
+  @GET
+  @Path("/search")
+  @Operation(
+      operationId = "searchArticles",
+      summary =
+          "Full-text search (French and English, accents folded; words, \"phrases\", -excluded,"
+              + " or), best match first, with a highlighted snippet; ?kind=, ?visibility=,"
+              + " ?status=, ?tenant=, ?server= narrow it. A client finds only the published public"
+              + " articles and its own.")
+  public Uni<Listing<ArticleHit>> search(
+      @QueryParam("q") @NotBlank @Size(max = 200) String q,
+      @QueryParam("kind") ArticleKind kind,
+      @QueryParam("visibility") ArticleVisibility visibility,
+      @QueryParam("status") ArticleStatus status,
+      @QueryParam("tenant") @Size(max = 100) String tenant,
+      @QueryParam("server") UUID server,
+      @Valid @BeanParam PageRequest page) {
+    return search.search(
+        new ArticleSearch.Filter(q.strip(), kind, visibility, status, tenant, server),
         page,
         caller.get());
   }

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.events.DomainEvent;
 import io.vigie.events.ticket.ArticlePublished;
 import io.vigie.events.ticket.ArticleUpdated;
+import io.vigie.events.ticket.TicketStatus;
 import io.vigie.kit.id.Uuids;
 import io.vigie.kit.outbox.Outbox;
 import io.vigie.kit.problem.ProblemException;
@@ -21,6 +22,9 @@ import io.vigie.ticket.knowledge.ArticleViews.ArticleLinkRequest;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleRevisionView;
 import io.vigie.ticket.knowledge.ArticleViews.ArticleView;
 import io.vigie.ticket.knowledge.ArticleViews.NewArticle;
+import io.vigie.ticket.report.IncidentReport;
+import io.vigie.ticket.tickets.Ticket;
+import io.vigie.ticket.tickets.TicketLink;
 import io.vigie.ticket.tickets.TicketService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -237,6 +241,76 @@ public class ArticleService {
                     .persist())
         .call(() -> event == null ? none() : record(event, caller))
         .map(ignored -> ArticleView.of(a, links));
+  }
+
+  /**
+   * Turns a resolved or closed ticket, or one whose post-incident report is published, into a draft
+   * solution article (internal, about the ticket's client, its servers, VMs, hosted services and
+   * alert), prefilled from the report's cause, solution and follow-ups; the article keeps the
+   * ticket it came from ({@code sourceTicketId}). The engineer edits, then publishes it.
+   */
+  @WithTransaction
+  public Uni<ArticleView> fromTicket(UUID ticketId, Caller caller) {
+    return Ticket.<Ticket>findById(ticketId)
+        .chain(
+            t -> {
+              if (t == null) {
+                throw ProblemException.notFound("Ticket", ticketId);
+              }
+              return IncidentReport.<IncidentReport>find("ticketId", t.id)
+                  .firstResult()
+                  .chain(
+                      report -> {
+                        boolean done =
+                            t.status == TicketStatus.RESOLVED || t.status == TicketStatus.CLOSED;
+                        boolean published = report != null && report.publishedVersion != null;
+                        if (!done && !published) {
+                          throw ProblemException.conflict(
+                              "Ticket "
+                                  + t.reference
+                                  + " is neither resolved nor reported: a solution is drawn from"
+                                  + " a resolved ticket or a published post-incident report");
+                        }
+                        return TicketLink.<TicketLink>list("ticketId", t.id)
+                            .chain(
+                                links -> {
+                                  List<ArticleLinkRequest> about =
+                                      new java.util.ArrayList<>(
+                                          links.stream()
+                                              .map(SolutionDraft::about)
+                                              .filter(java.util.Objects::nonNull)
+                                              .toList());
+                                  if (t.tenant != null) {
+                                    about.add(
+                                        new ArticleLinkRequest(ArticleLink.Kind.CLIENT, t.tenant));
+                                  }
+                                  if (t.alertFingerprint != null) {
+                                    about.add(
+                                        new ArticleLinkRequest(
+                                            ArticleLink.Kind.ALERT_FINGERPRINT,
+                                            t.alertFingerprint));
+                                  }
+                                  NewArticle draft =
+                                      new NewArticle(
+                                          ArticleKind.SOLUTION,
+                                          ArticleVisibility.INTERNAL,
+                                          t.tenant,
+                                          ArticleLanguage.FR,
+                                          SolutionDraft.title(t.title),
+                                          SolutionDraft.body(
+                                              t.reference,
+                                              t.description,
+                                              report == null ? null : report.cause,
+                                              report == null ? null : report.solution,
+                                              report == null
+                                                  ? List.of()
+                                                  : List.of(report.followUps)),
+                                          false,
+                                          about.stream().distinct().toList());
+                                  return create(draft, t.id, caller);
+                                });
+                      });
+            });
   }
 
   // --- reads
