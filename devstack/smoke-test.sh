@@ -201,6 +201,18 @@ CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_
 [ "$CODE" = 404 ] || fail "saint-roch reading lumiere's report got $CODE"
 echo "smoke test: ticket demo data OK (a past incident with its published report, a proposed intervention, tenant wall)"
 
+# knowledge base (ticket-service knowledge/): staff find the runbooks, saint-roch finds its platform
+# documentation, never a runbook or the internal solution; lumiere never sees saint-roch's docs
+FOUND="$(curl -s -G -H "Authorization: Bearer $(password_token engineer)" --data-urlencode 'q=filesystem space' 'http://127.0.0.1:8083/api/v1/articles/search')"
+grep -Eq '"title" ?: ?"Filesystem space low"' <<<"$FOUND" || fail "an engineer does not find the filesystem runbook: $FOUND"
+FOUND="$(curl -s -G -H "Authorization: Bearer $SAINT_ROCH_TOKEN" --data-urlencode 'q=plateforme clinique' --data-urlencode 'total=true' 'http://127.0.0.1:8083/api/v1/articles/search')"
+grep -Eq '"title" ?: ?"Plateforme web de la clinique Saint-Roch"' <<<"$FOUND" || fail "saint-roch does not find its platform documentation: $FOUND"
+LISTED="$(curl -s -H "Authorization: Bearer $SAINT_ROCH_TOKEN" 'http://127.0.0.1:8083/api/v1/articles?size=500')"
+case "$LISTED" in *RUNBOOK*|*max_children*|*INTERNAL*) fail "saint-roch lists an internal article: $LISTED" ;; esac
+LISTED="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8083/api/v1/articles?size=500')"
+case "$LISTED" in *Saint-Roch*|*saint-roch*) fail "lumiere lists saint-roch's documentation: $LISTED" ;; esac
+echo "smoke test: knowledge demo data OK (runbooks found by staff, a client reads only its own and public articles)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

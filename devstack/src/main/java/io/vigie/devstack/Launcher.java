@@ -217,6 +217,7 @@ final class Launcher {
         Services.named("inventory-service").baseUrl(),
         adminToken,
         keycloak.accessToken("lumiere", DemoUser.PASSWORD));
+    KnowledgeDemo.load(Services.named("ticket-service").baseUrl(), adminToken);
   }
 
   private void stop() {

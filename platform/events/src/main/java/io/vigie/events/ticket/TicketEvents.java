@@ -25,6 +25,8 @@ public final class TicketEvents {
   public static final String INTERVENTION_STARTED = PREFIX + "intervention-started.v1";
   public static final String INTERVENTION_ENDED = PREFIX + "intervention-ended.v1";
   public static final String INTERVENTION_CANCELLED = PREFIX + "intervention-cancelled.v1";
+  public static final String ARTICLE_PUBLISHED = PREFIX + "article-published.v1";
+  public static final String ARTICLE_UPDATED = PREFIX + "article-updated.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -41,7 +43,9 @@ public final class TicketEvents {
           Map.entry(INTERVENTION_SCHEDULED, InterventionScheduled.class),
           Map.entry(INTERVENTION_STARTED, InterventionStarted.class),
           Map.entry(INTERVENTION_ENDED, InterventionEnded.class),
-          Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class));
+          Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class),
+          Map.entry(ARTICLE_PUBLISHED, ArticlePublished.class),
+          Map.entry(ARTICLE_UPDATED, ArticleUpdated.class));
 
   private TicketEvents() {}
 
@@ -91,6 +95,32 @@ public final class TicketEvents {
     @Override
     default String tenant() {
       return null;
+    }
+  }
+
+  /**
+   * Common defaults for the knowledge base's events: keyed by the article id; the envelope names a
+   * client only for an article that client reads (visibility CLIENT).
+   */
+  interface ArticleEvent extends DomainEvent {
+
+    java.util.UUID articleId();
+
+    String clientTenant();
+
+    @Override
+    default String topic() {
+      return TOPIC;
+    }
+
+    @Override
+    default String aggregateId() {
+      return articleId() == null ? null : articleId().toString();
+    }
+
+    @Override
+    default String tenant() {
+      return clientTenant();
     }
   }
 }
