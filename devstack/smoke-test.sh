@@ -181,6 +181,15 @@ CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(passw
 [ "$CODE" = 200 ] || fail "an engineer reading the priority policy got $CODE"
 echo "smoke test: ticket demo data OK (requests with their clock, tenant wall, internal notes stay internal)"
 
+ONCALL="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/schedules')"
+SCHEDULE="$(grep -oE '"id" ?: ?"[0-9a-f-]{36}"' <<<"$ONCALL" | head -n 1 | grep -oE '[0-9a-f-]{36}' || true)"
+[ -n "$SCHEDULE" ] || fail "no demo on-call schedule: $ONCALL"
+NOW="$(curl -s -H "Authorization: Bearer $(password_token engineer)" "http://127.0.0.1:8083/api/v1/on-call/schedules/$SCHEDULE/on-call")"
+grep -Eq '"subject" ?: ?"(engineer|expert)"' <<<"$NOW" || fail "nobody on call in the demo schedule: $NOW"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" http://127.0.0.1:8083/api/v1/on-call/schedules)"
+[ "$CODE" = 403 ] || fail "a client reading on-call schedules got $CODE"
+echo "smoke test: on-call demo data OK (schedule, who is on call, staff only)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

@@ -216,6 +216,7 @@ final class Launcher {
         Services.named("ticket-service").baseUrl(),
         adminToken,
         keycloak.accessToken("lumiere", DemoUser.PASSWORD));
+    OnCallDemo.load(Services.named("ticket-service").baseUrl(), adminToken);
   }
 
   private void stop() {
