@@ -25,6 +25,9 @@ public final class TicketEvents {
   public static final String INTERVENTION_STARTED = PREFIX + "intervention-started.v1";
   public static final String INTERVENTION_ENDED = PREFIX + "intervention-ended.v1";
   public static final String INTERVENTION_CANCELLED = PREFIX + "intervention-cancelled.v1";
+  public static final String PAGE_SENT = PREFIX + "page-sent.v1";
+  public static final String PAGE_ESCALATED = PREFIX + "page-escalated.v1";
+  public static final String PAGE_ACKNOWLEDGED = PREFIX + "page-acknowledged.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -41,7 +44,10 @@ public final class TicketEvents {
           Map.entry(INTERVENTION_SCHEDULED, InterventionScheduled.class),
           Map.entry(INTERVENTION_STARTED, InterventionStarted.class),
           Map.entry(INTERVENTION_ENDED, InterventionEnded.class),
-          Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class));
+          Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class),
+          Map.entry(PAGE_SENT, PageSent.class),
+          Map.entry(PAGE_ESCALATED, PageEscalated.class),
+          Map.entry(PAGE_ACKNOWLEDGED, PageAcknowledged.class));
 
   private TicketEvents() {}
 
