@@ -3,6 +3,9 @@ package io.vigie.ticket.oncall.paging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vigie.events.ticket.PageAcknowledged;
+import io.vigie.events.ticket.PageEscalated;
+import io.vigie.events.ticket.PageSent;
 import io.vigie.events.ticket.ResponderNeeded;
 import io.vigie.events.ticket.TicketStatus;
 import io.vigie.kit.id.Uuids;
@@ -299,6 +302,13 @@ public class PagingService {
                         return notifyStep(p, policy, now)
                             .chain(
                                 () ->
+                                    tickets.record(
+                                        List.of(
+                                            new PageEscalated(
+                                                t.ref(), p.id, p.round + 1, p.step + 1, now)),
+                                        ACTOR))
+                            .chain(
+                                () ->
                                     tickets.entry(
                                         t,
                                         now,
@@ -430,11 +440,21 @@ public class PagingService {
                       String what =
                           n.subject + " by " + n.kind.name().toLowerCase() + " (" + n.contact + ")";
                       String entry;
+                      PageSent sent = null;
                       if (outcome.delivered()) {
                         n.status = PageNotification.Status.SENT;
                         n.sentAt = outcome.at();
                         meters.counter("vigie.oncall.notifications", "outcome", "sent").increment();
                         entry = "Paged " + what + ": " + outcome.detail();
+                        sent =
+                            new PageSent(
+                                null,
+                                n.pageId,
+                                n.subject,
+                                n.kind.name(),
+                                n.round + 1,
+                                n.step + 1,
+                                outcome.at());
                       } else if (n.attempts < config.attempts()) {
                         n.dueAt =
                             now.plus(config.retryAfter().multipliedBy(1L << (n.attempts - 1)));
@@ -463,17 +483,34 @@ public class PagingService {
                                 + " attempts: "
                                 + outcome.detail();
                       }
+                      PageSent delivered = sent;
                       return Page.<Page>findById(n.pageId)
                           .chain(p -> Ticket.<Ticket>findById(p.ticketId))
                           .chain(
                               t ->
-                                  tickets.entry(
-                                      t,
-                                      now,
-                                      TimelineEntry.Kind.COMMENT,
-                                      TimelineEntry.Visibility.INTERNAL,
-                                      ACTOR,
-                                      entry));
+                                  tickets
+                                      .entry(
+                                          t,
+                                          now,
+                                          TimelineEntry.Kind.COMMENT,
+                                          TimelineEntry.Visibility.INTERNAL,
+                                          ACTOR,
+                                          entry)
+                                      .chain(
+                                          () ->
+                                              delivered == null
+                                                  ? Uni.createFrom().voidItem()
+                                                  : tickets.record(
+                                                      List.of(
+                                                          new PageSent(
+                                                              t.ref(),
+                                                              delivered.pageId(),
+                                                              delivered.person(),
+                                                              delivered.contactKind(),
+                                                              delivered.round(),
+                                                              delivered.step(),
+                                                              delivered.sentAt())),
+                                                      ACTOR)));
                     }));
   }
 
@@ -541,6 +578,13 @@ public class PagingService {
                                           TimelineEntry.Visibility.INTERNAL,
                                           subject,
                                           "Page acknowledged by " + subject + " (" + how + ")")
+                                      .chain(
+                                          () ->
+                                              tickets.record(
+                                                  List.of(
+                                                      new PageAcknowledged(
+                                                          t.ref(), p.id, subject, p.openedAt, now)),
+                                                  ACTOR))
                                       .chain(
                                           () ->
                                               ticketToo

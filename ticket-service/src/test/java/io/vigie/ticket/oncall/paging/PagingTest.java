@@ -11,6 +11,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.vigie.events.ticket.TicketEvents;
+import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.InventoryFeed;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +138,14 @@ class PagingTest {
     }
   }
 
+  static List<ConsumerRecord<String, String>> pageEvents(String ticket, String type, int count) {
+    return KafkaEvents.await(
+        TicketEvents.TOPIC,
+        KafkaEvents.withKey(ticket).and(KafkaEvents.ofType(type)),
+        count,
+        Duration.ofSeconds(20));
+  }
+
   void check() throws Throwable {
     VertxContextSupport.subscribeAndAwait(() -> watch.check());
   }
@@ -227,6 +238,14 @@ class PagingTest {
         .post("/api/v1/on-call/pages/" + pageId + "/acknowledgement")
         .then()
         .statusCode(409);
+
+    // on ticket.events, through the outbox: two notifications sent, one escalation, one ack
+    assertThat(pageEvents(ticket, TicketEvents.PAGE_SENT, 2)).hasSize(2);
+    assertThat(pageEvents(ticket, TicketEvents.PAGE_ESCALATED, 1)).hasSize(1);
+    List<ConsumerRecord<String, String>> acked =
+        pageEvents(ticket, TicketEvents.PAGE_ACKNOWLEDGED, 1);
+    assertThat(acked).hasSize(1);
+    assertThat(acked.get(0).value()).contains("\"acknowledgedBy\":\"" + second + "\"");
 
     String staff =
         as(TestTokens.engineer())
