@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Alert to ticket benchmark: AlertFired published on Kafka (as monitoring-service's outbox relay
-# publishes it) -> the client's incident readable through ticket-service's API, p50/p90/p99/max
-# over 200 alerts while wrk keeps a steady read load on the ticket list; a plain Kafka consumer on
-# the same topic is the floor (see benchmarks/README.md).
+# publishes it) -> the client's incident's ticket-opened seen on ticket.events, then the ticket
+# read once through ticket-service's API, p50/p90/p99/max over 200 alerts while wrk keeps a steady
+# read load on the ticket list; a plain Kafka consumer on the same topic is the floor, and a Flight
+# Recorder profile of the service is summarised (see benchmarks/README.md).
 #
 #   benchmarks/run-alert-to-ticket.sh [--no-build] [-Dvigie.bench.ticket.NAME=VALUE ...]
 #
@@ -15,7 +16,7 @@
 # 1-minute load average below 1.5 before measuring; VIGIE_BENCH_TIMEOUT (default 40m) bounds it.
 set -euo pipefail
 
-BENCH_USAGE_END=15
+BENCH_USAGE_END=16
 . "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 bench_parse_args "$@"
 

@@ -142,8 +142,8 @@ case "$BODY" in *'"lastSucceededSnapshot":"5f3c9a1e"'*) ;; *) fail "saint-roch's
 echo "smoke test: backup demo data OK (policies, agent jobs, monthly report with last month's restore test)"
 
 # the API contract as an integrator meets it: a Python client generated from docs/api
-bash .ci/openapi/python-client.sh || fail "the Python client generated from docs/api/inventory-service.yaml failed its scenario"
-echo "smoke test: generated Python client OK"
+bash .ci/openapi/python-client.sh || fail "a Python client generated from docs/api failed its scenario"
+echo "smoke test: generated Python clients OK (inventory, monitoring, ticket, backup, dns)"
 
 # a person signs in from each service's OpenAPI UI (authorization code flow with PKCE)
 bash .ci/openapi/swagger-ui-login.sh || fail "signing in from the OpenAPI UI failed"
@@ -181,6 +181,25 @@ CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(passw
 [ "$CODE" = 200 ] || fail "an engineer reading the priority policy got $CODE"
 echo "smoke test: ticket demo data OK (requests with their clock, tenant wall, internal notes stay internal)"
 
+# ticket demo data: lumiere reads its past incident, resolved, with its published post-incident
+# report, and the intervention proposed on its database VM; saint-roch sees neither
+LUMIERE_TOKEN="$(password_token lumiere)"
+PAST="$(curl -s -H "Authorization: Bearer $LUMIERE_TOKEN" 'http://127.0.0.1:8083/api/v1/tickets?type=INCIDENT&status=RESOLVED' \
+  | grep -oE '"id" ?: ?"[0-9a-f-]{36}"' | head -n 1 | grep -oE '[0-9a-f-]{36}' || true)"
+[ -n "$PAST" ] || fail "lumiere has no resolved demo incident"
+REPORT="$(curl -s -H "Authorization: Bearer $LUMIERE_TOKEN" "http://127.0.0.1:8083/api/v1/tickets/$PAST/report")"
+grep -Eq '"status" ?: ?"PUBLISHED"' <<<"$REPORT" || fail "lumiere does not read its incident's published report: $REPORT"
+case "$REPORT" in *'ran out of disk space'*) ;; *) fail "lumiere's report has no cause: $REPORT" ;; esac
+REPORTS="$(curl -s -H "Authorization: Bearer $LUMIERE_TOKEN" 'http://127.0.0.1:8083/api/v1/incident-reports')"
+case "$REPORTS" in *"$PAST"*) ;; *) fail "lumiere's published reports do not list its incident: $REPORTS" ;; esac
+INTERVENTIONS="$(curl -s -H "Authorization: Bearer $LUMIERE_TOKEN" 'http://127.0.0.1:8083/api/v1/interventions')"
+case "$INTERVENTIONS" in *'MySQL 8.4 upgrade of the order database replica'*) ;; *) fail "lumiere does not see the intervention proposed on lumiere-db-2: $INTERVENTIONS" ;; esac
+grep -Eq '"status" ?: ?"(PROPOSED|SCHEDULED)"' <<<"$INTERVENTIONS" || fail "lumiere's intervention is neither proposed nor scheduled: $INTERVENTIONS"
+INTERVENTIONS="$(curl -s -H "Authorization: Bearer $SAINT_ROCH_TOKEN" 'http://127.0.0.1:8083/api/v1/interventions')"
+case "$INTERVENTIONS" in *'MySQL 8.4 upgrade'*) fail "saint-roch sees lumiere's intervention: $INTERVENTIONS" ;; esac
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8083/api/v1/tickets/$PAST/report")"
+[ "$CODE" = 404 ] || fail "saint-roch reading lumiere's report got $CODE"
+echo "smoke test: ticket demo data OK (a past incident with its published report, a proposed intervention, tenant wall)"
 ONCALL="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/schedules')"
 SCHEDULE="$(grep -oE '"id" ?: ?"[0-9a-f-]{36}"' <<<"$ONCALL" | head -n 1 | grep -oE '[0-9a-f-]{36}' || true)"
 [ -n "$SCHEDULE" ] || fail "no demo on-call schedule: $ONCALL"

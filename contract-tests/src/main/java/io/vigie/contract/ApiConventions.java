@@ -36,6 +36,20 @@ public final class ApiConventions {
       out.add(
           "the keycloak security scheme lacks its client credentials or authorization code flow");
     }
+    doc.path("components")
+        .path("schemas")
+        .fieldNames()
+        .forEachRemaining(
+            schema -> {
+              if (Character.isDigit(schema.charAt(schema.length() - 1))) {
+                out.add(
+                    "schema "
+                        + schema
+                        + ": a name ending in a digit is SmallRye numbering two types of one"
+                        + " simple name; give one an explicit @Schema(name = ...)");
+              }
+            });
+    patterns(doc, "", out);
     Set<String> describedTags = new HashSet<>();
     for (JsonNode tag : doc.path("tags")) {
       if (!tag.path("description").asText().isBlank()) {
@@ -119,6 +133,34 @@ public final class ApiConventions {
               .asText()
               .endsWith("/Problem")) {
         out.add(name + ": " + code + " is not an " + PROBLEM + " Problem");
+      }
+    }
+  }
+
+  /**
+   * Every {@code pattern} is anchored ({@code ^...$}), as the kit's filter writes them, so it
+   * refuses what the service refuses; {@code \S} (SmallRye's {@code @NotBlank}) is meant to match
+   * anywhere.
+   */
+  private static void patterns(JsonNode node, String where, List<String> out) {
+    if (node.isObject()) {
+      JsonNode pattern = node.get("pattern");
+      if (pattern != null && pattern.isTextual()) {
+        String value = pattern.asText();
+        if (!value.equals("\\S") && !(value.startsWith("^") && value.endsWith("$"))) {
+          out.add(where + ": pattern " + value + " is not anchored (^...$)");
+        }
+      }
+      node.fields()
+          .forEachRemaining(
+              field -> {
+                if (!field.getKey().equals("pattern") && !field.getKey().equals("example")) {
+                  patterns(field.getValue(), where + "/" + field.getKey(), out);
+                }
+              });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        patterns(node.get(i), where + "/" + i, out);
       }
     }
   }

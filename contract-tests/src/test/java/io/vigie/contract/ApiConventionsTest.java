@@ -46,4 +46,20 @@ class ApiConventionsTest {
             "GET /api/v1/racks/{id}: tag 'Hardware' has no description",
             "GET /api/v1/servers/{id}: operationId getServer is used twice");
   }
+
+  @Test
+  void aNumberedSchemaNameAndAnUnanchoredPatternAreReported() {
+    ObjectNode changed = committed.deepCopy();
+    ObjectNode schemas = (ObjectNode) changed.path("components").path("schemas");
+    schemas.set("ServerRole1", schemas.path("ServerRole").deepCopy());
+    ((ObjectNode) schemas.path("ServerRequest").path("properties").path("hostname"))
+        .put("pattern", "[a-z0-9.-]+");
+
+    assertThat(ApiConventions.violations(changed))
+        .containsExactlyInAnyOrder(
+            "schema ServerRole1: a name ending in a digit is SmallRye numbering two types of one"
+                + " simple name; give one an explicit @Schema(name = ...)",
+            "/components/schemas/ServerRequest/properties/hostname: pattern [a-z0-9.-]+ is not"
+                + " anchored (^...$)");
+  }
 }

@@ -63,7 +63,7 @@ public final class DnsDemo {
   private void awaitClient(String tenant) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     String probe = "{\"name\":\"probe." + tenant + "-demo.invalid\",\"tenant\":\"" + tenant + "\"}";
-    while (send(post("zones?dryRun=true", probe)).statusCode() != 200) {
+    while (send(post("zones/plan", probe)).statusCode() != 200) {
       if (System.nanoTime() > deadline) {
         throw new IOException("dns-service did not learn client " + tenant + " in 90 s");
       }

@@ -18,6 +18,12 @@ final class Http {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * A form POST (a token request) waits longer than a probe: Keycloak's first password grant after
+   * a start hashes the password and warms up, seconds on a busy laptop.
+   */
+  private static final Duration POST_TIMEOUT = Duration.ofSeconds(60);
+
   private final HttpClient client =
       HttpClient.newBuilder()
           .connectTimeout(TIMEOUT)
@@ -46,7 +52,7 @@ final class Http {
             .collect(Collectors.joining("&"));
     HttpRequest request =
         HttpRequest.newBuilder(uri)
-            .timeout(TIMEOUT)
+            .timeout(POST_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();

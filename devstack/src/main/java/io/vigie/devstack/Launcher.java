@@ -214,6 +214,7 @@ final class Launcher {
     DnsDemo.load(Services.named("dns-service").baseUrl(), adminToken);
     TicketDemo.load(
         Services.named("ticket-service").baseUrl(),
+        Services.named("inventory-service").baseUrl(),
         adminToken,
         keycloak.accessToken("lumiere", DemoUser.PASSWORD));
     OnCallDemo.load(Services.named("ticket-service").baseUrl(), adminToken);

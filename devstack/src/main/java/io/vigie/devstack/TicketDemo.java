@@ -7,7 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +20,11 @@ import java.util.regex.Pattern;
  * Loads the seeds' tickets through the ticket API, as their users would (USE-CASES.md, demo data):
  * lumière's request for a new recette environment inside its 48 h clock, opened by lumière itself;
  * an incident on saint-roch's web platform with a public comment the client reads and an internal
- * note it never does, acknowledged; saint-roch's request for a VPN access. Called on every {@code
- * ./vigie up}: each ticket is looked up by its client and title before it is opened.
+ * note it never does, acknowledged; saint-roch's request for a VPN access; a past incident of
+ * lumière (its order database failing over), resolved, with its post-incident report written and
+ * published to lumière; and a planned intervention on lumière's database VM {@code lumiere-db-2}
+ * proposed to lumière, awaiting its consent. Called on every {@code ./vigie up}: each ticket and
+ * the intervention are looked up by their client and title before they are opened.
  */
 public final class TicketDemo {
 
@@ -28,12 +36,18 @@ public final class TicketDemo {
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final String PAST_INCIDENT = "Shop unavailable: order database failover";
+  private static final String INTERVENTION = "MySQL 8.4 upgrade of the order database replica";
+
   private final URI api;
+  private final URI inventory;
   private final String staffToken;
   private final String lumiereToken;
 
-  private TicketDemo(URI ticketBaseUrl, String staffToken, String lumiereToken) {
+  private TicketDemo(
+      URI ticketBaseUrl, URI inventoryBaseUrl, String staffToken, String lumiereToken) {
     this.api = ticketBaseUrl.resolve("api/v1/");
+    this.inventory = inventoryBaseUrl == null ? null : inventoryBaseUrl.resolve("api/v1/");
     this.staffToken = staffToken;
     this.lumiereToken = lumiereToken;
   }
@@ -45,7 +59,188 @@ public final class TicketDemo {
    */
   public static void load(URI ticketBaseUrl, String adminBearerToken, String lumiereBearerToken)
       throws IOException, InterruptedException {
-    new TicketDemo(ticketBaseUrl, adminBearerToken, lumiereBearerToken).loadAll();
+    new TicketDemo(ticketBaseUrl, null, adminBearerToken, lumiereBearerToken).loadAll();
+  }
+
+  /**
+   * As {@link #load(URI, String, String)}, then lumière's past incident with its published report
+   * and the intervention proposed on its database VM (found through the inventory API).
+   *
+   * @param inventoryBaseUrl inventory-service's root, e.g. {@code http://127.0.0.1:8081/}
+   */
+  public static void load(
+      URI ticketBaseUrl, URI inventoryBaseUrl, String adminBearerToken, String lumiereBearerToken)
+      throws IOException, InterruptedException {
+    TicketDemo demo =
+        new TicketDemo(ticketBaseUrl, inventoryBaseUrl, adminBearerToken, lumiereBearerToken);
+    demo.loadAll();
+    demo.loadPastIncidentAndIntervention();
+  }
+
+  /**
+   * Lumière's past incident: opened, acknowledged, worked and resolved by staff; its report drafted
+   * by ticket-service from the timeline, then written (cause, solution, follow-ups) and published.
+   * Then an intervention on {@code lumiere-db-2} next week, proposed to lumière.
+   */
+  private void loadPastIncidentAndIntervention() throws IOException, InterruptedException {
+    String incident = find(staffToken, "lumiere", PAST_INCIDENT);
+    if (incident == null) {
+      incident =
+          ensure(
+              staffToken,
+              "lumiere",
+              PAST_INCIDENT,
+              "tickets",
+              """
+              {"type":"INCIDENT","tenant":"lumiere","title":"%s",
+               "description":"The shop answered 503 on checkout: the primary order database stopped accepting writes.",
+               "impact":"HIGH","urgency":"HIGH"}"""
+                  .formatted(PAST_INCIDENT));
+      move(incident, "{\"status\":\"ACKNOWLEDGED\",\"assignee\":\"engineer\"}");
+      comment(
+          incident,
+          "PUBLIC",
+          "The primary order database is full; we promote the replica lumiere-db-2 now.");
+      move(incident, "{\"status\":\"IN_PROGRESS\"}");
+      comment(
+          incident,
+          "PUBLIC",
+          "The shop takes orders again on lumiere-db-2; we watch it before closing this incident.");
+      move(incident, "{\"status\":\"RESOLVED\"}");
+    }
+    publishReport(incident);
+    proposeIntervention();
+    Log.info(
+        "ticket demo data loaded: lumière's past incident with its published report, and an"
+            + " intervention proposed on lumiere-db-2");
+  }
+
+  /** A status move as staff, with the ETag just read. */
+  private void move(String ticket, String change) throws IOException, InterruptedException {
+    HttpResponse<String> current = expect(send(get(staffToken, "tickets/" + ticket)), 200);
+    String etag = current.headers().firstValue("ETag").orElseThrow();
+    expect(
+        send(
+            request(staffToken, "tickets/" + ticket)
+                .header("If-Match", etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(change))
+                .build()),
+        200);
+  }
+
+  /**
+   * Waits for ticket-service to draft the resolved incident's report (it reads its own
+   * ticket.events), writes the engineer's part and publishes it, unless already published.
+   */
+  private void publishReport(String incident) throws IOException, InterruptedException {
+    String path = "tickets/" + incident + "/report";
+    long deadline = System.nanoTime() + READ_MODEL.toNanos();
+    HttpResponse<String> report;
+    while (true) {
+      report = send(get(staffToken, path));
+      if (report.statusCode() == 200) {
+        break;
+      }
+      if (report.statusCode() != 404 || System.nanoTime() > deadline) {
+        throw new IOException(
+            "Ticket demo data: the report of "
+                + PAST_INCIDENT
+                + " was not drafted in 90 s: "
+                + report.statusCode()
+                + " "
+                + report.body());
+      }
+      Thread.sleep(500);
+    }
+    if (report.body().matches("(?s).*\"status\"\\s*:\\s*\"PUBLISHED\".*")) {
+      return;
+    }
+    String etag = report.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> written =
+        expect(
+            send(
+                request(staffToken, path)
+                    .header("If-Match", etag)
+                    .method(
+                        "PATCH",
+                        HttpRequest.BodyPublishers.ofString(
+                            """
+                            {"cause":"The primary order database (lumiere-db-1) ran out of disk space: the binary logs were no longer purged after a configuration change, and MySQL stopped accepting writes.",
+                             "solution":"The replica lumiere-db-2 was promoted to primary and the shop pointed at it; the binary logs of lumiere-db-1 were purged and it was rebuilt as the new replica.",
+                             "followUps":["Alert on the database volume at 80 % instead of 95 %","Purge binary logs after 3 days on both database VMs","Rehearse the database failover every quarter"]}"""))
+                    .build()),
+            200);
+    expect(
+        send(
+            request(staffToken, path + "/publication")
+                .header("If-Match", written.headers().firstValue("ETag").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build()),
+        200);
+  }
+
+  /**
+   * The intervention on lumière's database VM next week (Tuesday 22:00 to midnight, Paris),
+   * proposed to lumière; retried while ticket-service has not learnt the VM from inventory.events
+   * yet.
+   */
+  private void proposeIntervention() throws IOException, InterruptedException {
+    String listed =
+        expect(send(get(staffToken, "interventions?size=200&tenant=lumiere")), 200).body();
+    if (listed.contains(INTERVENTION)) {
+      return;
+    }
+    String vm = inInventory("virtual-machines?size=500", "\"name\":\"lumiere-db-2\"");
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    ZonedDateTime starts =
+        LocalDate.now(paris)
+            .plusWeeks(1)
+            .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY))
+            .atTime(22, 0)
+            .atZone(paris);
+    String body =
+        """
+        {"title":"%s",
+         "clientText":"We upgrade MySQL to 8.4 on lumiere-db-2, the replica of your order database. The shop stays open: lumiere-db-1 serves it during the upgrade. Please accept this slot or propose another one.",
+         "startsAt":"%s","endsAt":"%s","virtualMachineIds":["%s"]}"""
+            .formatted(INTERVENTION, starts.toInstant(), starts.plusHours(2).toInstant(), vm);
+    long deadline = System.nanoTime() + READ_MODEL.toNanos();
+    while (true) {
+      HttpResponse<String> proposed =
+          send(
+              request(staffToken, "interventions")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      if (proposed.statusCode() == 201) {
+        return;
+      }
+      // the VM reaches ticket-service through inventory.events a moment after inventory
+      if (proposed.statusCode() != 400 || System.nanoTime() > deadline) {
+        expect(proposed, 201);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The id of the first item of an inventory list holding {@code marker}. */
+  private String inInventory(String list, String marker) throws IOException, InterruptedException {
+    String body =
+        expect(
+                send(
+                    HttpRequest.newBuilder(inventory.resolve(list))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + staffToken)
+                        .GET()
+                        .build()),
+                200)
+            .body();
+    for (String item : body.split("\\},\\{\"id\":")) {
+      String candidate = item.startsWith("\"") ? "{\"id\":" + item : item;
+      if (candidate.contains(marker)) {
+        return firstId(candidate);
+      }
+    }
+    throw new IOException("Ticket demo data: no " + marker + " in inventory " + list);
   }
 
   private void loadAll() throws IOException, InterruptedException {

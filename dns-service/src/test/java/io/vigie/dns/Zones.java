@@ -52,7 +52,7 @@ public final class Zones {
                         .oauth2(TestTokens.engineer())
                         .contentType(ContentType.JSON)
                         .body(Map.of("name", "probe." + code + ".example", "tenant", code))
-                        .post("/api/v1/zones?dryRun=true")
+                        .post("/api/v1/zones/plan")
                         .statusCode()
                     == 200);
     return code;

@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import java.util.List;
@@ -124,6 +125,37 @@ class TenancyTest {
         .get(TICKETS + "/" + id + "/timeline")
         .then()
         .body("items.visibility", org.hamcrest.Matchers.hasItem("INTERNAL"));
+
+    // an escalation's reason is staff-only too: not in the timeline nor in the client's change log
+    String etag = as(TestTokens.engineer()).get(TICKETS + "/" + id).then().extract().header("ETag");
+    as(TestTokens.engineer())
+        .header("If-Match", etag)
+        .body(Map.of("supportLevel", "L2", "reason", "Reseller account, check the margin first"))
+        .patch(TICKETS + "/" + id)
+        .then()
+        .statusCode(200);
+    as(TestTokens.engineer())
+        .get(TICKETS + "/" + id + "/timeline")
+        .then()
+        .body(org.hamcrest.Matchers.containsString("Reseller account"));
+    as(TestTokens.client(tenant))
+        .get(TICKETS + "/" + id + "/timeline")
+        .then()
+        .statusCode(200)
+        .body(not(org.hamcrest.Matchers.containsString("Reseller account")));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                as(TestTokens.client(tenant))
+                    .queryParam("aggregateId", id)
+                    .get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .body(
+                        "items.type", org.hamcrest.Matchers.hasItem(TicketEvents.TICKET_ESCALATED))
+                    .body(not(org.hamcrest.Matchers.containsString("Reseller account")))
+                    .body(not(org.hamcrest.Matchers.containsString("old plan"))));
   }
 
   @Test

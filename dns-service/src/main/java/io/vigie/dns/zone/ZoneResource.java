@@ -28,16 +28,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Clients' zones: staff read all and engineers change any; a client reads and changes its own
- * within its record quota; agents nothing. Every change can be planned first with {@code
- * ?dryRun=true}.
+ * within its record quota; agents nothing. Every change can be planned first: each change operation
+ * has a plan operation beside it ({@code POST .../plan}, {@code .../removal-plan}) that takes the
+ * same input, answers the plan for Vigie and each provider, and changes nothing.
  */
 @Path("/api/v1/zones")
 @Produces(MediaType.APPLICATION_JSON)
@@ -86,53 +85,58 @@ public class ZoneResource {
       operationId = "createZone",
       summary =
           "Create a zone (from record sets, the hoster's template, a zone file or a transfer) and"
-              + " apply it to its providers; ?dryRun=true answers the plan only; honours"
-              + " Idempotency-Key")
-  @APIResponse(
-      responseCode = "201",
-      description = "The zone as created; its providers' states follow on GET",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ZoneViews.ZoneView.class)))
-  @APIResponse(
-      responseCode = "200",
-      description = "With dryRun=true: the plan, nothing stored or sent",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ZoneViews.ZonePlan.class)))
-  public Uni<RestResponse<Object>> create(
+              + " apply it to its providers; honours Idempotency-Key (planZone answers the plan"
+              + " first)")
+  public Uni<RestResponse<ZoneViews.ZoneView>> create(
       @HeaderParam(IdempotencyKeys.HEADER) String key,
-      @QueryParam("dryRun") boolean dryRun,
       @Valid @NotNull ZoneRequests.NewZone request) {
-    if (request.axfr() != null) {
-      if (!caller.get().canOperate()) {
-        throw io.vigie.kit.problem.ProblemException.forbidden(
-            "Only engineers, experts and admins import zones by transfer");
-      }
-      if (request.zoneFile() != null) {
-        throw io.vigie.kit.problem.ProblemException.invalidField(
-            "zoneFile", "give a zone file or axfr, not both");
-      }
-      return sync.transfer(DnsNames.zone("name", request.name()), request.axfr())
-          .chain(text -> create(key, dryRun, request.withZoneFile(text)));
+    return withTransfer(request)
+        .chain(
+            complete ->
+                idempotency
+                    .create(
+                        key,
+                        caller.get(),
+                        "POST /api/v1/zones",
+                        complete,
+                        () ->
+                            zones
+                                .create(complete, caller.get())
+                                .map(
+                                    v ->
+                                        new Created<>(
+                                            URI.create("/api/v1/zones/" + v.id()), v, v.version())))
+                    .call(response -> sync.apply(idOf(response))));
+  }
+
+  @POST
+  @Path("/plan")
+  @Operation(
+      operationId = "planZone",
+      summary =
+          "What creating this zone would store and send to each provider (the plan), changing"
+              + " nothing: the body createZone takes")
+  public Uni<ZoneViews.ZonePlan> planCreate(@Valid @NotNull ZoneRequests.NewZone request) {
+    return withTransfer(request)
+        .chain(complete -> zones.planCreate(complete, caller.get()))
+        .chain(this::plan);
+  }
+
+  /** The request with the zone file taken by AXFR when it asks for a transfer (staff only). */
+  private Uni<ZoneRequests.NewZone> withTransfer(ZoneRequests.NewZone request) {
+    if (request.axfr() == null) {
+      return Uni.createFrom().item(request);
     }
-    if (dryRun) {
-      return zones.planCreate(request, caller.get()).chain(this::plan);
+    if (!caller.get().canOperate()) {
+      throw io.vigie.kit.problem.ProblemException.forbidden(
+          "Only engineers, experts and admins import zones by transfer");
     }
-    return idempotency
-        .create(
-            key,
-            caller.get(),
-            "POST /api/v1/zones",
-            request,
-            () ->
-                zones
-                    .create(request, caller.get())
-                    .map(v -> new Created<>(URI.create("/api/v1/zones/" + v.id()), v, v.version())))
-        .call(response -> sync.apply(idOf(response)))
-        .map(ZoneResource::untyped);
+    if (request.zoneFile() != null) {
+      throw io.vigie.kit.problem.ProblemException.invalidField(
+          "zoneFile", "give a zone file or axfr, not both");
+    }
+    return sync.transfer(DnsNames.zone("name", request.name()), request.axfr())
+        .map(request::withZoneFile);
   }
 
   @PUT
@@ -140,29 +144,29 @@ public class ZoneResource {
   @Operation(
       operationId = "replaceZoneRecordSets",
       summary =
-          "Replace the zone's record sets (If-Match required) and apply them; ?dryRun=true answers"
-              + " the plan for Vigie and for each provider, changing nothing")
-  @APIResponse(
-      responseCode = "200",
-      description = "The zone after the change, or with dryRun=true the plan",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(oneOf = {ZoneViews.ZoneView.class, ZoneViews.ZonePlan.class})))
-  public Uni<RestResponse<Object>> change(
+          "Replace the zone's record sets (If-Match required) and apply them (planZoneRecordSets"
+              + " answers the plan first)")
+  public Uni<RestResponse<ZoneViews.ZoneView>> change(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @QueryParam("dryRun") boolean dryRun,
       @Valid @NotNull ZoneRequests.RecordSetsChange change) {
-    if (dryRun) {
-      return zones.planChange(id, change, caller.get()).chain(this::plan);
-    }
     return zones
         .change(id, ifMatch, change, caller.get())
         .call(zone -> sync.apply(zone.id))
         .chain(zone -> zones.read(zone.id, caller.get()))
-        .map(ZoneResource::ok)
-        .map(ZoneResource::untyped);
+        .map(ZoneResource::ok);
+  }
+
+  @POST
+  @Path("/{id}/record-sets/plan")
+  @Operation(
+      operationId = "planZoneRecordSets",
+      summary =
+          "What replacing the zone's record sets would change, for Vigie and on each provider,"
+              + " changing nothing: the body replaceZoneRecordSets takes")
+  public Uni<ZoneViews.ZonePlan> planChange(
+      @PathParam("id") UUID id, @Valid @NotNull ZoneRequests.RecordSetsChange change) {
+    return zones.planChange(id, change, caller.get()).chain(this::plan);
   }
 
   @PUT
@@ -171,30 +175,33 @@ public class ZoneResource {
       operationId = "putZoneRecordSet",
       summary =
           "Set one record set (owner relative to the zone, @ for the apex, and type; If-Match on"
-              + " the zone required) and apply it; ?dryRun=true answers the plan, changing nothing")
-  @APIResponse(
-      responseCode = "200",
-      description = "The zone after the change, or with dryRun=true the plan",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(oneOf = {ZoneViews.ZoneView.class, ZoneViews.ZonePlan.class})))
-  public Uni<RestResponse<Object>> putRecordSet(
+              + " the zone required) and apply it (planZoneRecordSet answers the plan first)")
+  public Uni<RestResponse<ZoneViews.ZoneView>> putRecordSet(
       @PathParam("id") UUID id,
       @PathParam("name") @Size(max = 253) String name,
       @PathParam("type") @Size(max = 10) String type,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @QueryParam("dryRun") boolean dryRun,
       @Valid @NotNull ZoneRequests.RecordSetBody body) {
-    if (dryRun) {
-      return zones.planOne(id, name, type, body, caller.get()).chain(this::plan);
-    }
     return zones
         .changeOne(id, ifMatch, name, type, body, body.reason(), caller.get())
         .call(zone -> sync.apply(zone.id))
         .chain(zone -> zones.read(zone.id, caller.get()))
-        .map(ZoneResource::ok)
-        .map(ZoneResource::untyped);
+        .map(ZoneResource::ok);
+  }
+
+  @POST
+  @Path("/{id}/record-sets/{name}/{type}/plan")
+  @Operation(
+      operationId = "planZoneRecordSet",
+      summary =
+          "What setting one record set would change, for Vigie and on each provider, changing"
+              + " nothing: the body putZoneRecordSet takes")
+  public Uni<ZoneViews.ZonePlan> planRecordSet(
+      @PathParam("id") UUID id,
+      @PathParam("name") @Size(max = 253) String name,
+      @PathParam("type") @Size(max = 10) String type,
+      @Valid @NotNull ZoneRequests.RecordSetBody body) {
+    return zones.planOne(id, name, type, body, caller.get()).chain(this::plan);
   }
 
   @DELETE
@@ -203,31 +210,34 @@ public class ZoneResource {
   @Operation(
       operationId = "deleteZoneRecordSet",
       summary =
-          "Remove one record set (If-Match on the zone required) from Vigie and every provider;"
-              + " ?dryRun=true answers the plan, changing nothing")
-  @APIResponse(
-      responseCode = "200",
-      description = "The zone after the change, or with dryRun=true the plan",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(oneOf = {ZoneViews.ZoneView.class, ZoneViews.ZonePlan.class})))
-  public Uni<RestResponse<Object>> deleteRecordSet(
+          "Remove one record set (If-Match on the zone required) from Vigie and every provider"
+              + " (planZoneRecordSetRemoval answers the plan first)")
+  public Uni<RestResponse<ZoneViews.ZoneView>> deleteRecordSet(
       @PathParam("id") UUID id,
       @PathParam("name") @Size(max = 253) String name,
       @PathParam("type") @Size(max = 10) String type,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @QueryParam("dryRun") boolean dryRun,
       @QueryParam("reason") @Size(max = 500) String reason) {
-    if (dryRun) {
-      return zones.planOne(id, name, type, null, caller.get()).chain(this::plan);
-    }
     return zones
         .changeOne(id, ifMatch, name, type, null, reason, caller.get())
         .call(zone -> sync.apply(zone.id))
         .chain(zone -> zones.read(zone.id, caller.get()))
-        .map(ZoneResource::ok)
-        .map(ZoneResource::untyped);
+        .map(ZoneResource::ok);
+  }
+
+  @POST
+  @Path("/{id}/record-sets/{name}/{type}/removal-plan")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "planZoneRecordSetRemoval",
+      summary =
+          "What removing one record set would change, for Vigie and on each provider, changing"
+              + " nothing")
+  public Uni<ZoneViews.ZonePlan> planRecordSetRemoval(
+      @PathParam("id") UUID id,
+      @PathParam("name") @Size(max = 253) String name,
+      @PathParam("type") @Size(max = 10) String type) {
+    return zones.planOne(id, name, type, null, caller.get()).chain(this::plan);
   }
 
   @DELETE
@@ -236,30 +246,29 @@ public class ZoneResource {
   @Operation(
       operationId = "deleteZone",
       summary =
-          "Delete a zone (If-Match required): removed from every provider, its audit trail kept;"
-              + " ?dryRun=true answers what would be removed, changing nothing")
+          "Delete a zone (If-Match required): removed from every provider, its audit trail kept"
+              + " (planZoneRemoval answers what would be removed first)")
   @APIResponse(
       responseCode = "204",
       description = "Deleted; the providers' removal is retried until done")
-  @APIResponse(
-      responseCode = "200",
-      description = "With dryRun=true: the plan, nothing stored or sent",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ZoneViews.ZonePlan.class)))
-  public Uni<RestResponse<Object>> delete(
+  public Uni<RestResponse<Void>> delete(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-      @QueryParam("dryRun") boolean dryRun,
       @QueryParam("reason") @Size(max = 500) String reason) {
-    if (dryRun) {
-      return zones.planDelete(id, caller.get()).chain(this::plan);
-    }
     return zones
         .delete(id, ifMatch, reason, caller.get())
         .call(zone -> sync.apply(zone.id))
-        .map(zone -> RestResponse.noContent());
+        .map(zone -> RestResponse.<Void>noContent());
+  }
+
+  @POST
+  @Path("/{id}/removal-plan")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      operationId = "planZoneRemoval",
+      summary = "What deleting the zone would remove from each provider, changing nothing")
+  public Uni<ZoneViews.ZonePlan> planDelete(@PathParam("id") UUID id) {
+    return zones.planDelete(id, caller.get()).chain(this::plan);
   }
 
   @GET
@@ -306,18 +315,15 @@ public class ZoneResource {
         .map(ZoneResource::ok);
   }
 
-  private Uni<RestResponse<Object>> plan(ZoneService.Planned planned) {
+  private Uni<ZoneViews.ZonePlan> plan(ZoneService.Planned planned) {
     return sync.preview(planned.name(), planned.providers(), planned.desired())
         .map(
             providers ->
-                RestResponse.ok(
-                    new ZoneViews.ZonePlan(
-                        planned.name().toString(),
-                        planned.serial(),
-                        planned.plan().changes().stream()
-                            .map(ZoneViews.RecordSetChange::of)
-                            .toList(),
-                        providers)));
+                new ZoneViews.ZonePlan(
+                    planned.name().toString(),
+                    planned.serial(),
+                    planned.plan().changes().stream().map(ZoneViews.RecordSetChange::of).toList(),
+                    providers));
   }
 
   private static UUID idOf(RestResponse<?> response) {
@@ -327,11 +333,5 @@ public class ZoneResource {
 
   private static RestResponse<ZoneViews.ZoneView> ok(ZoneViews.ZoneView zone) {
     return ETags.ok(zone, zone.version());
-  }
-
-  /** The same answer, typed for an operation that answers a zone or a plan. */
-  @SuppressWarnings("unchecked")
-  private static RestResponse<Object> untyped(RestResponse<?> response) {
-    return (RestResponse<Object>) response;
   }
 }

@@ -279,7 +279,7 @@ public class ZoneSync {
                 chain =
                     chain.chain(
                         () ->
-                            state(d.id(), outcome.provider())
+                            lockedState(d.id(), outcome.provider())
                                 .chain(
                                     row -> {
                                       row.checkedAt = clock.instant();
@@ -288,6 +288,12 @@ public class ZoneSync {
                                         row.detail = outcome.error();
                                         return Uni.createFrom().voidItem();
                                       }
+                                      // an apply that found the server already serving this
+                                      // serial as held (a retry racing the request's own apply,
+                                      // a reconcile with nothing to do) changed nothing: no event
+                                      boolean nothingChanged =
+                                          outcome.plan().isEmpty()
+                                              && Long.valueOf(d.serial()).equals(row.appliedSerial);
                                       row.appliedSerial = d.serial();
                                       row.state =
                                           !current
@@ -301,6 +307,9 @@ public class ZoneSync {
                                               : d.deleted()
                                                   ? "the server no longer serves it"
                                                   : null;
+                                      if (nothingChanged) {
+                                        return Uni.createFrom().voidItem();
+                                      }
                                       Plan plan = outcome.plan();
                                       return outbox.record(
                                           new ZoneApplied(
@@ -440,6 +449,18 @@ public class ZoneSync {
   }
 
   private record DriftCheck(Desired desired, java.util.Set<String> pending) {}
+
+  /**
+   * The provider's row locked until the transaction ends, so that two applies of the same zone (the
+   * request's and the retry schedule's) record one after the other: the second sees the serial the
+   * first recorded.
+   */
+  private static Uni<ZoneProvider> lockedState(UUID zoneId, String provider) {
+    return ZoneProvider.<ZoneProvider>find("zoneId = ?1 and provider = ?2", zoneId, provider)
+        .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .firstResult()
+        .chain(row -> row != null ? Uni.createFrom().item(row) : state(zoneId, provider));
+  }
 
   private static Uni<ZoneProvider> state(UUID zoneId, String provider) {
     return ZoneProvider.<ZoneProvider>find("zoneId = ?1 and provider = ?2", zoneId, provider)

@@ -49,7 +49,11 @@ class DrpSwitchTest {
   }
 
   private static int[] servers() {
-    return new int[] {DnsServersResource.pdns().dnsPort, DnsServersResource.bind().port};
+    return new int[] {
+      DnsServersResource.pdns().dnsPort,
+      DnsServersResource.bind().port,
+      DnsServersResource.knot().port
+    };
   }
 
   private static Map<String, Object> tagged(
@@ -60,7 +64,7 @@ class DrpSwitchTest {
   }
 
   @Test
-  void aDrpRunSwitchesTheFailoverRecordsOnBothServersAndTheReturnSwitchesThemBack()
+  void aDrpRunSwitchesTheFailoverRecordsOnEveryServerAndTheReturnSwitchesThemBack()
       throws Exception {
     String tenant = Zones.client("cognix");
     Response created =
@@ -70,7 +74,7 @@ class DrpSwitchTest {
                 ZONE,
                 tenant,
                 "providers",
-                List.of("pdns", "bind"),
+                List.of("pdns", "bind", "knot"),
                 "recordSets",
                 List.of(
                     tagged("www", "A", 3600, "web", "51.15.0.11"),
@@ -109,7 +113,7 @@ class DrpSwitchTest {
     assertThat(done.direction()).isEqualTo(DrpDirection.FAILOVER);
     assertThat(done.tenant()).isEqualTo(tenant);
     assertThat(done.recordSets()).containsExactlyInAnyOrder(WWW + " A", WWW + " AAAA");
-    assertThat(done.verifiedProviders()).containsExactlyInAnyOrder("pdns", "bind");
+    assertThat(done.verifiedProviders()).containsExactlyInAnyOrder("pdns", "bind", "knot");
     // applied means answered: every server answers the recovery addresses already
     for (int port : servers()) {
       assertThat(Dig.answer(port, WWW, "A")).containsExactly("163.172.20.11");

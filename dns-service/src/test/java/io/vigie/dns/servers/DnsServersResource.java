@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The authoritative servers dns-service drives in its Quarkus tests: a real PowerDNS ({@code pdns},
- * the default provider) and a real BIND 9 ({@code bind}, serving {@link #BIND_ZONES}), plus a
+ * the default provider), a real BIND 9 ({@code bind}, serving {@link #BIND_ZONES}), a real Knot DNS
+ * ({@code knot}, {@link #KNOT_ZONES}), a real NSD ({@code nsd}, {@link #NSD_ZONES}), plus a
  * provider {@code down} whose server is not running.
  */
 public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
@@ -25,12 +26,20 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     "gone.lumiere-demo.com."
   };
 
+  /** Zones Knot DNS is configured to serve (RFC 2136 and TSIG, as BIND). */
+  public static final String[] KNOT_ZONES = {"drp.lumiere-demo.com.", "knot.lumiere-demo.com."};
+
   /** Zones NSD is configured to load from the files the zone-file provider {@code nsd} writes. */
   public static final String[] NSD_ZONES = {"files.lumiere-demo.com."};
 
   private static PowerDnsServer pdns;
   private static BindServer bind;
   private static NsdServer nsd;
+  private static KnotServer knot;
+
+  public static KnotServer knot() {
+    return knot;
+  }
 
   public static NsdServer nsd() {
     return nsd;
@@ -54,6 +63,11 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
         zones.put(zone, BindServer.emptyZone(zone));
       }
       bind = BindServer.start(Files.createTempDirectory(target, "bind"), zones);
+      Map<String, String> knotZones = new LinkedHashMap<>();
+      for (String zone : KNOT_ZONES) {
+        knotZones.put(zone, BindServer.emptyZone(zone));
+      }
+      knot = KnotServer.start(Files.createTempDirectory(target, "knot"), knotZones);
       nsd = NsdServer.start(Files.createTempDirectory(target, "nsd"), List.of(NSD_ZONES));
       int closed = LocalProcess.freePort();
       Map<String, String> config = new LinkedHashMap<>();
@@ -67,6 +81,12 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
       config.put("vigie.dns.providers.bind.tsig-key-name", BindServer.KEY_NAME);
       config.put("vigie.dns.providers.bind.tsig-algorithm", BindServer.ALGORITHM);
       config.put("vigie.dns.providers.bind.tsig-secret", bind.secret);
+      config.put("vigie.dns.providers.knot.kind", "rfc2136");
+      config.put("vigie.dns.providers.knot.host", "127.0.0.1");
+      config.put("vigie.dns.providers.knot.port", Integer.toString(knot.port));
+      config.put("vigie.dns.providers.knot.tsig-key-name", KnotServer.KEY_NAME);
+      config.put("vigie.dns.providers.knot.tsig-algorithm", KnotServer.ALGORITHM);
+      config.put("vigie.dns.providers.knot.tsig-secret", knot.secret);
       config.put("vigie.dns.providers.nsd.kind", "zonefile");
       config.put("vigie.dns.providers.nsd.directory", nsd.zonesDir.toString());
       config.put("vigie.dns.providers.nsd.reload-command", String.join(" ", nsd.reloadCommand()));
@@ -82,7 +102,8 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
       config.put("vigie.dns.default-providers", "pdns");
       return config;
     } catch (Exception e) {
-      throw new IllegalStateException("Could not start PowerDNS and BIND for the tests", e);
+      throw new IllegalStateException(
+          "Could not start PowerDNS, BIND, Knot and NSD for the tests", e);
     }
   }
 
@@ -96,6 +117,9 @@ public class DnsServersResource implements QuarkusTestResourceLifecycleManager {
     }
     if (nsd != null) {
       nsd.close();
+    }
+    if (knot != null) {
+      knot.close();
     }
   }
 }

@@ -83,7 +83,7 @@ class RecordSetApiTest {
         .oauth2(TestTokens.client(tenant))
         .contentType(ContentType.JSON)
         .body(body(600, null, "51.15.0.31"))
-        .put("/api/v1/zones/" + id + "/record-sets/shop/A?dryRun=true")
+        .post("/api/v1/zones/" + id + "/record-sets/shop/A/plan")
         .then()
         .statusCode(200)
         .body("changes.action", contains("ADD"))

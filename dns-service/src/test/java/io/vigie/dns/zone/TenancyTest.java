@@ -67,7 +67,7 @@ class TenancyTest {
         r ->
             r.contentType(ContentType.JSON)
                 .body(change)
-                .put("/api/v1/zones/" + zoneId + "/record-sets?dryRun=true"),
+                .post("/api/v1/zones/" + zoneId + "/record-sets/plan"),
         r ->
             r.contentType(ContentType.JSON)
                 .header("If-Match", "*")
@@ -76,8 +76,9 @@ class TenancyTest {
         r ->
             r.contentType(ContentType.JSON)
                 .body(Map.of("records", List.of("192.0.2.26")))
-                .put("/api/v1/zones/" + zoneId + "/record-sets/mail/A?dryRun=true"),
-        r -> r.delete("/api/v1/zones/" + zoneId + "/record-sets/www/A?dryRun=true"),
+                .post("/api/v1/zones/" + zoneId + "/record-sets/mail/A/plan"),
+        r -> r.post("/api/v1/zones/" + zoneId + "/record-sets/www/A/removal-plan"),
+        r -> r.post("/api/v1/zones/" + zoneId + "/removal-plan"),
         r ->
             r.header("If-Match", "*")
                 .delete("/api/v1/zones/" + zoneId + "/record-sets/www/A?reason=moved"),

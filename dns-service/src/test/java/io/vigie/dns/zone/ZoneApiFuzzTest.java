@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Mutated zone files and random record bodies sent to the API: every answer is 2xx, or 4xx with a
- * problem body, never 5xx. Plans ({@code ?dryRun=true}) keep the servers untouched; a share of the
- * inputs is also created for real. Seeds are fixed so a failure replays.
+ * problem body, never 5xx. Plans (the {@code .../plan} operations) keep the servers untouched; a
+ * share of the inputs is also created for real. Seeds are fixed so a failure replays.
  */
 @QuarkusTest
 @QuarkusTestResource(VigieTestResources.class)
@@ -72,7 +72,7 @@ class ZoneApiFuzzTest {
               .oauth2(TestTokens.engineer())
               .contentType(ContentType.JSON)
               .body(Zones.newZone(zone, tenant, "zoneFile", file))
-              .post("/api/v1/zones" + (forReal ? "" : "?dryRun=true"));
+              .post("/api/v1/zones" + (forReal ? "" : "/plan"));
       check(answer, file);
       if (answer.statusCode() == 201) {
         created++;
@@ -109,14 +109,17 @@ class ZoneApiFuzzTest {
         set.put("records", records);
         sets.add(set);
       }
-      Response answer =
+      var request =
           given()
               .auth()
               .oauth2(TestTokens.client(tenant))
               .contentType(ContentType.JSON)
               .header("If-Match", "*")
-              .body(Map.of("recordSets", sets))
-              .put("/api/v1/zones/" + id + "/record-sets" + (i % 5 == 0 ? "" : "?dryRun=true"));
+              .body(Map.of("recordSets", sets));
+      Response answer =
+          i % 5 == 0
+              ? request.put("/api/v1/zones/" + id + "/record-sets")
+              : request.post("/api/v1/zones/" + id + "/record-sets/plan");
       check(answer, sets.toString());
     }
   }
@@ -151,12 +154,19 @@ class ZoneApiFuzzTest {
               .oauth2(TestTokens.client(tenant))
               .header("If-Match", "*")
               .urlEncodingEnabled(true);
-      String path =
-          "/api/v1/zones/{id}/record-sets/{name}/{type}" + (i % 4 == 0 ? "" : "?dryRun=true");
+      String path = "/api/v1/zones/{id}/record-sets/{name}/{type}";
+      boolean forReal = i % 4 == 0;
       Response answer =
           random.nextInt(4) == 0
-              ? request.delete(path, id, name, type)
-              : request.contentType(ContentType.JSON).body(body).put(path, id, name, type);
+              ? forReal
+                  ? request.delete(path, id, name, type)
+                  : request.post(path + "/removal-plan", id, name, type)
+              : forReal
+                  ? request.contentType(ContentType.JSON).body(body).put(path, id, name, type)
+                  : request
+                      .contentType(ContentType.JSON)
+                      .body(body)
+                      .post(path + "/plan", id, name, type);
       check(answer, name + " " + type + " " + body);
     }
   }

@@ -54,7 +54,7 @@ class ZoneDeleteTest {
     given()
         .auth()
         .oauth2(TestTokens.client(tenant))
-        .delete("/api/v1/zones/" + id + "?dryRun=true")
+        .post("/api/v1/zones/" + id + "/removal-plan")
         .then()
         .statusCode(200)
         .body("changes.action", everyItem(equalTo("REMOVE")))
@@ -160,29 +160,19 @@ class ZoneDeleteTest {
     String id =
         Zones.create(TestTokens.engineer(), Zones.newZone(Zones.name("lumiere-demo.com."), lumiere))
             .path("id");
-    for (String query : new String[] {"", "?dryRun=true"}) {
-      given()
-          .auth()
-          .oauth2(TestTokens.client(saintRoch))
-          .header("If-Match", "*")
-          .delete("/api/v1/zones/" + id + query)
+    // the deletion and its plan alike
+    List<java.util.function.Function<io.restassured.specification.RequestSpecification, Response>>
+        calls =
+            List.of(
+                r -> r.header("If-Match", "*").delete("/api/v1/zones/" + id),
+                r -> r.post("/api/v1/zones/" + id + "/removal-plan"));
+    for (var call : calls) {
+      call.apply(given().auth().oauth2(TestTokens.client(saintRoch)))
           .then()
           .statusCode(404)
           .body("detail", equalTo("Zone " + id + " not found"));
-      given()
-          .auth()
-          .oauth2(TestTokens.support())
-          .header("If-Match", "*")
-          .delete("/api/v1/zones/" + id + query)
-          .then()
-          .statusCode(403);
-      given()
-          .auth()
-          .oauth2(TestTokens.agent())
-          .header("If-Match", "*")
-          .delete("/api/v1/zones/" + id + query)
-          .then()
-          .statusCode(403);
+      call.apply(given().auth().oauth2(TestTokens.support())).then().statusCode(403);
+      call.apply(given().auth().oauth2(TestTokens.agent())).then().statusCode(403);
     }
     given().auth().oauth2(TestTokens.engineer()).get("/api/v1/zones/" + id).then().statusCode(200);
     given()

@@ -110,7 +110,7 @@ class ZonesApiTest {
         .oauth2(TestTokens.client(tenant))
         .contentType(ContentType.JSON)
         .body(Map.of("recordSets", moved))
-        .put("/api/v1/zones/" + id + "/record-sets?dryRun=true")
+        .post("/api/v1/zones/" + id + "/record-sets/plan")
         .then()
         .statusCode(200)
         .body("serial", equalTo((int) first + 1))
@@ -272,6 +272,79 @@ class ZonesApiTest {
         .body("providers.state", contains("IN_SYNC", "IN_SYNC"));
     assertThat(Dig.answer(pdns(), "www." + zone, "A")).containsExactly("51.15.0.11");
     assertThat(Dig.answer(bind(), "old." + zone, "A")).isEmpty();
+  }
+
+  @Test
+  void knotIsDrivenLikeBindChangedDriftedAndReconciledAsKnotAnswers() throws Exception {
+    String tenant = Zones.client("lumiere");
+    String zone = "knot.lumiere-demo.com.";
+    int knot = DnsServersResource.knot().port;
+    Response created =
+        Zones.create(
+            TestTokens.engineer(),
+            Zones.newZone(
+                zone,
+                tenant,
+                "providers",
+                List.of("knot"),
+                "recordSets",
+                List.of(
+                    Zones.set("www", "A", 300, "51.15.0.11"),
+                    Zones.set("old", "A", 300, "51.15.0.12"),
+                    Zones.set("@", "MX", 3600, "10 mx1.hoster-demo.net."))));
+    String id = created.path("id");
+    long serial = ((Number) created.path("serial")).longValue();
+    assertThat(Dig.answer(knot, "www." + zone, "A")).containsExactly("51.15.0.11");
+    assertThat(Dig.answer(knot, zone, "MX")).containsExactly("10 mx1.hoster-demo.net.");
+    assertThat(Dig.serial(knot, zone)).isEqualTo(serial);
+
+    // changed and a record set deleted through Vigie: Knot answers the new zone and serial
+    Response changed =
+        Zones.change(
+            TestTokens.engineer(),
+            id,
+            "\"0\"",
+            Zones.sets(
+                Zones.set("www", "A", 60, "51.159.5.20"),
+                Zones.set("@", "MX", 3600, "10 mx1.hoster-demo.net.")),
+            "moved to DC5");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(Dig.answer(knot, "www." + zone, "A")).containsExactly("51.159.5.20");
+    assertThat(Dig.ttl(knot, "www." + zone, "A")).isEqualTo(60);
+    assertThat(Dig.answer(knot, "old." + zone, "A")).isEmpty();
+    assertThat(Dig.serial(knot, zone)).isEqualTo(serial + 1);
+
+    // a change made with knotc behind Vigie's back is drift, read back by AXFR and reconciled
+    DnsServersResource.knot()
+        .knotc(
+            zone,
+            List.of(
+                List.of("zone-unset", "www", "A"),
+                List.of("zone-set", "www", "300", "A", "203.0.113.66")));
+    assertThat(Dig.answer(knot, "www." + zone, "A")).containsExactly("203.0.113.66");
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .post("/api/v1/zones/" + id + "/drift-check")
+        .then()
+        .statusCode(200)
+        .body("providers.name", contains("knot"))
+        .body("providers[0].changes.action", contains("CHANGE"))
+        .body("providers[0].changes[0].before.records", contains("203.0.113.66"));
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .get("/api/v1/zones/" + id)
+        .then()
+        .body("providers.state", contains("DRIFTED"));
+    given()
+        .auth()
+        .oauth2(TestTokens.engineer())
+        .post("/api/v1/zones/" + id + "/apply")
+        .then()
+        .statusCode(200)
+        .body("providers.state", contains("IN_SYNC"));
+    assertThat(Dig.answer(knot, "www." + zone, "A")).containsExactly("51.159.5.20");
   }
 
   @Test

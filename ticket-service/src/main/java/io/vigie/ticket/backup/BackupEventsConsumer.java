@@ -5,9 +5,11 @@ import io.vigie.events.backup.BackupEvents;
 import io.vigie.events.backup.BackupFailed;
 import io.vigie.events.backup.BackupOverdue;
 import io.vigie.events.backup.BackupSucceeded;
+import io.vigie.events.backup.DrpAborted;
 import io.vigie.events.backup.DrpActivated;
 import io.vigie.events.backup.DrpCompleted;
 import io.vigie.events.backup.DrpStepCompleted;
+import io.vigie.events.backup.DrpStepFailed;
 import io.vigie.events.backup.RpoBreached;
 import io.vigie.events.backup.RpoRestored;
 import io.vigie.kit.messaging.IdempotentConsumer;
@@ -53,6 +55,10 @@ public class BackupEventsConsumer {
           once(event, () -> incidents.drpActivated(event.data(DrpActivated.class)));
       case BackupEvents.DRP_STEP_COMPLETED ->
           once(event, () -> incidents.drpStepCompleted(event.data(DrpStepCompleted.class)));
+      case BackupEvents.DRP_STEP_FAILED ->
+          once(event, () -> incidents.drpStepFailed(event.data(DrpStepFailed.class)));
+      case BackupEvents.DRP_ABORTED ->
+          once(event, () -> incidents.drpAborted(event.data(DrpAborted.class)));
       case BackupEvents.DRP_COMPLETED ->
           once(event, () -> incidents.drpCompleted(event.data(DrpCompleted.class)));
       // a step starting is dns-service's business (the DNS switch); its completion is shown

@@ -7,10 +7,12 @@ import io.vigie.events.backup.BackupKind;
 import io.vigie.events.backup.BackupOverdue;
 import io.vigie.events.backup.BackupSucceeded;
 import io.vigie.events.backup.BackupTarget;
+import io.vigie.events.backup.DrpAborted;
 import io.vigie.events.backup.DrpActivated;
 import io.vigie.events.backup.DrpCompleted;
 import io.vigie.events.backup.DrpDirection;
 import io.vigie.events.backup.DrpStepCompleted;
+import io.vigie.events.backup.DrpStepFailed;
 import io.vigie.events.backup.RpoBreached;
 import io.vigie.events.backup.RpoRestored;
 import io.vigie.events.ticket.SupportLevel;
@@ -316,6 +318,87 @@ public class BackupIncidentService {
                                             : " (" + e.startedAt() + " to " + e.completedAt() + ")")
                                         + ".",
                                     null)));
+  }
+
+  /**
+   * A step failed: the client reads which step and why (public); who reported it, the step's kind
+   * and times stay internal. Each failure of a step once (a step retried and failing again is a new
+   * failure, with its own time).
+   */
+  public Uni<Void> drpStepFailed(DrpStepFailed e) {
+    require(e.runId(), e.tenant(), e.failedAt(), "DrpStepFailed");
+    String step = "DRP step " + e.position() + (e.name() == null ? "" : " (" + e.name() + ")");
+    String facts =
+        step
+            + " failed at "
+            + e.failedAt()
+            + (e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason().strip())
+            + ". The run waits for our team to retry the step or stop the run.";
+    String detail =
+        "Step failure reported by "
+            + (e.failedBy() == null ? "an unnamed reporter" : e.failedBy())
+            + "; step kind "
+            + e.kind()
+            + ", position "
+            + e.position()
+            + (e.startedAt() == null ? "" : ", started " + e.startedAt())
+            + ", failed "
+            + e.failedAt()
+            + "; run "
+            + e.runId()
+            + " of plan "
+            + e.planId()
+            + ".";
+    return once("drp-step-failed:" + e.runId() + ":" + e.position() + ":" + e.failedAt())
+        .chain(
+            first ->
+                !first
+                    ? none()
+                    : run(
+                            e.planId(),
+                            e.runId(),
+                            e.tenant(),
+                            e.direction(),
+                            e.startedAt() == null ? e.failedAt() : e.startedAt(),
+                            List.of())
+                        .chain(t -> note(t, e.failedAt(), Kind.DRP_STEP_FAILED, facts, detail)));
+  }
+
+  /**
+   * The run was stopped for good: the client reads when and why (public); who stopped it and the
+   * run's identifiers stay internal. Once per run.
+   */
+  public Uni<Void> drpAborted(DrpAborted e) {
+    require(e.runId(), e.tenant(), e.abortedAt(), "DrpAborted");
+    String facts =
+        "DRP run stopped at "
+            + e.abortedAt()
+            + (e.reason() == null || e.reason().isBlank() ? "" : ": " + e.reason().strip())
+            + ". What was done stays done; our team tells you here what comes next.";
+    String detail =
+        "Run aborted by "
+            + (e.abortedBy() == null ? "an unnamed person" : e.abortedBy())
+            + "; run "
+            + e.runId()
+            + " of plan "
+            + e.planId()
+            + ", direction "
+            + e.direction()
+            + (e.activatedAt() == null ? "" : ", activated " + e.activatedAt())
+            + ".";
+    return once("drp-aborted:" + e.runId())
+        .chain(
+            first ->
+                !first
+                    ? none()
+                    : run(
+                            e.planId(),
+                            e.runId(),
+                            e.tenant(),
+                            e.direction(),
+                            e.activatedAt() == null ? e.abortedAt() : e.activatedAt(),
+                            List.of())
+                        .chain(t -> note(t, e.abortedAt(), Kind.DRP_ABORTED, facts, detail)));
   }
 
   public Uni<Void> drpCompleted(DrpCompleted e) {

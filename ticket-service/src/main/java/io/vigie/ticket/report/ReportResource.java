@@ -3,7 +3,6 @@ package io.vigie.ticket.report;
 import io.smallrye.mutiny.Uni;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
-import io.vigie.kit.web.ETags;
 import io.vigie.ticket.report.ReportViews.ReportEdit;
 import io.vigie.ticket.report.ReportViews.ReportView;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,11 +16,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -50,10 +53,20 @@ public class ReportResource {
   @Operation(
       operationId = "getIncidentReport",
       summary =
-          "Read an incident's report (ETag = version): staff the current version, a client the"
-              + " last published one")
-  public Uni<RestResponse<ReportView>> get(@PathParam("id") UUID id) {
-    return reports.read(id, caller.get()).map(v -> ETags.ok(v, v.version()));
+          "Read an incident's report: staff the current version, a client the last published"
+              + " one. ETag: the version, suffixed -published once it is published (publication"
+              + " changes the representation); If-None-Match answers 304 when unchanged")
+  @APIResponse(
+      responseCode = "200",
+      description = "The report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReportView.class)))
+  @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names its ETag")
+  public Uni<RestResponse<ReportView>> get(
+      @PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    return reports.read(id, caller.get()).map(v -> ReportTags.okUnlessNotModified(v, ifNoneMatch));
   }
 
   @GET
@@ -81,7 +94,7 @@ public class ReportResource {
                                         ? ReportDocument.html(v, zone)
                                         : ReportDocument.markdown(v, zone),
                                     html ? "text/html;charset=UTF-8" : MARKDOWN + ";charset=UTF-8")
-                                .tag(ETags.of(v.version()))
+                                .tag(new EntityTag(ReportTags.of(v)))
                                 .build()));
   }
 
@@ -107,7 +120,9 @@ public class ReportResource {
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull ReportEdit edit) {
-    return reports.edit(id, ifMatch, edit, caller.get()).map(v -> ETags.ok(v, v.version()));
+    return reports
+        .edit(id, ifMatch, edit, caller.get())
+        .map(v -> ReportTags.ok(v, ReportTags.of(v)));
   }
 
   @POST
@@ -117,9 +132,9 @@ public class ReportResource {
       operationId = "publishIncidentReport",
       summary =
           "Publish the current version to the client (staff); If-Match required; cause and"
-              + " solution must be written")
+              + " solution must be written; the answer's ETag is the version suffixed -published")
   public Uni<RestResponse<ReportView>> publish(
       @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-    return reports.publish(id, ifMatch, caller.get()).map(v -> ETags.ok(v, v.version()));
+    return reports.publish(id, ifMatch, caller.get()).map(v -> ReportTags.ok(v, ReportTags.of(v)));
   }
 }

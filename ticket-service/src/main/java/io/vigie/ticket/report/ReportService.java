@@ -17,7 +17,6 @@ import io.vigie.kit.read.Reads;
 import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.TenantScope;
-import io.vigie.kit.web.ETags;
 import io.vigie.ticket.inventory.KnownClient;
 import io.vigie.ticket.report.ReportViews.PublishedReport;
 import io.vigie.ticket.report.ReportViews.ReportEdit;
@@ -232,7 +231,7 @@ public class ReportService {
     return reportOf(ticketId, caller, true)
         .chain(
             r -> {
-              ETags.requireMatch(ifMatch, r.version);
+              ReportTags.requireMatch(ifMatch, r);
               String cause = edit.cause() == null ? r.cause : edit.cause().strip();
               String solution = edit.solution() == null ? r.solution : edit.solution().strip();
               List<String> followUps =
@@ -260,7 +259,7 @@ public class ReportService {
     return reportOf(ticketId, caller, true)
         .chain(
             r -> {
-              ETags.requireMatch(ifMatch, r.version);
+              ReportTags.requireMatch(ifMatch, r);
               if (r.tenant == null) {
                 throw ProblemException.conflict(
                     "Report "

@@ -552,9 +552,10 @@ public class TicketService {
                 SupportLevel before = t.supportLevel;
                 t.supportLevel = c.supportLevel();
                 changed = true;
+                // the person's reason is an internal timeline entry: the event, which the client
+                // reads in its change log (/api/v1/changes), does not carry it
                 events.add(
-                    new TicketEscalated(
-                        t.ref(), before, t.supportLevel, false, c.reason().strip(), actor, now));
+                    new TicketEscalated(t.ref(), before, t.supportLevel, false, null, actor, now));
                 events.add(responderNeeded(t, ResponderNeeded.Reason.ESCALATED, now));
                 entries.add(
                     entry(

@@ -42,6 +42,8 @@ public class TimelineEntry extends PanacheEntityBase {
     RPO_RESTORED,
     DRP_ACTIVATED,
     DRP_STEP_COMPLETED,
+    DRP_STEP_FAILED,
+    DRP_ABORTED,
     DRP_COMPLETED
   }
 

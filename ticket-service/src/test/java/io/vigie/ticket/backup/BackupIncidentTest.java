@@ -18,10 +18,12 @@ import io.vigie.events.backup.BackupKind;
 import io.vigie.events.backup.BackupOverdue;
 import io.vigie.events.backup.BackupSucceeded;
 import io.vigie.events.backup.BackupTarget;
+import io.vigie.events.backup.DrpAborted;
 import io.vigie.events.backup.DrpActivated;
 import io.vigie.events.backup.DrpCompleted;
 import io.vigie.events.backup.DrpDirection;
 import io.vigie.events.backup.DrpStepCompleted;
+import io.vigie.events.backup.DrpStepFailed;
 import io.vigie.events.backup.DrpStepKind;
 import io.vigie.events.backup.RpoBreached;
 import io.vigie.events.backup.RpoRestored;
@@ -345,5 +347,132 @@ class BackupIncidentTest {
             });
     // the failover's ticket got nothing of the return run
     assertThat(kinds(TestTokens.client(tenant), id)).hasSize(5);
+  }
+
+  @Test
+  void aFailedStepAndAnAbortedRunAreToldToTheClientOnTheRunsTicketOnce() {
+    String tenant = InventoryFeed.tenant("vauban");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    UUID production = InventoryFeed.server("db1");
+    UUID recovery = InventoryFeed.server("db1-dr");
+    UUID plan = UUID.randomUUID();
+    UUID run = UUID.randomUUID();
+    Instant activatedAt = Instant.parse("2026-11-30T14:00:00Z");
+    time.set(activatedAt);
+    String client = TestTokens.client(tenant);
+
+    Backups.publish(
+        new DrpActivated(
+            plan,
+            run,
+            tenant,
+            DrpDirection.FAILOVER,
+            production,
+            recovery,
+            "admin-of-" + tenant,
+            "Disk array lost",
+            activatedAt));
+    DrpStepFailed failed =
+        new DrpStepFailed(
+            plan,
+            run,
+            tenant,
+            DrpDirection.FAILOVER,
+            3,
+            DrpStepKind.DNS_SWITCH,
+            "Switch DNS to the recovery server",
+            "the new address does not answer on 443",
+            "dns-service",
+            activatedAt.plus(Duration.ofMinutes(30)),
+            activatedAt.plus(Duration.ofMinutes(35)));
+    String failedId = Backups.publish(failed);
+    // replayed under its id and republished under another: one entry
+    Backups.publish(failed, failedId);
+    Backups.publish(failed);
+    DrpAborted aborted =
+        new DrpAborted(
+            plan,
+            run,
+            tenant,
+            DrpDirection.FAILOVER,
+            "ops-lead-marchand",
+            "Production is back; the failover is no longer needed",
+            activatedAt,
+            activatedAt.plus(Duration.ofMinutes(50)));
+    String abortedId = Backups.publish(aborted);
+    Backups.publish(aborted, abortedId);
+    Backups.publish(aborted);
+    await()
+        .atMost(APPLIED)
+        .untilAsserted(
+            () -> {
+              JsonPath list = ticketsOf(tenant);
+              assertThat(list.getList("items")).hasSize(1);
+              assertThat(kinds(client, list.getString("items[0].id"))).contains("DRP_ABORTED");
+            });
+    String id = ticketsOf(tenant).getString("items[0].id");
+
+    JsonPath seen = timeline(client, id);
+    assertThat(seen.getList("items.kind"))
+        .containsExactly("OPENED", "DRP_ACTIVATED", "DRP_STEP_FAILED", "DRP_ABORTED");
+    assertThat(seen.getList("items.visibility")).containsOnly("PUBLIC");
+    assertThat(seen.getString("items[2].body"))
+        .contains("DRP step 3 (Switch DNS to the recovery server) failed")
+        .contains("the new address does not answer on 443")
+        .doesNotContain("dns-service");
+    assertThat(seen.getString("items[3].body"))
+        .startsWith("DRP run stopped")
+        .contains("Production is back; the failover is no longer needed")
+        .doesNotContain("ops-lead-marchand");
+    // nor through the ticket's own document
+    as(client)
+        .get(TICKETS + "/" + id)
+        .then()
+        .statusCode(200)
+        .body(not(containsString("dns-service")))
+        .body(not(containsString("ops-lead-marchand")));
+
+    // staff read the detail as internal notes, one per failure and one for the abort
+    JsonPath staff = timeline(TestTokens.engineer(), id);
+    assertThat(staff.getList("items.kind"))
+        .containsExactly(
+            "OPENED", "DRP_ACTIVATED", "DRP_STEP_FAILED", "COMMENT", "DRP_ABORTED", "COMMENT");
+    assertThat(staff.getString("items[3].visibility")).isEqualTo("INTERNAL");
+    assertThat(staff.getString("items[3].body"))
+        .contains("reported by dns-service")
+        .contains("DNS_SWITCH")
+        .contains(run.toString());
+    assertThat(staff.getString("items[5].visibility")).isEqualTo("INTERNAL");
+    assertThat(staff.getString("items[5].body"))
+        .contains("aborted by ops-lead-marchand")
+        .contains(run.toString());
+    // told, not closed: the team decides what comes next
+    assertThat(ticketsOf(tenant).getString("items[0].status")).isNotIn("RESOLVED", "CLOSED");
+
+    // the same step failing again after a retry is a new failure, told once more
+    Backups.publish(
+        new DrpStepFailed(
+            plan,
+            run,
+            tenant,
+            DrpDirection.FAILOVER,
+            3,
+            DrpStepKind.DNS_SWITCH,
+            "Switch DNS to the recovery server",
+            "still no answer on 443",
+            "dns-service",
+            activatedAt.plus(Duration.ofMinutes(40)),
+            activatedAt.plus(Duration.ofMinutes(41))));
+    await()
+        .atMost(APPLIED)
+        .untilAsserted(
+            () ->
+                assertThat(kinds(client, id))
+                    .containsExactly(
+                        "OPENED",
+                        "DRP_ACTIVATED",
+                        "DRP_STEP_FAILED",
+                        "DRP_STEP_FAILED",
+                        "DRP_ABORTED"));
   }
 }

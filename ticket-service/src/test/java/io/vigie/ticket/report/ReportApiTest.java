@@ -207,12 +207,22 @@ class ReportApiTest {
         .header("ETag", "\"2\"")
         .body("version", equalTo(2))
         .body("status", equalTo("DRAFT"));
+    // unchanged since read: 304 without a body
+    as(TestTokens.engineer())
+        .header("If-None-Match", "\"2\"")
+        .get(report(id))
+        .then()
+        .statusCode(304)
+        .header("ETag", "\"2\"");
     String publishedAt =
         as(TestTokens.engineer())
             .header("If-Match", "\"2\"")
             .post(report(id) + "/publication")
             .then()
             .statusCode(200)
+            // publication changes the representation: a new ETag, the same version
+            .header("ETag", "\"2-published\"")
+            .body("version", equalTo(2))
             .body("status", equalTo("PUBLISHED"))
             .body("publishedVersion", equalTo(2))
             .extract()
@@ -230,8 +240,26 @@ class ReportApiTest {
             "reportsPublished.reference",
             org.hamcrest.Matchers.contains(draft.getString("reference")))
         .body("reportsPublished.version", org.hamcrest.Matchers.contains(2));
+    // the draft's ETag no longer names the report: If-None-Match reads it again, If-Match is stale
+    as(TestTokens.engineer())
+        .header("If-None-Match", "\"2\"")
+        .get(report(id))
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2-published\"")
+        .body("status", equalTo("PUBLISHED"));
+    as(TestTokens.engineer())
+        .header("If-None-Match", "\"2-published\"")
+        .get(report(id))
+        .then()
+        .statusCode(304);
     as(TestTokens.engineer())
         .header("If-Match", "\"2\"")
+        .post(report(id) + "/publication")
+        .then()
+        .statusCode(412);
+    as(TestTokens.engineer())
+        .header("If-Match", "\"2-published\"")
         .post(report(id) + "/publication")
         .then()
         .statusCode(409);
@@ -251,7 +279,7 @@ class ReportApiTest {
         .get(report(id))
         .then()
         .statusCode(200)
-        .header("ETag", "\"2\"")
+        .header("ETag", "\"2-published\"")
         .body("status", equalTo("PUBLISHED"))
         .body("cause", equalTo("Connection pool exhausted " + HOSTILE))
         .body(not(containsString("old plan")));
@@ -296,7 +324,14 @@ class ReportApiTest {
         .body(Map.of("solution", "Pool restarted, raised to 200 and monitored"))
         .patch(report(id))
         .then()
+        .statusCode(412);
+    as(TestTokens.engineer())
+        .header("If-Match", "\"2-published\"")
+        .body(Map.of("solution", "Pool restarted, raised to 200 and monitored"))
+        .patch(report(id))
+        .then()
         .statusCode(200)
+        .header("ETag", "\"3\"")
         .body("version", equalTo(3))
         .body("status", equalTo("DRAFT"))
         .body("publishedVersion", equalTo(2));
@@ -305,6 +340,14 @@ class ReportApiTest {
         .then()
         .body("version", equalTo(2))
         .body("solution", equalTo("Pool restarted and raised to 200"));
+    // the client's representation did not change: still 304 for it; the staff's did
+    as(client).header("If-None-Match", "\"2-published\"").get(report(id)).then().statusCode(304);
+    as(TestTokens.engineer())
+        .header("If-None-Match", "\"2-published\"")
+        .get(report(id))
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"3\"");
     as(TestTokens.engineer())
         .get(report(id) + "/versions")
         .then()

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * application/problem+json} with the one {@code Problem} schema the kit's mappers emit. Success
  * headers follow the same way: a 201 carries {@code Location} and {@code ETag} (and {@code
  * Idempotent-Replayed} when it honours {@code Idempotency-Key}); a 200 of a resource updated under
- * {@code If-Match} carries {@code ETag}. Applying it twice gives the same document.
+ * {@code If-Match} carries {@code ETag}. Patterns are anchored to mean what the service checks
+ * ({@link AnchoredPatterns}). Applying it twice gives the same document.
  */
 public final class ApiContract {
 
@@ -117,6 +118,7 @@ public final class ApiContract {
               });
     }
     used.forEach(components::addResponse);
+    AnchoredPatterns.apply(doc);
     if (headersUsed[0]) {
       components.addHeader(ETAG, etagHeader());
     }

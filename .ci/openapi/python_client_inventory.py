@@ -3,7 +3,7 @@ against a running inventory-service (./vigie up) with real Keycloak tokens: list
 returns the server), create with Idempotency-Key (the retry is replayed), update with If-Match,
 a stale If-Match and a bad request read as Problems.
 
-Usage: python_client_scenario.py INVENTORY_URL ENGINEER_TOKEN CLIENT_TOKEN
+Usage: python_client_inventory.py INVENTORY_URL ENGINEER_TOKEN CLIENT_TOKEN [OTHER_CLIENT_TOKEN]
 """
 
 import sys
@@ -11,32 +11,15 @@ import uuid
 import warnings
 
 import vigie_inventory as vi
-from vigie_inventory.exceptions import ApiException
-
-
-def header(response, name):
-    for key, value in (response.headers or {}).items():
-        if key.lower() == name.lower():
-            return value
-    return None
+from scenario_support import expect_error, header
+import scenario_support as support
 
 
 def problem(error):
-    assert error.headers is not None
-    media = header(error, "Content-Type")
-    assert media == "application/problem+json", media
-    return vi.Problem.from_json(error.body)
+    return support.problem(vi, error)
 
 
-def expect_error(call):
-    try:
-        call()
-    except ApiException as error:
-        return error
-    raise AssertionError("the call should have failed")
-
-
-def main(url, engineer_token, client_token):
+def main(url, engineer_token, client_token, _other_client_token=None):
     engineer = vi.ApiClient(vi.Configuration(host=url, access_token=engineer_token))
     servers = vi.ServersApi(engineer)
 
@@ -102,5 +85,5 @@ def main(url, engineer_token, client_token):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
     print("python client: scenario PASSED")
