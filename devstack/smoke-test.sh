@@ -200,6 +200,14 @@ case "$INTERVENTIONS" in *'MySQL 8.4 upgrade'*) fail "saint-roch sees lumiere's 
 CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8083/api/v1/tickets/$PAST/report")"
 [ "$CODE" = 404 ] || fail "saint-roch reading lumiere's report got $CODE"
 echo "smoke test: ticket demo data OK (a past incident with its published report, a proposed intervention, tenant wall)"
+ONCALL="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/schedules')"
+SCHEDULE="$(grep -oE '"id" ?: ?"[0-9a-f-]{36}"' <<<"$ONCALL" | head -n 1 | grep -oE '[0-9a-f-]{36}' || true)"
+[ -n "$SCHEDULE" ] || fail "no demo on-call schedule: $ONCALL"
+NOW="$(curl -s -H "Authorization: Bearer $(password_token engineer)" "http://127.0.0.1:8083/api/v1/on-call/schedules/$SCHEDULE/on-call")"
+grep -Eq '"subject" ?: ?"(engineer|expert)"' <<<"$NOW" || fail "nobody on call in the demo schedule: $NOW"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" http://127.0.0.1:8083/api/v1/on-call/schedules)"
+[ "$CODE" = 403 ] || fail "a client reading on-call schedules got $CODE"
+echo "smoke test: on-call demo data OK (schedule, who is on call, staff only)"
 
 # knowledge base (ticket-service knowledge/): staff find the runbooks, saint-roch finds its platform
 # documentation, never a runbook or the internal solution; lumiere never sees saint-roch's docs

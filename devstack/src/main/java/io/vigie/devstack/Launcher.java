@@ -218,6 +218,7 @@ final class Launcher {
         adminToken,
         keycloak.accessToken("lumiere", DemoUser.PASSWORD));
     KnowledgeDemo.load(Services.named("ticket-service").baseUrl(), adminToken);
+    OnCallDemo.load(Services.named("ticket-service").baseUrl(), adminToken);
   }
 
   private void stop() {

@@ -144,6 +144,26 @@ class EventRoundTripTest {
             ResponderNeeded.Reason.NEW_INCIDENT,
             Instant.parse("2026-11-21T23:00:00Z"),
             Instant.parse("2026-11-21T22:00:04Z")),
+        new io.vigie.events.ticket.PageSent(
+            EventSamples.incident(),
+            UUID.fromString("0192f3a0-0000-7000-8000-00000000f001"),
+            "alice",
+            "EMAIL",
+            1,
+            2,
+            Instant.parse("2026-11-21T22:05:01Z")),
+        new io.vigie.events.ticket.PageEscalated(
+            EventSamples.incident(),
+            UUID.fromString("0192f3a0-0000-7000-8000-00000000f001"),
+            1,
+            2,
+            Instant.parse("2026-11-21T22:05:00Z")),
+        new io.vigie.events.ticket.PageAcknowledged(
+            EventSamples.incident(),
+            UUID.fromString("0192f3a0-0000-7000-8000-00000000f001"),
+            "alice",
+            Instant.parse("2026-11-21T22:00:04Z"),
+            Instant.parse("2026-11-21T22:07:30Z")),
         new ReportPublished(
             EventSamples.incident(),
             UUID.fromString("0192f3a0-0000-7000-8000-00000000e001"),

@@ -27,6 +27,9 @@ public final class TicketEvents {
   public static final String INTERVENTION_CANCELLED = PREFIX + "intervention-cancelled.v1";
   public static final String ARTICLE_PUBLISHED = PREFIX + "article-published.v1";
   public static final String ARTICLE_UPDATED = PREFIX + "article-updated.v1";
+  public static final String PAGE_SENT = PREFIX + "page-sent.v1";
+  public static final String PAGE_ESCALATED = PREFIX + "page-escalated.v1";
+  public static final String PAGE_ACKNOWLEDGED = PREFIX + "page-acknowledged.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -45,7 +48,10 @@ public final class TicketEvents {
           Map.entry(INTERVENTION_ENDED, InterventionEnded.class),
           Map.entry(INTERVENTION_CANCELLED, InterventionCancelled.class),
           Map.entry(ARTICLE_PUBLISHED, ArticlePublished.class),
-          Map.entry(ARTICLE_UPDATED, ArticleUpdated.class));
+          Map.entry(ARTICLE_UPDATED, ArticleUpdated.class),
+          Map.entry(PAGE_SENT, PageSent.class),
+          Map.entry(PAGE_ESCALATED, PageEscalated.class),
+          Map.entry(PAGE_ACKNOWLEDGED, PageAcknowledged.class));
 
   private TicketEvents() {}
 

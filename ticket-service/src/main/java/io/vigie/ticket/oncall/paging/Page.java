@@ -1,0 +1,73 @@
+package io.vigie.ticket.oncall.paging;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A ticket's page walking its policy: where it is, when it moves on, who acknowledged it. */
+@Entity
+@Table(name = "oncall_page")
+public class Page extends PanacheEntityBase {
+
+  /** OPEN while it escalates; ACKNOWLEDGED stops it; EXHAUSTED once every round was sent. */
+  public enum Status {
+    OPEN,
+    ACKNOWLEDGED,
+    EXHAUSTED
+  }
+
+  @Id public UUID id;
+
+  @Column(name = "ticket_id", nullable = false)
+  public UUID ticketId;
+
+  @Column(name = "ticket_reference", nullable = false)
+  public String ticketReference;
+
+  public String tenant;
+
+  @Column(nullable = false)
+  public String title;
+
+  @Column(nullable = false)
+  public String priority;
+
+  @Column(nullable = false)
+  public String reason;
+
+  public Instant deadline;
+
+  @Column(name = "policy_id", nullable = false)
+  public UUID policyId;
+
+  @Column(nullable = false)
+  public int round;
+
+  @Column(nullable = false)
+  public int step;
+
+  @Column(name = "next_step_at")
+  public Instant nextStepAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Status status;
+
+  @Column(name = "opened_at", nullable = false)
+  public Instant openedAt;
+
+  @Column(name = "acknowledged_at")
+  public Instant acknowledgedAt;
+
+  @Column(name = "acknowledged_by")
+  public String acknowledgedBy;
+
+  @Column(nullable = false)
+  public long version;
+}

@@ -1,0 +1,92 @@
+package io.vigie.ticket.oncall.paging;
+
+import io.vigie.ticket.oncall.Notification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a page says, in every form (email subject, plain text, HTML, webhook JSON): the client, the
+ * ticket and its priority, why a person is needed, the GTI deadline, and the links to act. Plain
+ * Java; every piece of text is escaped in the HTML.
+ */
+final class PageMessage {
+
+  private PageMessage() {}
+
+  /**
+   * @param ackLink the single-use acknowledgement link (email only), or null
+   * @param ackApi the API path to acknowledge with a bearer token
+   */
+  static Notification of(Page p, String clientName, String baseUrl, String ackLink) {
+    String ticketUrl = baseUrl + "/api/v1/tickets/" + p.ticketId;
+    String ackApi = baseUrl + "/api/v1/on-call/pages/" + p.id + "/acknowledgement";
+    String deadline = p.deadline == null ? "none" : p.deadline.toString();
+    String client =
+        p.tenant == null
+            ? "internal incident (every client affected)"
+            : clientName == null ? p.tenant : clientName + " (" + p.tenant + ")";
+    String subject =
+        "[Vigie] " + p.priority + " " + p.ticketReference + " " + p.title + " - " + client;
+    StringBuilder text = new StringBuilder();
+    text.append(p.priority).append(' ').append(p.ticketReference).append(": ").append(p.title);
+    text.append("\r\nClient: ").append(client);
+    text.append("\r\nWhy: ").append(p.reason);
+    text.append("\r\nGTI deadline: ").append(deadline);
+    text.append("\r\nEscalation: round ").append(p.round + 1).append(", step ").append(p.step + 1);
+    if (ackLink != null) {
+      text.append("\r\n\r\nAcknowledge: ").append(ackLink);
+    }
+    text.append("\r\nTicket: ").append(ticketUrl).append("\r\n");
+    String html =
+        "<p><b>"
+            + Html.escape(p.priority + " " + p.ticketReference)
+            + "</b>: "
+            + Html.escape(p.title)
+            + "</p><ul><li>Client: "
+            + Html.escape(client)
+            + "</li><li>Why: "
+            + Html.escape(p.reason)
+            + "</li><li>GTI deadline: "
+            + Html.escape(deadline)
+            + "</li></ul>"
+            + (ackLink == null
+                ? ""
+                : "<p><a href=\"" + Html.escape(ackLink) + "\">Acknowledge</a></p>")
+            + "<p><a href=\""
+            + Html.escape(ticketUrl)
+            + "\">Ticket</a></p>";
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", "page");
+    payload.put("page", p.id.toString());
+    Map<String, Object> ticket = new LinkedHashMap<>();
+    ticket.put("id", p.ticketId.toString());
+    ticket.put("reference", p.ticketReference);
+    ticket.put("title", p.title);
+    ticket.put("tenant", p.tenant);
+    ticket.put("client", clientName);
+    ticket.put("priority", p.priority);
+    payload.put("ticket", ticket);
+    payload.put("reason", p.reason);
+    payload.put("deadline", p.deadline == null ? null : p.deadline.toString());
+    payload.put("round", p.round + 1);
+    payload.put("step", p.step + 1);
+    payload.put("acknowledge", Map.of("method", "POST", "url", ackApi));
+    return new Notification(subject, text.toString(), html, payload);
+  }
+
+  /** Escapes text for HTML. */
+  static final class Html {
+    private Html() {}
+
+    static String escape(String text) {
+      if (text == null) {
+        return "";
+      }
+      return text.replace("&", "&amp;")
+          .replace("<", "&lt;")
+          .replace(">", "&gt;")
+          .replace("\"", "&quot;")
+          .replace("'", "&#39;");
+    }
+  }
+}

@@ -1,0 +1,657 @@
+package io.vigie.ticket.oncall.paging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vigie.events.ticket.PageAcknowledged;
+import io.vigie.events.ticket.PageEscalated;
+import io.vigie.events.ticket.PageSent;
+import io.vigie.events.ticket.ResponderNeeded;
+import io.vigie.events.ticket.TicketStatus;
+import io.vigie.kit.id.Uuids;
+import io.vigie.kit.problem.ProblemException;
+import io.vigie.kit.tenancy.Caller;
+import io.vigie.kit.tenancy.Roles;
+import io.vigie.ticket.inventory.KnownClient;
+import io.vigie.ticket.oncall.ContactMethod;
+import io.vigie.ticket.oncall.DeliveryOutcome;
+import io.vigie.ticket.oncall.NotificationRule;
+import io.vigie.ticket.oncall.Notifier;
+import io.vigie.ticket.oncall.OnCallPerson;
+import io.vigie.ticket.oncall.schedule.ScheduleService;
+import io.vigie.ticket.tickets.Ticket;
+import io.vigie.ticket.tickets.TicketService;
+import io.vigie.ticket.tickets.TicketViews.TicketChange;
+import io.vigie.ticket.tickets.TimelineEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Pages people for tickets that need a human. A {@code ResponderNeeded} opens one page per ticket
+ * (a redelivered event, or another one while the page is open, opens nothing) on the policy chosen
+ * for the ticket's client and priority, and writes the first step's notifications in the same
+ * transaction as the page. The watch then, on the injected clock: sends due notifications (claimed
+ * first so a crash resends at most the one in flight), retries failures with back-off and records
+ * each outcome on the ticket's timeline (internal); moves a page to its next step when its delay
+ * ran out, round after round, until acknowledged or exhausted. Acknowledging (API or the single-use
+ * link of an email) stops the page, cancels what was not sent, and acknowledges the ticket as that
+ * person, which stops its GTI clock.
+ */
+@ApplicationScoped
+public class PagingService {
+
+  private static final Logger LOG = Logger.getLogger(PagingService.class);
+  static final String ACTOR = "on-call";
+  static final int BATCH = 50;
+
+  /** How long a claimed notification stays claimed before another run may send it again. */
+  static final Duration CLAIM = Duration.ofMinutes(2);
+
+  private final InstantSource time;
+  private final Notifier notifier;
+  private final TicketService tickets;
+  private final ScheduleService schedules;
+  private final OnCallConfig config;
+  private final MeterRegistry meters;
+  private final SecureRandom random = new SecureRandom();
+
+  public PagingService(
+      InstantSource time,
+      Notifier notifier,
+      TicketService tickets,
+      ScheduleService schedules,
+      OnCallConfig config,
+      MeterRegistry meters) {
+    this.time = time;
+    this.notifier = notifier;
+    this.tickets = tickets;
+    this.schedules = schedules;
+    this.config = config;
+    this.meters = meters;
+  }
+
+  // --- opening, inside the consumer's transaction
+
+  /** Opens the ticket's page unless one is open; the caller holds the transaction. */
+  public Uni<Void> open(ResponderNeeded needed) {
+    UUID ticketId = needed.ticket().id();
+    Instant now = time.instant();
+    return Page.<Page>find("ticketId = ?1 and status = ?2", ticketId, Page.Status.OPEN)
+        .firstResult()
+        .chain(
+            open -> {
+              if (open != null) {
+                return Uni.createFrom().voidItem();
+              }
+              return Ticket.<Ticket>findById(ticketId)
+                  .chain(
+                      t -> {
+                        if (t == null
+                            || t.status == TicketStatus.RESOLVED
+                            || t.status == TicketStatus.CLOSED) {
+                          return Uni.createFrom().voidItem();
+                        }
+                        return policyFor(t.tenant, t.priority.name())
+                            .chain(
+                                policy ->
+                                    policy == null ? noPolicy(t) : start(t, needed, policy, now));
+                      });
+            });
+  }
+
+  private Uni<Void> noPolicy(Ticket t) {
+    // logged, not written on the timeline: a hoster without any policy does not page at all
+    LOG.infof(
+        "No escalation policy for %s (%s, %s): nobody paged", t.reference, t.tenant, t.priority);
+    return Uni.createFrom().voidItem();
+  }
+
+  Uni<EscalationPolicyRow> policyFor(String tenant, String priority) {
+    return EscalationPolicyRow.<EscalationPolicyRow>listAll()
+        .map(
+            all ->
+                PolicyChoice.choose(
+                        all.stream()
+                            .map(p -> new PolicyChoice.Attachment<>(p, p.tenant, p.priority))
+                            .toList(),
+                        tenant,
+                        priority)
+                    .orElse(null));
+  }
+
+  private Uni<Void> start(
+      Ticket t, ResponderNeeded needed, EscalationPolicyRow policy, Instant now) {
+    Page p = new Page();
+    p.id = Uuids.timeOrdered();
+    p.ticketId = t.id;
+    p.ticketReference = t.reference;
+    p.tenant = t.tenant;
+    p.title = t.title;
+    p.priority = t.priority.name();
+    p.reason = reasonText(needed.reason());
+    p.deadline = needed.deadline();
+    p.policyId = policy.id;
+    p.round = 0;
+    p.step = 0;
+    p.status = Page.Status.OPEN;
+    p.openedAt = now;
+    p.nextStepAt = now.plus(policy.plan().delay(new EscalationPlan.Position(0, 0)));
+    p.version = 1;
+    meters.counter("vigie.oncall.pages.opened").increment();
+    return p.persist()
+        .chain(() -> notifyStep(p, policy, now))
+        .chain(
+            () ->
+                tickets.entry(
+                    t,
+                    now,
+                    TimelineEntry.Kind.COMMENT,
+                    TimelineEntry.Visibility.INTERNAL,
+                    ACTOR,
+                    "Paging with escalation policy \"" + policy.name + "\" (" + p.reason + ")"));
+  }
+
+  static String reasonText(ResponderNeeded.Reason reason) {
+    return switch (reason) {
+      case NEW_INCIDENT -> "new incident, nobody acknowledged it yet";
+      case INTERVENTION_CLOCK_WARNING -> "the GTI clock crossed a warning threshold";
+      case INTERVENTION_CLOCK_BREACHED -> "the GTI clock ran out";
+      case ESCALATED -> "the ticket was escalated";
+      case REOPENED -> "a resolved incident fired again";
+    };
+  }
+
+  /** Writes the notifications of the page's current step: its targets' rules, due from now. */
+  private Uni<Void> notifyStep(Page p, EscalationPolicyRow policy, Instant now) {
+    PolicyStep step = policy.steps.steps().get(p.step);
+    Uni<Set<String>> people = Uni.createFrom().item(new LinkedHashSet<>());
+    for (PolicyStep.StepTarget target : step.targets()) {
+      people =
+          people.chain(
+              found -> {
+                if (target.kind() == PolicyStep.StepTarget.Kind.PERSON) {
+                  found.add(target.id());
+                  return Uni.createFrom().item(found);
+                }
+                return schedules
+                    .onCallNow(UUID.fromString(target.id()), now)
+                    .map(
+                        subject -> {
+                          if (subject != null) {
+                            found.add(subject);
+                          }
+                          return found;
+                        });
+              });
+    }
+    return people.chain(
+        subjects -> {
+          Uni<Void> chain = Uni.createFrom().voidItem();
+          for (String subject : subjects) {
+            chain = chain.chain(() -> notifyPerson(p, subject, now));
+          }
+          return chain;
+        });
+  }
+
+  private Uni<Void> notifyPerson(Page p, String subject, Instant now) {
+    return OnCallPerson.<OnCallPerson>findById(subject)
+        .chain(
+            person -> {
+              if (person == null) {
+                return Uni.createFrom().voidItem();
+              }
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (NotificationRule rule : person.rules()) {
+                ContactMethod method =
+                    person.methods().stream()
+                        .filter(m -> m.name().equals(rule.contact()))
+                        .findFirst()
+                        .orElse(null);
+                if (method == null) {
+                  continue;
+                }
+                PageNotification n = new PageNotification();
+                n.id = Uuids.timeOrdered();
+                n.pageId = p.id;
+                n.round = p.round;
+                n.step = p.step;
+                n.subject = subject;
+                n.contact = method.name();
+                n.kind = method.kind();
+                n.dueAt = now.plus(rule.after());
+                n.status = PageNotification.Status.PENDING;
+                n.attempts = 0;
+                chain = chain.chain(() -> n.persist().replaceWithVoid());
+              }
+              return chain;
+            });
+  }
+
+  // --- the watch
+
+  /** Moves every page whose step delay ran out; answers how many moved. */
+  public Uni<Integer> escalateDue() {
+    Instant now = time.instant();
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(
+                    s ->
+                        s.createNativeQuery(
+                                "select * from oncall_page where status = 'OPEN' and"
+                                    + " next_step_at <= :now order by next_step_at limit :batch"
+                                    + " for update skip locked",
+                                Page.class)
+                            .setParameter("now", now)
+                            .setParameter("batch", BATCH)
+                            .getResultList())
+                .chain(
+                    due -> {
+                      Uni<Void> chain = Uni.createFrom().voidItem();
+                      for (Page p : due) {
+                        chain = chain.chain(() -> escalate(p, now));
+                      }
+                      return chain.replaceWith(due.size());
+                    }));
+  }
+
+  private Uni<Void> escalate(Page p, Instant now) {
+    return EscalationPolicyRow.<EscalationPolicyRow>findById(p.policyId)
+        .chain(
+            policy -> {
+              EscalationPlan plan = policy.plan();
+              EscalationPlan.Position next =
+                  plan.after(new EscalationPlan.Position(p.round, p.step));
+              p.version++;
+              return Ticket.<Ticket>findById(p.ticketId)
+                  .chain(
+                      t -> {
+                        if (next == null) {
+                          p.status = Page.Status.EXHAUSTED;
+                          p.nextStepAt = null;
+                          return tickets.entry(
+                              t,
+                              now,
+                              TimelineEntry.Kind.COMMENT,
+                              TimelineEntry.Visibility.INTERNAL,
+                              ACTOR,
+                              "Nobody acknowledged the page; its escalation policy is exhausted");
+                        }
+                        p.round = next.round();
+                        p.step = next.step();
+                        p.nextStepAt = p.nextStepAt.plus(plan.delay(next));
+                        if (!p.nextStepAt.isAfter(now)) {
+                          p.nextStepAt = now.plus(plan.delay(next));
+                        }
+                        meters.counter("vigie.oncall.pages.escalated").increment();
+                        return notifyStep(p, policy, now)
+                            .chain(
+                                () ->
+                                    tickets.record(
+                                        List.of(
+                                            new PageEscalated(
+                                                t.ref(), p.id, p.round + 1, p.step + 1, now)),
+                                        ACTOR))
+                            .chain(
+                                () ->
+                                    tickets.entry(
+                                        t,
+                                        now,
+                                        TimelineEntry.Kind.COMMENT,
+                                        TimelineEntry.Visibility.INTERNAL,
+                                        ACTOR,
+                                        "Not acknowledged: page escalated to step "
+                                            + (p.step + 1)
+                                            + " (round "
+                                            + (p.round + 1)
+                                            + ")"));
+                      });
+            });
+  }
+
+  /** A notification claimed for sending, with its link token when it is an email. */
+  record Claimed(UUID id, String token) {}
+
+  /** Sends every due notification; answers how many were tried. */
+  public Uni<Integer> sendDue() {
+    Instant now = time.instant();
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(
+                                    "select * from oncall_notification where status = 'PENDING'"
+                                        + " and due_at <= :now order by due_at limit :batch"
+                                        + " for update skip locked",
+                                    PageNotification.class)
+                                .setParameter("now", now)
+                                .setParameter("batch", BATCH)
+                                .getResultList())
+                    .map(
+                        due -> {
+                          List<Claimed> claimed = new ArrayList<>();
+                          for (PageNotification n : due) {
+                            n.dueAt = now.plus(CLAIM);
+                            n.attempts++;
+                            String token = null;
+                            if (n.kind == ContactMethod.Kind.EMAIL) {
+                              token = newToken();
+                              n.linkHash = sha256(token);
+                            }
+                            claimed.add(new Claimed(n.id, token));
+                          }
+                          return claimed;
+                        }))
+        .chain(
+            claimed -> {
+              Uni<Void> chain = Uni.createFrom().voidItem();
+              for (Claimed c : claimed) {
+                chain = chain.chain(() -> send(c));
+              }
+              return chain.replaceWith(claimed.size());
+            });
+  }
+
+  private Uni<Void> send(Claimed c) {
+    return Panache.withSession(
+            () ->
+                PageNotification.<PageNotification>findById(c.id())
+                    .chain(
+                        n ->
+                            Page.<Page>findById(n.pageId)
+                                .chain(
+                                    p ->
+                                        OnCallPerson.<OnCallPerson>findById(n.subject)
+                                            .chain(
+                                                person ->
+                                                    KnownClient.<KnownClient>find("code", p.tenant)
+                                                        .firstResult()
+                                                        .map(
+                                                            client ->
+                                                                new Sending(
+                                                                    n,
+                                                                    p,
+                                                                    person,
+                                                                    client == null
+                                                                        ? null
+                                                                        : client.name))))))
+        .chain(
+            s -> {
+              if (s.page().status != Page.Status.OPEN) {
+                return record(c, null, "the page was acknowledged first");
+              }
+              ContactMethod method =
+                  s.person() == null
+                      ? null
+                      : s.person().methods().stream()
+                          .filter(m -> m.name().equals(s.notification().contact))
+                          .findFirst()
+                          .orElse(null);
+              if (method == null) {
+                return record(
+                    c,
+                    new DeliveryOutcome(false, "the contact method was removed", time.instant()),
+                    null);
+              }
+              String link =
+                  c.token() == null ? null : config.baseUrl() + "/on-call/ack/" + c.token();
+              return notifier
+                  .send(method, PageMessage.of(s.page(), s.clientName(), config.baseUrl(), link))
+                  .chain(outcome -> record(c, outcome, null));
+            });
+  }
+
+  record Sending(
+      PageNotification notification, Page page, OnCallPerson person, String clientName) {}
+
+  /** Records an outcome (or a cancellation when {@code cancelled} says why). */
+  private Uni<Void> record(Claimed c, DeliveryOutcome outcome, String cancelled) {
+    Instant now = time.instant();
+    return Panache.withTransaction(
+        () ->
+            PageNotification.<PageNotification>findById(c.id())
+                .chain(
+                    n -> {
+                      if (n.status != PageNotification.Status.PENDING) {
+                        return Uni.createFrom().voidItem();
+                      }
+                      if (cancelled != null) {
+                        n.status = PageNotification.Status.CANCELLED;
+                        n.detail = cancelled;
+                        return Uni.createFrom().voidItem();
+                      }
+                      n.detail = outcome.detail();
+                      String what =
+                          n.subject + " by " + n.kind.name().toLowerCase() + " (" + n.contact + ")";
+                      String entry;
+                      PageSent sent = null;
+                      if (outcome.delivered()) {
+                        n.status = PageNotification.Status.SENT;
+                        n.sentAt = outcome.at();
+                        meters.counter("vigie.oncall.notifications", "outcome", "sent").increment();
+                        entry = "Paged " + what + ": " + outcome.detail();
+                        sent =
+                            new PageSent(
+                                null,
+                                n.pageId,
+                                n.subject,
+                                n.kind.name(),
+                                n.round + 1,
+                                n.step + 1,
+                                outcome.at());
+                      } else if (n.attempts < config.attempts()) {
+                        n.dueAt =
+                            now.plus(config.retryAfter().multipliedBy(1L << (n.attempts - 1)));
+                        meters
+                            .counter("vigie.oncall.notifications", "outcome", "retried")
+                            .increment();
+                        entry =
+                            "Page to "
+                                + what
+                                + " failed ("
+                                + outcome.detail()
+                                + "), attempt "
+                                + n.attempts
+                                + "; retried at "
+                                + n.dueAt;
+                      } else {
+                        n.status = PageNotification.Status.FAILED;
+                        meters
+                            .counter("vigie.oncall.notifications", "outcome", "failed")
+                            .increment();
+                        entry =
+                            "Page to "
+                                + what
+                                + " failed after "
+                                + n.attempts
+                                + " attempts: "
+                                + outcome.detail();
+                      }
+                      PageSent delivered = sent;
+                      return Page.<Page>findById(n.pageId)
+                          .chain(p -> Ticket.<Ticket>findById(p.ticketId))
+                          .chain(
+                              t ->
+                                  tickets
+                                      .entry(
+                                          t,
+                                          now,
+                                          TimelineEntry.Kind.COMMENT,
+                                          TimelineEntry.Visibility.INTERNAL,
+                                          ACTOR,
+                                          entry)
+                                      .chain(
+                                          () ->
+                                              delivered == null
+                                                  ? Uni.createFrom().voidItem()
+                                                  : tickets.record(
+                                                      List.of(
+                                                          new PageSent(
+                                                              t.ref(),
+                                                              delivered.pageId(),
+                                                              delivered.person(),
+                                                              delivered.contactKind(),
+                                                              delivered.round(),
+                                                              delivered.step(),
+                                                              delivered.sentAt())),
+                                                      ACTOR)));
+                    }));
+  }
+
+  // --- acknowledgement
+
+  /**
+   * The ticket was acknowledged (or moved on) in the ticket itself: its open page stops, recorded
+   * as acknowledged by whoever did it; nothing when no page is open.
+   */
+  public Uni<Void> ticketActedOn(UUID ticketId, String actor) {
+    // locked here, so the page cannot stop between this read and the acknowledgement
+    return Page.<Page>find("ticketId = ?1 and status = ?2", ticketId, Page.Status.OPEN)
+        .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .firstResult()
+        .chain(
+            p ->
+                p == null
+                    ? Uni.createFrom().voidItem()
+                    : acknowledge(p.id, actor, "in the ticket", false).replaceWithVoid());
+  }
+
+  /** Acknowledges a page as {@code subject}; 409 when it is no longer open. */
+  public Uni<Page> acknowledge(UUID pageId, String subject, String how) {
+    return acknowledge(pageId, subject, how, true);
+  }
+
+  private Uni<Page> acknowledge(UUID pageId, String subject, String how, boolean ticketToo) {
+    Instant now = time.instant();
+    return Panache.withTransaction(
+        () ->
+            Page.<Page>findById(pageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(
+                    p -> {
+                      if (p == null) {
+                        throw ProblemException.notFound("Page", pageId);
+                      }
+                      if (p.status != Page.Status.OPEN) {
+                        throw ProblemException.conflict(
+                            "The page is "
+                                + p.status.name().toLowerCase()
+                                + (p.acknowledgedBy == null ? "" : " by " + p.acknowledgedBy));
+                      }
+                      p.status = Page.Status.ACKNOWLEDGED;
+                      p.acknowledgedAt = now;
+                      p.acknowledgedBy = subject;
+                      p.nextStepAt = null;
+                      p.version++;
+                      meters
+                          .timer("vigie.oncall.time.to.acknowledge")
+                          .record(Duration.between(p.openedAt, now));
+                      return PageNotification.update(
+                              "status = ?1, detail = ?2 where pageId = ?3 and status = ?4",
+                              PageNotification.Status.CANCELLED,
+                              "acknowledged by " + subject + " first",
+                              p.id,
+                              PageNotification.Status.PENDING)
+                          .chain(() -> Ticket.<Ticket>findById(p.ticketId))
+                          .chain(
+                              t ->
+                                  tickets
+                                      .entry(
+                                          t,
+                                          now,
+                                          TimelineEntry.Kind.COMMENT,
+                                          TimelineEntry.Visibility.INTERNAL,
+                                          subject,
+                                          "Page acknowledged by " + subject + " (" + how + ")")
+                                      .chain(
+                                          () ->
+                                              tickets.record(
+                                                  List.of(
+                                                      new PageAcknowledged(
+                                                          t.ref(), p.id, subject, p.openedAt, now)),
+                                                  ACTOR))
+                                      .chain(
+                                          () ->
+                                              ticketToo
+                                                  ? acknowledgeTicket(t, subject)
+                                                  : Uni.createFrom().voidItem()))
+                          .replaceWith(p);
+                    }));
+  }
+
+  /** The person's acknowledgement of the ticket: the engineer action that stops its GTI clock. */
+  private Uni<Void> acknowledgeTicket(Ticket t, String subject) {
+    if (t.status != TicketStatus.NEW) {
+      return Uni.createFrom().voidItem();
+    }
+    Caller person = new Caller(subject, Set.of(Roles.ENGINEER), null);
+    return tickets
+        .change(
+            t.id,
+            "*",
+            new TicketChange(null, null, null, null, TicketStatus.ACKNOWLEDGED, null, null, null),
+            person)
+        .replaceWithVoid();
+  }
+
+  /** Acknowledges through an email's single-use link: 404 unknown, 410 when already used. */
+  public Uni<Page> acknowledgeByLink(String token) {
+    Instant now = time.instant();
+    String hash = sha256(token == null ? "" : token);
+    return Panache.withTransaction(
+            () ->
+                PageNotification.<PageNotification>find("linkHash", hash)
+                    .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                    .firstResult()
+                    .map(
+                        n -> {
+                          if (n == null) {
+                            throw ProblemException.notFound("Acknowledgement link", "");
+                          }
+                          if (n.linkUsedAt != null) {
+                            throw new ProblemException(
+                                410,
+                                "gone",
+                                "Link already used",
+                                "This acknowledgement link was used at " + n.linkUsedAt,
+                                List.of());
+                          }
+                          n.linkUsedAt = now;
+                          return n;
+                        }))
+        .chain(n -> acknowledge(n.pageId, n.subject, "email link"));
+  }
+
+  // --- tokens
+
+  String newToken() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String sha256(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.vigie.ticket.oncall.paging;
+
+import java.util.List;
+
+/**
+ * One step of an escalation policy: notify its targets, then wait {@code delay} (ISO-8601, PT5M)
+ * before the next step if nobody acknowledged.
+ */
+public record PolicyStep(List<StepTarget> targets, String delay) {
+
+  /** Who a step notifies: the on-call of a SCHEDULE (its id), or a PERSON (their subject). */
+  public record StepTarget(Kind kind, String id) {
+
+    /** What a target names. */
+    public enum Kind {
+      SCHEDULE,
+      PERSON
+    }
+  }
+}

@@ -1,0 +1,387 @@
+package io.vigie.ticket.oncall.paging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.vigie.events.ticket.TicketEvents;
+import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.TestTokens;
+import io.vigie.testkit.VigieTestResources;
+import io.vigie.ticket.InventoryFeed;
+import io.vigie.ticket.MovableTime;
+import io.vigie.ticket.oncall.SmtpServer;
+import io.vigie.ticket.oncall.WebhookReceiver;
+import io.vigie.ticket.oncall.WebhookSignature;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A P1 incident opened on the real broker pages its policy's steps on the moved clock: step 1 (the
+ * schedule's on-call) by email through a real SMTP server, step 2 after the delay; the single-use
+ * link in step 2's email acknowledges the page and the ticket (GTI stopped), a replayed link is
+ * refused, step 3 never goes; a webhook answering 500 is retried with back-off (each delivery
+ * signed), then the failure is on the ticket's timeline. Staff only.
+ */
+@QuarkusTest
+@QuarkusTestResource(VigieTestResources.class)
+@QuarkusTestResource(value = SmtpServer.class, restrictToAnnotatedClass = true)
+class PagingTest {
+
+  static final String SECRET = "pager-gateway-secret-0123456789";
+  static final Pattern LINK =
+      Pattern.compile("http://localhost:8083/on-call/ack/([A-Za-z0-9_-]{43})");
+
+  @Inject MovableTime time;
+  @Inject PageWatch watch;
+
+  @AfterEach
+  void release() {
+    time.release();
+  }
+
+  static RequestSpecification as(String token) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON);
+  }
+
+  static void person(
+      String subject, List<Map<String, Object>> methods, List<Map<String, Object>> rules) {
+    as(TestTokens.admin())
+        .body(Map.of("name", subject, "contactMethods", methods, "notificationRules", rules))
+        .put("/api/v1/on-call/people/" + subject)
+        .then()
+        .statusCode(200);
+  }
+
+  static void emailPerson(String subject) {
+    person(
+        subject,
+        List.of(Map.of("name", "mail", "kind", "EMAIL", "address", subject + "@hoster.example")),
+        List.of(Map.of("contact", "mail", "after", "PT0S")));
+  }
+
+  static Map<String, Object> step(String kind, String id) {
+    return Map.of("targets", List.of(Map.of("kind", kind, "id", id)), "delay", "PT5M");
+  }
+
+  static String policy(String tenant, List<Map<String, Object>> steps) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "Policy " + tenant);
+    body.put("tenant", tenant);
+    body.put("steps", steps);
+    body.put("repeat", 0);
+    return as(TestTokens.admin())
+        .body(body)
+        .post("/api/v1/on-call/policies")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  static String incident(String tenant) {
+    return as(TestTokens.engineer())
+        .body(
+            Map.of(
+                "type", "INCIDENT",
+                "title", "Shop down",
+                "description", "502 on checkout",
+                "impact", "HIGH",
+                "urgency", "HIGH",
+                "tenant", tenant))
+        .post("/api/v1/tickets")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Waits (bounded) until the ticket's page was opened from ResponderNeeded on the broker. */
+  static JsonPath page(String ticket) throws InterruptedException {
+    Instant until = Instant.now().plusSeconds(30);
+    while (true) {
+      JsonPath pages =
+          as(TestTokens.support())
+              .get("/api/v1/on-call/pages?ticket=" + ticket)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      if (pages.getList("$").size() == 1 || Instant.now().isAfter(until)) {
+        assertThat(pages.getList("$")).hasSize(1);
+        return new JsonPath(
+            as(TestTokens.support())
+                .get("/api/v1/on-call/pages/" + pages.getString("[0].id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  static List<ConsumerRecord<String, String>> pageEvents(String ticket, String type, int count) {
+    return KafkaEvents.await(
+        TicketEvents.TOPIC,
+        KafkaEvents.withKey(ticket).and(KafkaEvents.ofType(type)),
+        count,
+        Duration.ofSeconds(20));
+  }
+
+  void check() throws Throwable {
+    VertxContextSupport.subscribeAndAwait(() -> watch.check());
+  }
+
+  @Test
+  void nobodyAcknowledgesThenTheLinkInStepTwosEmailStopsTheEscalation() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String tenant = InventoryFeed.tenant("paging");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String first = "night-" + run, second = "lead-" + run, third = "cto-" + run;
+    for (String s : List.of(first, second, third)) {
+      emailPerson(s);
+    }
+    String schedule =
+        as(TestTokens.admin())
+            .body(
+                Map.of(
+                    "name",
+                    "Nights " + run,
+                    "timeZone",
+                    "Europe/Paris",
+                    "layers",
+                    List.of(
+                        Map.of(
+                            "name", "all",
+                            "participants", List.of(first),
+                            "shift", "DAILY",
+                            "handoffTime", "09:00",
+                            "firstHandoff", "2026-11-01"))))
+            .post("/api/v1/on-call/schedules")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    policy(
+        tenant, List.of(step("SCHEDULE", schedule), step("PERSON", second), step("PERSON", third)));
+
+    time.set(Instant.parse("2026-12-01T02:00:00Z"));
+    String ticket = incident(tenant);
+    JsonPath page = page(ticket);
+    assertThat(page.getString("status")).isEqualTo("OPEN");
+    String pageId = page.getString("id");
+
+    check();
+    List<SmtpServer.Received> toFirst = SmtpServer.awaitTo(first + "@hoster.example", 1);
+    assertThat(toFirst).hasSize(1);
+    assertThat(toFirst.get(0).subject()).startsWith("[Vigie] P1 INC-").contains("Shop down");
+    assertThat(toFirst.get(0).body())
+        .contains("Client: ")
+        .contains(tenant)
+        .contains("GTI deadline: 2026-12-01T03:00:00Z")
+        .contains("/api/v1/tickets/" + ticket);
+    assertThat(LINK.matcher(toFirst.get(0).body()).find()).isTrue();
+    // the same instant checked again sends nothing more
+    check();
+    assertThat(SmtpServer.to(second + "@hoster.example")).isEmpty();
+
+    time.advance(Duration.ofMinutes(5));
+    check();
+    List<SmtpServer.Received> toSecond = SmtpServer.awaitTo(second + "@hoster.example", 1);
+    assertThat(toSecond).hasSize(1);
+    assertThat(SmtpServer.to(first + "@hoster.example")).hasSize(1);
+    Matcher link = LINK.matcher(toSecond.get(0).body());
+    assertThat(link.find()).isTrue();
+
+    time.advance(Duration.ofMinutes(1));
+    given().get("/on-call/ack/" + link.group(1)).then().statusCode(200); // a button, no change
+    given().post("/on-call/ack/" + link.group(1)).then().statusCode(200);
+    given().post("/on-call/ack/" + link.group(1)).then().statusCode(410);
+    given().post("/on-call/ack/" + "x".repeat(43)).then().statusCode(404);
+
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + pageId)
+        .then()
+        .body("status", equalTo("ACKNOWLEDGED"))
+        .body("acknowledgedBy", equalTo(second))
+        .body("step", equalTo(2));
+    as(TestTokens.engineer())
+        .get("/api/v1/tickets/" + ticket)
+        .then()
+        .body("status", equalTo("ACKNOWLEDGED"))
+        .body("interventionClock.phase", equalTo("STOPPED"))
+        .body("interventionClock.met", equalTo(true));
+
+    // step 3 never goes
+    time.advance(Duration.ofMinutes(15));
+    check();
+    assertThat(SmtpServer.to(third + "@hoster.example")).isEmpty();
+    as(TestTokens.support())
+        .post("/api/v1/on-call/pages/" + pageId + "/acknowledgement")
+        .then()
+        .statusCode(409);
+
+    // on ticket.events, through the outbox: two notifications sent, one escalation, one ack
+    assertThat(pageEvents(ticket, TicketEvents.PAGE_SENT, 2)).hasSize(2);
+    assertThat(pageEvents(ticket, TicketEvents.PAGE_ESCALATED, 1)).hasSize(1);
+    List<ConsumerRecord<String, String>> acked =
+        pageEvents(ticket, TicketEvents.PAGE_ACKNOWLEDGED, 1);
+    assertThat(acked).hasSize(1);
+    assertThat(acked.get(0).value()).contains("\"acknowledgedBy\":\"" + second + "\"");
+
+    String staff =
+        as(TestTokens.engineer())
+            .get("/api/v1/tickets/" + ticket + "/timeline?size=100")
+            .then()
+            .extract()
+            .asString();
+    assertThat(staff)
+        .contains("Paged " + first + " by email (mail)")
+        .contains("page escalated to step 2")
+        .contains("Page acknowledged by " + second + " (email link)");
+    String client =
+        as(TestTokens.client(tenant))
+            .get("/api/v1/tickets/" + ticket + "/timeline?size=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(client).doesNotContain("Paged").doesNotContain(first);
+  }
+
+  @Test
+  void aWebhookAnswering500IsRetriedWithBackOffThenTheFailureIsOnTheTimeline() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String tenant = InventoryFeed.tenant("hooks");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String pager = "pager-" + run;
+    try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+      receiver.answer.set(500);
+      person(
+          pager,
+          List.of(
+              Map.of(
+                  "name", "sms", "kind", "WEBHOOK", "address", receiver.url(), "secret", SECRET)),
+          List.of(Map.of("contact", "sms", "after", "PT0S")));
+      policy(tenant, List.of(step("PERSON", pager)));
+      time.set(Instant.parse("2026-12-01T03:00:00Z"));
+      String ticket = incident(tenant);
+      String pageId = page(ticket).getString("id");
+
+      check();
+      assertThat(receiver.await(1)).hasSize(1);
+      JsonPath p =
+          as(TestTokens.support())
+              .get("/api/v1/on-call/pages/" + pageId)
+              .then()
+              .extract()
+              .jsonPath();
+      assertThat(p.getString("notifications[0].status")).isEqualTo("PENDING");
+      assertThat(p.getString("notifications[0].dueAt")).isEqualTo("2026-12-01T03:00:30Z");
+      // 30 s, then 60 s, then 120 s
+      for (Duration wait :
+          List.of(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120))) {
+        check(); // not due yet: nothing goes
+        time.advance(wait);
+        check();
+      }
+      List<WebhookReceiver.Delivery> got = receiver.await(4);
+      assertThat(got).hasSize(4);
+      assertThat(got).allMatch(d -> d.verdict() == WebhookSignature.Verdict.VALID);
+      assertThat(got.get(0).body()).contains("\"type\":\"page\"").contains(ticket);
+      as(TestTokens.support())
+          .get("/api/v1/on-call/pages/" + pageId)
+          .then()
+          .body("notifications[0].status", equalTo("FAILED"))
+          .body("notifications[0].attempts", equalTo(4))
+          .body("notifications[0].detail", equalTo("webhook answered 500"));
+      as(TestTokens.engineer())
+          .get("/api/v1/tickets/" + ticket + "/timeline?size=100")
+          .then()
+          .body(
+              "items.body",
+              hasItem(
+                  "Page to "
+                      + pager
+                      + " by webhook (sms) failed after 4 attempts: webhook answered 500"));
+
+      // acknowledged through the API by whoever takes it
+      as(TestTokens.engineer())
+          .post("/api/v1/on-call/pages/" + pageId + "/acknowledgement")
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("ACKNOWLEDGED"))
+          .body("acknowledgedBy", equalTo("engineer"));
+    }
+  }
+
+  @Test
+  void pagesAndPoliciesAreStaffOnly() {
+    for (String token : List.of(TestTokens.client("lumiere"), TestTokens.agent())) {
+      as(token).get("/api/v1/on-call/pages").then().statusCode(403);
+      as(token).get("/api/v1/on-call/pages/" + UUID.randomUUID()).then().statusCode(403);
+      as(token)
+          .post("/api/v1/on-call/pages/" + UUID.randomUUID() + "/acknowledgement")
+          .then()
+          .statusCode(403);
+      as(token).get("/api/v1/on-call/policies").then().statusCode(403);
+      as(token).get("/api/v1/on-call/policies/" + UUID.randomUUID()).then().statusCode(403);
+      as(token).body(Map.of()).post("/api/v1/on-call/policies").then().statusCode(403);
+    }
+    given().get("/api/v1/on-call/pages").then().statusCode(401);
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    as(TestTokens.support())
+        .get("/api/v1/on-call/policies/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    as(TestTokens.engineer())
+        .body(Map.of("name", "x", "steps", List.of(), "repeat", 0))
+        .post("/api/v1/on-call/policies")
+        .then()
+        .statusCode(403);
+    as(TestTokens.admin())
+        .body(
+            Map.of(
+                "name",
+                "Bad",
+                "priority",
+                "P9",
+                "steps",
+                List.of(
+                    Map.of(
+                        "targets",
+                        List.of(Map.of("kind", "PERSON", "id", "nobody-x")),
+                        "delay",
+                        "PT10S")),
+                "repeat",
+                11))
+        .post("/api/v1/on-call/policies")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("priority"))
+        .body("errors.field", hasItem("repeat"))
+        .body("errors.field", hasItem("steps[0].delay"))
+        .body("errors.field", hasItem("steps[0].targets[0].id"));
+  }
+}
