@@ -149,8 +149,13 @@ class NetworkUsageTest {
             RealPrometheus.remoteWritingTo(service)
                 .scrapeLabel("server_id", server.toString())
                 .scrapeInterval(Duration.ofSeconds(1))
-                // Debian's node_exporter leaves loopback out by default: this test measures it
-                .nodeExporterArgs("--collector.netdev.device-exclude=^dummy[0-9]+$")
+                // Debian's node_exporter leaves loopback out by default: this test measures it.
+                // Only the interface counters: this server's series must not feed other tests'
+                // rules on node_exporter metrics while the head keeps them
+                .nodeExporterArgs(
+                    "--collector.disable-defaults",
+                    "--collector.netdev",
+                    "--collector.netdev.device-exclude=^dummy[0-9]+$")
                 .start()) {
       await()
           .atMost(Duration.ofSeconds(60))
