@@ -1,13 +1,17 @@
 package io.vigie.monitoring;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vigie.events.inventory.NetworkLink;
 import io.vigie.events.inventory.ServerStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A physical server as monitoring sees it, from the inventory's events. */
@@ -34,6 +38,11 @@ public class TargetServer extends PanacheEntityBase {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public ServerStatus status;
+
+  /** The inventory's network links (kind, interface name, contracted and burst Mbit/s). */
+  @Convert(converter = NetworkLinksColumn.class)
+  @Column(name = "network_links", nullable = false)
+  public List<NetworkLink> networkLinks = new ArrayList<>();
 
   @Column(name = "inventory_version", nullable = false)
   public long inventoryVersion;

@@ -18,6 +18,7 @@ import io.vigie.events.inventory.HostedServiceCreated;
 import io.vigie.events.inventory.HostedServiceKind;
 import io.vigie.events.inventory.HostedServiceSnapshot;
 import io.vigie.events.inventory.InventoryEvents;
+import io.vigie.events.inventory.NetworkLink;
 import io.vigie.events.inventory.PriorityTarget;
 import io.vigie.events.inventory.ServerRegistered;
 import io.vigie.events.inventory.ServerRole;
@@ -129,6 +130,40 @@ public final class InventoryFeed {
     publish(
         id.toString(), new ServerRegistered(serverSnapshot(id, hostname, ServerStatus.ACTIVE, 1)));
     awaitTarget(id, ServerStatus.ACTIVE.name());
+  }
+
+  /**
+   * Registers ACTIVE server {@code hostname} with these inventory network links (version 1);
+   * returns its id once monitoring knows it.
+   */
+  public static UUID serverWithLinks(String hostname, List<NetworkLink> links) {
+    UUID id = UUID.randomUUID();
+    ServerSnapshot plain = serverSnapshot(id, hostname, ServerStatus.ACTIVE, 1);
+    ServerSnapshot linked =
+        new ServerSnapshot(
+            plain.id(),
+            plain.hostname(),
+            plain.datacenterId(),
+            plain.datacenterCode(),
+            plain.rackId(),
+            plain.rackPosition(),
+            plain.roles(),
+            plain.status(),
+            plain.hardware(),
+            links,
+            plain.managementIp(),
+            plain.publicIps(),
+            plain.privateIps(),
+            plain.vendor(),
+            plain.model(),
+            plain.serialNumber(),
+            plain.purchaseDate(),
+            plain.warrantyEnd(),
+            plain.endOfLife(),
+            plain.version());
+    publish(id.toString(), new ServerRegistered(linked));
+    awaitTarget(id, ServerStatus.ACTIVE.name());
+    return id;
   }
 
   /** Publishes a new snapshot of server {@code id} and waits until its status is applied. */

@@ -25,6 +25,7 @@ import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.TargetService;
 import io.vigie.monitoring.availability.TargetClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -114,6 +115,8 @@ public class InventoryEventsConsumer {
               target.roles =
                   s.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
               target.status = s.status();
+              target.networkLinks =
+                  s.networkLinks() == null ? new ArrayList<>() : new ArrayList<>(s.networkLinks());
               target.inventoryVersion = s.version();
               return existing == null
                   ? target.persist().replaceWithVoid()

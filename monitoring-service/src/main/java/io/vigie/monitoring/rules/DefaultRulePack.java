@@ -45,6 +45,23 @@ public final class DefaultRulePack {
             Severity.critical,
             "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has {{ $value }} of its inodes free"),
         metric(
+            "filesystem-full-soon",
+            new Expr(
+                new Selector(
+                    "node_filesystem_avail_bytes",
+                    REAL_FILESYSTEMS,
+                    Function.PREDICT,
+                    null,
+                    null,
+                    "15m",
+                    "4h"),
+                null),
+            Comparison.LT,
+            0.0,
+            "15m",
+            Severity.warning,
+            "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} fills up within 4 hours at its last 15 minutes' pace"),
+        metric(
             "load-per-core-high",
             new Expr(
                 selector("node_load5", List.of(), Function.VALUE, null),
@@ -182,7 +199,7 @@ public final class DefaultRulePack {
 
   private static Selector selector(
       String metric, List<Matcher> matchers, Function function, Aggregate aggregate) {
-    return new Selector(metric, matchers, function, aggregate, null, null);
+    return new Selector(metric, matchers, function, aggregate, null, null, null);
   }
 
   private static RuleDefinition ratio(

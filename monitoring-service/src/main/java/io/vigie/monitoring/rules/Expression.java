@@ -1,5 +1,6 @@
 package io.vigie.monitoring.rules;
 
+import io.vigie.monitoring.consumption.LinearTrend;
 import io.vigie.monitoring.metrics.Sample;
 import io.vigie.monitoring.metrics.Series;
 import io.vigie.monitoring.rules.RuleDefinition.Aggregate;
@@ -8,6 +9,7 @@ import io.vigie.monitoring.rules.RuleDefinition.Function;
 import io.vigie.monitoring.rules.RuleDefinition.Matcher;
 import io.vigie.monitoring.rules.RuleDefinition.Selector;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * A rule's expression compiled for evaluation: the PromQL subset alerting on node_exporter needs —
- * a selector with label matchers, one function (latest value, rate, abs, age), an optional
- * aggregation, and an optional ratio of two such vectors matched on their labels. Plain Java.
+ * a selector with label matchers, one function (latest value, rate, abs, age, a linear prediction
+ * as {@code predict_linear}), an optional aggregation, and an optional ratio of two such vectors
+ * matched on their labels. Plain Java.
  */
 public final class Expression {
 
@@ -32,6 +35,11 @@ public final class Expression {
   static final Duration LOOKBACK = Duration.ofMinutes(5);
 
   private static final Duration DEFAULT_RATE_WINDOW = Duration.ofMinutes(5);
+
+  /** PREDICT fits its line to the longest window the head keeps. */
+  private static final Duration DEFAULT_PREDICT_WINDOW = Duration.ofMinutes(15);
+
+  private static final Duration MAX_HORIZON = Duration.ofDays(365);
 
   private final Part selector;
   private final Part divideBy;
@@ -110,6 +118,7 @@ public final class Expression {
     final Aggregate aggregate;
     final List<String> groupLabels;
     final Duration window;
+    final Duration horizon;
 
     private Part(
         String metric,
@@ -117,13 +126,15 @@ public final class Expression {
         Function function,
         Aggregate aggregate,
         List<String> groupLabels,
-        Duration window) {
+        Duration window,
+        Duration horizon) {
       this.metric = metric;
       this.matchers = matchers;
       this.function = function;
       this.aggregate = aggregate;
       this.groupLabels = groupLabels;
       this.window = window;
+      this.horizon = horizon;
     }
 
     static Part compile(Selector s, String field) {
@@ -151,6 +162,24 @@ public final class Expression {
       if (window != null && window.compareTo(Duration.ofMinutes(15)) > 0) {
         throw new IllegalArgumentException(field + ".window: at most 15m of samples are kept");
       }
+      Function function = s.function() == null ? Function.VALUE : s.function();
+      Duration horizon;
+      try {
+        horizon = PromDuration.parse(s.horizon());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(field + ".horizon: " + e.getMessage());
+      }
+      if (function == Function.PREDICT) {
+        if (horizon == null || horizon.isZero()) {
+          throw new IllegalArgumentException(
+              field + ".horizon: required for PREDICT (how far ahead, e.g. 4h)");
+        }
+        if (horizon.compareTo(MAX_HORIZON) > 0) {
+          throw new IllegalArgumentException(field + ".horizon: at most 365d");
+        }
+      } else if (horizon != null) {
+        throw new IllegalArgumentException(field + ".horizon: only PREDICT reads ahead");
+      }
       List<String> group = new ArrayList<>(TARGET_LABELS);
       if (s.by() != null) {
         s.by().stream().filter(l -> !group.contains(l)).forEach(group::add);
@@ -158,10 +187,13 @@ public final class Expression {
       return new Part(
           s.metric(),
           List.copyOf(matchers),
-          s.function() == null ? Function.VALUE : s.function(),
+          function,
           s.aggregate(),
           List.copyOf(group),
-          window == null ? DEFAULT_RATE_WINDOW : window);
+          window != null
+              ? window
+              : function == Function.PREDICT ? DEFAULT_PREDICT_WINDOW : DEFAULT_RATE_WINDOW,
+          horizon);
     }
 
     Map<Map<String, String>, Double> evaluate(SeriesLookup lookup, long now) {
@@ -184,6 +216,14 @@ public final class Expression {
     private Double apply(Series series, long now) {
       if (function == Function.RATE) {
         return rate(series.samplesSince(now - window.toMillis()));
+      }
+      if (function == Function.PREDICT) {
+        List<Sample> samples =
+            series.samplesSince(now - window.toMillis()).stream()
+                .filter(p -> p.timestampMillis() <= now)
+                .toList();
+        LinearTrend trend = LinearTrend.fit(samples, Instant.ofEpochMilli(now));
+        return trend == null ? null : trend.predict(horizon);
       }
       Sample latest = series.latest();
       if (latest == null || latest.timestampMillis() < now - LOOKBACK.toMillis()) {

@@ -69,7 +69,11 @@ public record RuleDefinition(
    *     handled), ABS, AGE (now minus the value, for timestamps such as boot time)
    * @param aggregate across series, grouped by {@code by} (the target's identifying labels are
    *     always kept)
-   * @param window RATE's window, e.g. {@code 5m}
+   * @param window RATE's window, e.g. {@code 5m}; PREDICT's (the samples the line is fitted to,
+   *     default 15m)
+   * @param horizon PREDICT only: how far ahead the least-squares line of the window's samples is
+   *     read, as Prometheus' {@code predict_linear} (e.g. {@code 4h}: the value expected in 4
+   *     hours)
    */
   public record Selector(
       @NotBlank
@@ -80,7 +84,8 @@ public record RuleDefinition(
       Function function,
       Aggregate aggregate,
       @Size(max = 20) List<@NotBlank @Size(max = 100) String> by,
-      @Size(max = 20) String window) {}
+      @Size(max = 20) String window,
+      @Size(max = 20) String horizon) {}
 
   /** A label matcher as in PromQL: {@code =}, {@code !=}, {@code =~}, {@code !~} (anchored). */
   public record Matcher(
@@ -92,7 +97,8 @@ public record RuleDefinition(
     VALUE,
     RATE,
     ABS,
-    AGE
+    AGE,
+    PREDICT
   }
 
   public enum Aggregate {

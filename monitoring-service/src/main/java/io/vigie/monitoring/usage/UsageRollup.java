@@ -50,7 +50,8 @@ public class UsageRollup {
                   Function.RATE,
                   Aggregate.AVG,
                   null,
-                  "2m"),
+                  "2m",
+                  null),
               null));
   private static final Expression MEMORY_TOTAL =
       gauge("node_memory_MemTotal_bytes", List.of(), null);
@@ -218,7 +219,8 @@ public class UsageRollup {
 
   private static Expression gauge(String metric, List<Matcher> matchers, Aggregate aggregate) {
     return Expression.compile(
-        new Expr(new Selector(metric, matchers, Function.VALUE, aggregate, null, null), null));
+        new Expr(
+            new Selector(metric, matchers, Function.VALUE, aggregate, null, null, null), null));
   }
 
   private static double round(double value) {

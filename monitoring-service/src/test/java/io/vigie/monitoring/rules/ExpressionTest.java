@@ -65,7 +65,7 @@ class ExpressionTest {
   }
 
   private static Selector sel(String metric, Function f, Aggregate a, Matcher... m) {
-    return new Selector(metric, List.of(m), f, a, null, null);
+    return new Selector(metric, List.of(m), f, a, null, null, null);
   }
 
   @Test
@@ -231,6 +231,7 @@ class ExpressionTest {
         .contains(
             "filesystem-space-low",
             "filesystem-inodes-low",
+            "filesystem-full-soon",
             "load-per-core-high",
             "memory-low",
             "swap-used-high",
@@ -241,6 +242,61 @@ class ExpressionTest {
             "mysql-replication-lag",
             "postgresql-replication-lag",
             "disk-unhealthy");
+  }
+
+  @Test
+  void predictReadsTheLeastSquaresLineAheadAsPredictLinearDoes() {
+    // free space falling 1 MB/s with noise of +-0.5 MB around the line, last 5 minutes
+    long[] times = new long[11];
+    double[] values = new double[11];
+    for (int i = 0; i < 11; i++) {
+      times[i] = NOW - 300_000 + i * 30_000L;
+      values[i] = 1e9 - 1e6 * (times[i] - (NOW - 300_000)) / 1000.0 + (i % 2 == 0 ? 5e5 : -5e5);
+    }
+    Fleet fleet = new Fleet().add(Map.of("__name__", "node_filesystem_avail_bytes"), times, values);
+    // the fitted line: about 700 MB now (1 000 MB - 300 s x 1 MB/s; the noise, 6 up and 5 down,
+    // adds 45 kB), falling 1 MB/s: -2 900 MB in an hour
+    Selector predict =
+        new Selector(
+            "node_filesystem_avail_bytes", List.of(), Function.PREDICT, null, null, "5m", "1h");
+    double value =
+        Expression.compile(new Expr(predict, null)).evaluate(fleet, NOW).values().iterator().next();
+    io.vigie.monitoring.consumption.LinearTrend exact =
+        io.vigie.monitoring.consumption.LinearTrend.fit(
+            fleet.all.get(0).samplesSince(0), java.time.Instant.ofEpochMilli(NOW));
+    assertThat(value).isEqualTo(exact.predict(java.time.Duration.ofHours(1)));
+    assertThat(value).isCloseTo(700e6 - 3600e6, org.assertj.core.data.Offset.offset(1e6));
+    // a sample after the evaluation instant is not read (time is the caller's)
+    assertThat(
+            Expression.compile(new Expr(predict, null))
+                .evaluate(fleet, NOW - 150_000)
+                .values()
+                .iterator()
+                .next())
+        // the 6 samples up to then (the first noise up, the last down): -2 760.5 MB
+        .isCloseTo(-2760.5e6, org.assertj.core.data.Offset.offset(1e5));
+
+    assertThatThrownBy(
+            () ->
+                Expression.compile(
+                    new Expr(
+                        new Selector("x", List.of(), Function.PREDICT, null, null, "5m", null),
+                        null)))
+        .hasMessageStartingWith("expr.selector.horizon");
+    assertThatThrownBy(
+            () ->
+                Expression.compile(
+                    new Expr(
+                        new Selector("x", List.of(), Function.VALUE, null, null, null, "1h"),
+                        null)))
+        .hasMessageStartingWith("expr.selector.horizon");
+    assertThatThrownBy(
+            () ->
+                Expression.compile(
+                    new Expr(
+                        new Selector("x", List.of(), Function.PREDICT, null, null, null, "400d"),
+                        null)))
+        .hasMessageStartingWith("expr.selector.horizon");
   }
 
   @Test
