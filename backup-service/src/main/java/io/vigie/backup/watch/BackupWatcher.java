@@ -2,6 +2,7 @@ package io.vigie.backup.watch;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vigie.backup.policy.BackupPolicy;
 import io.vigie.backup.policy.PolicyCopy;
@@ -247,11 +248,15 @@ public class BackupWatcher {
       tooLong(policy, snapshot.open().getOrDefault(policy.id, List.of()), now, published, writes);
       rpo(policy, copies, snapshot, now, published, writes);
     }
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (Supplier<Uni<Void>> write : writes) {
-      chain = chain.chain(write::get);
-    }
-    return chain.map(x -> published[0]);
+    // one after the other on the pass's session, without nesting one Uni per write (thousands of
+    // writes nested that way never completed)
+    return Multi.createFrom()
+        .iterable(writes)
+        .onItem()
+        .transformToUniAndConcatenate(Supplier::get)
+        .collect()
+        .last()
+        .map(x -> published[0]);
   }
 
   private void overdue(
