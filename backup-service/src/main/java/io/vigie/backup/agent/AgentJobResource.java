@@ -21,10 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgentJobResource {
 
   private final AgentService agents;
+  private final AgentHost agentHost;
   private final CurrentCaller caller;
 
-  public AgentJobResource(AgentService agents, CurrentCaller caller) {
+  public AgentJobResource(AgentService agents, AgentHost agentHost, CurrentCaller caller) {
     this.agents = agents;
+    this.agentHost = agentHost;
     this.caller = caller;
   }
 
@@ -34,8 +36,10 @@ public class AgentJobResource {
       operationId = "listAgentJobs",
       summary =
           "The backups and restore tests due now on the policies of ?host= (a server's hostname,"
-              + " a VM's or container's name) that have agent settings (agents)")
+              + " a VM's or container's name) that have agent settings (agents; an agent token"
+              + " bound to a host reads that host's only)")
   public Uni<AgentJobs> jobs(@QueryParam("host") @NotBlank @Size(max = 253) String host) {
+    agentHost.requireHost(host, caller.get());
     return agents.jobs(host, caller.get());
   }
 }

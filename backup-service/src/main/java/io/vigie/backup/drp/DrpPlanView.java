@@ -4,6 +4,7 @@ import io.vigie.backup.policy.TargetKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A DRP plan as the API answers it. */
 public record DrpPlanView(
@@ -24,5 +25,6 @@ public record DrpPlanView(
       UUID id, String hostname, String datacenterCode, List<String> publicAddresses) {}
 
   /** A production target with its inventory name. */
+  @Schema(name = "DrpPlanTarget")
   public record Target(TargetKind kind, UUID id, String name) {}
 }

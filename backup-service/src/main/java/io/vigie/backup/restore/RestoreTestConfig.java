@@ -16,6 +16,10 @@ public interface RestoreTestConfig {
   @WithDefault("P1D")
   Duration grace();
 
+  /** How often the watcher looks for overdue restore tests to publish ({@code off} in tests). */
+  @WithDefault("15m")
+  String watchInterval();
+
   /** How much of the agent's log a result keeps. */
   @WithDefault("20000")
   int maxLogChars();

@@ -1,6 +1,7 @@
 package io.vigie.backup.restore;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.backup.agent.AgentHost;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +30,10 @@ public class RestoreTestResource {
   private final RestoreTestService tests;
   private final CurrentCaller caller;
 
-  public RestoreTestResource(RestoreTestService tests, CurrentCaller caller) {
+  private final AgentHost agentHost;
+
+  public RestoreTestResource(RestoreTestService tests, AgentHost agentHost, CurrentCaller caller) {
+    this.agentHost = agentHost;
     this.tests = tests;
     this.caller = caller;
   }
@@ -43,7 +47,9 @@ public class RestoreTestResource {
           "Record a restore test: the snapshot restored to a scratch path and what the check found"
               + " (agents)")
   public Uni<RestoreTestView> report(@Valid @NotNull RestoreTestReport report) {
-    return tests.record(report, caller.get());
+    return agentHost
+        .requirePolicyOnHost(report.policyId(), caller.get())
+        .chain(() -> tests.record(report, caller.get()));
   }
 
   @GET

@@ -1,6 +1,7 @@
 package io.vigie.backup.run;
 
 import io.smallrye.mutiny.Uni;
+import io.vigie.backup.agent.AgentHost;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,10 @@ public class ResticResource {
   private final RunService runs;
   private final CurrentCaller caller;
 
-  public ResticResource(RunService runs, CurrentCaller caller) {
+  private final AgentHost agentHost;
+
+  public ResticResource(RunService runs, AgentHost agentHost, CurrentCaller caller) {
+    this.agentHost = agentHost;
     this.runs = runs;
     this.caller = caller;
   }
@@ -40,6 +44,8 @@ public class ResticResource {
           "Record a restic backup: the summary line of restic backup --json, and optionally"
               + " restic snapshots --json (agents)")
   public Uni<RunView> restic(@Valid @NotNull ResticReport report) {
-    return runs.restic(report, caller.get());
+    return agentHost
+        .requirePolicyOnHost(report.policyId(), caller.get())
+        .chain(() -> runs.restic(report, caller.get()));
   }
 }

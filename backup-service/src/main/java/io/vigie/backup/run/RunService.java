@@ -211,8 +211,14 @@ public class RunService {
                             points.add(
                                 snapshot(copy, policy, run.snapshotId, run.startedAt, null, null));
                           }
+                          boolean listed = report.snapshots() != null;
                           return run.<BackupRun>persist()
                               .call(() -> mergeSnapshots(points))
+                              .call(
+                                  () ->
+                                      listed
+                                          ? forgotten(policy.id, copy.repositoryId, points)
+                                          : Uni.createFrom().voidItem())
                               .call(() -> publish(policy, run, "agent:" + caller.name()))
                               .map(RunView::of);
                         }));
@@ -234,21 +240,45 @@ public class RunService {
     return s;
   }
 
-  /** Known snapshots stay as they are; new ones are added. */
+  /**
+   * A report's {@code snapshots --json} is the policy's list in the repository (the agent lists its
+   * host and tags): a snapshot recorded before and absent now was forgotten by restic.
+   */
+  private static Uni<Void> forgotten(UUID policyId, UUID repositoryId, List<Snapshot> listed) {
+    return Snapshot.delete(
+            "policyId = ?1 and key.repositoryId = ?2 and key.snapshotId not in ?3",
+            policyId,
+            repositoryId,
+            listed.stream().map(s -> s.key.snapshotId).toList())
+        .replaceWithVoid();
+  }
+
+  /**
+   * Known snapshots stay as they are; new ones are added. One query for the known ones and one
+   * batch of inserts, however long the list (restic lists every snapshot of the repository).
+   */
   private static Uni<Void> mergeSnapshots(List<Snapshot> points) {
-    Uni<Void> chain = Uni.createFrom().voidItem();
-    for (Snapshot s : points) {
-      chain =
-          chain.chain(
-              () ->
-                  Snapshot.<Snapshot>findById(s.key)
-                      .chain(
-                          existing ->
-                              existing == null
-                                  ? s.persist().replaceWithVoid()
-                                  : Uni.createFrom().voidItem()));
+    if (points.isEmpty()) {
+      return Uni.createFrom().voidItem();
     }
-    return chain.call(Panache::flush);
+    UUID repositoryId = points.get(0).key.repositoryId;
+    List<String> ids = points.stream().map(s -> s.key.snapshotId).distinct().toList();
+    return Snapshot.<Snapshot>list(
+            "key.repositoryId = ?1 and key.snapshotId in ?2", repositoryId, ids)
+        .chain(
+            known -> {
+              java.util.Set<String> seen = new java.util.HashSet<>();
+              known.forEach(k -> seen.add(k.key.snapshotId));
+              List<Snapshot> fresh = new ArrayList<>();
+              for (Snapshot s : points) {
+                if (seen.add(s.key.snapshotId)) {
+                  fresh.add(s);
+                }
+              }
+              return Panache.getSession()
+                  .chain(session -> session.persistAll(fresh.toArray()))
+                  .call(Panache::flush);
+            });
   }
 
   private Uni<Void> publish(BackupPolicy policy, BackupRun run, String actor) {

@@ -162,6 +162,18 @@ final class BackupSamples {
         Instant.parse("2026-11-21T06:00:00Z"));
   }
 
+  static io.vigie.events.backup.RestoreTestOverdue restoreTestOverdue() {
+    return new io.vigie.events.backup.RestoreTestOverdue(
+        POLICY,
+        "saint-roch",
+        "MySQL hourly",
+        "0 5 * * 1",
+        Instant.parse("2026-11-23T04:00:00Z"),
+        Instant.parse("2026-11-16T04:10:00Z"),
+        null,
+        Instant.parse("2026-11-24T04:01:00Z"));
+  }
+
   static CoverageGapClosed coverageGapClosed() {
     return new CoverageGapClosed(
         "saint-roch",

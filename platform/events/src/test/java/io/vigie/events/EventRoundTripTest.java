@@ -234,7 +234,8 @@ class EventRoundTripTest {
         BackupSamples.drpStepFailed(),
         BackupSamples.drpAborted(),
         BackupSamples.coverageGapFound(),
-        BackupSamples.coverageGapClosed());
+        BackupSamples.coverageGapClosed(),
+        BackupSamples.restoreTestOverdue());
   }
 
   @ParameterizedTest

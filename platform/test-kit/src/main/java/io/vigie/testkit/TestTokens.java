@@ -59,6 +59,23 @@ public final class TestTokens {
     return token("service-account-vigie-agent", Set.of("vigie-agent"), null);
   }
 
+  /**
+   * An agent whose token is bound to one host: the {@code vigie_host} claim, as a Keycloak client
+   * per host with a hardcoded claim mapper issues it.
+   */
+  public static String agentOf(String host) {
+    return Jwt.issuer(ISSUER)
+        .subject("service-account-vigie-agent-" + host)
+        .upn("service-account-vigie-agent-" + host)
+        .claim("preferred_username", "service-account-vigie-agent-" + host)
+        .claim("realm_access", Map.of("roles", List.of("vigie-agent")))
+        .claim("vigie_host", host)
+        .expiresIn(3600)
+        .jws()
+        .keyId("vigie-test")
+        .sign(KEYS.getPrivate());
+  }
+
   /** Signed by another key: must be refused like no token at all. */
   public static String forged(String user, Set<String> roles) {
     return Jwt.issuer(ISSUER)

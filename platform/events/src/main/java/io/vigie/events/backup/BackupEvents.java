@@ -24,6 +24,7 @@ public final class BackupEvents {
   public static final String DRP_ABORTED = PREFIX + "drp-aborted.v1";
   public static final String COVERAGE_GAP_FOUND = PREFIX + "coverage-gap-found.v1";
   public static final String COVERAGE_GAP_CLOSED = PREFIX + "coverage-gap-closed.v1";
+  public static final String RESTORE_TEST_OVERDUE = PREFIX + "restore-test-overdue.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -39,7 +40,8 @@ public final class BackupEvents {
           Map.entry(DRP_STEP_FAILED, DrpStepFailed.class),
           Map.entry(DRP_ABORTED, DrpAborted.class),
           Map.entry(COVERAGE_GAP_FOUND, CoverageGapFound.class),
-          Map.entry(COVERAGE_GAP_CLOSED, CoverageGapClosed.class));
+          Map.entry(COVERAGE_GAP_CLOSED, CoverageGapClosed.class),
+          Map.entry(RESTORE_TEST_OVERDUE, RestoreTestOverdue.class));
 
   private BackupEvents() {}
 
