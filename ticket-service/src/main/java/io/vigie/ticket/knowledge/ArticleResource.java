@@ -109,7 +109,7 @@ public class ArticleResource {
   }
 
   @POST
-  @Path("/from-ticket/{ticketId}")
+  @Path("/drafts/from-ticket/{ticketId}")
   @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "draftSolutionFromTicket",

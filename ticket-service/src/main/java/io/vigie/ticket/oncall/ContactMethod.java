@@ -1,5 +1,7 @@
 package io.vigie.ticket.oncall;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One way to reach a person: an email address, or an outbound webhook (an SMS, voice or chat
  * gateway) whose deliveries are signed with {@code secret}. {@code name} is how notification rules
@@ -8,6 +10,7 @@ package io.vigie.ticket.oncall;
 public record ContactMethod(String name, Kind kind, String address, String secret) {
 
   /** How a notification travels. */
+  @Schema(name = "ContactMethodKind")
   public enum Kind {
     EMAIL,
     WEBHOOK

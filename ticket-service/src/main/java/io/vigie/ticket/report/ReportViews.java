@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the report API reads and writes. */
 public final class ReportViews {
@@ -13,6 +14,7 @@ public final class ReportViews {
   private ReportViews() {}
 
   /** Where a report stands: being written, or the version shown is the published one. */
+  @Schema(name = "Status") // its name since the reports were first documented
   public enum Status {
     DRAFT,
     PUBLISHED

@@ -83,7 +83,7 @@ class SolutionFromTicketTest {
 
     // still open: nothing to draw a solution from yet
     as(TestTokens.engineer())
-        .post(Articles.PATH + "/from-ticket/" + incident)
+        .post(Articles.PATH + "/drafts/from-ticket/" + incident)
         .then()
         .statusCode(409);
 
@@ -106,17 +106,17 @@ class SolutionFromTicketTest {
 
     // clients write no knowledge
     as(TestTokens.client(tenant))
-        .post(Articles.PATH + "/from-ticket/" + incident)
+        .post(Articles.PATH + "/drafts/from-ticket/" + incident)
         .then()
         .statusCode(403);
     as(TestTokens.engineer())
-        .post(Articles.PATH + "/from-ticket/" + UUID.randomUUID())
+        .post(Articles.PATH + "/drafts/from-ticket/" + UUID.randomUUID())
         .then()
         .statusCode(404);
 
     JsonPath draft =
         as(TestTokens.engineer())
-            .post(Articles.PATH + "/from-ticket/" + incident)
+            .post(Articles.PATH + "/drafts/from-ticket/" + incident)
             .then()
             .statusCode(201)
             .body("kind", equalTo("SOLUTION"))

@@ -9,6 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -44,6 +48,25 @@ public class AcknowledgementLinkResource {
   @Operation(
       operationId = "acknowledgeByLink",
       summary = "Acknowledge the page of an email's single-use link (410 once used)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Acknowledged: the page stops escalating and the ticket is acknowledged",
+      content =
+          @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No link with this token was ever sent",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @APIResponse(
+      responseCode = "410",
+      description = "The link was used already (single use)",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   public Uni<RestResponse<String>> acknowledge(@PathParam("token") String token) {
     return paging
         .acknowledgeByLink(token)

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A ticket's page walking its policy: where it is, when it moves on, who acknowledged it. */
 @Entity
@@ -16,6 +17,7 @@ import java.util.UUID;
 public class Page extends PanacheEntityBase {
 
   /** OPEN while it escalates; ACKNOWLEDGED stops it; EXHAUSTED once every round was sent. */
+  @Schema(name = "PageStatus")
   public enum Status {
     OPEN,
     ACKNOWLEDGED,

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One notification of a page to one person through one contact method, and what became of it. */
 @Entity
@@ -17,6 +18,7 @@ import java.util.UUID;
 public class PageNotification extends PanacheEntityBase {
 
   /** PENDING until sent; FAILED once retries are exhausted; CANCELLED by an acknowledgement. */
+  @Schema(name = "NotificationStatus")
   public enum Status {
     PENDING,
     SENT,

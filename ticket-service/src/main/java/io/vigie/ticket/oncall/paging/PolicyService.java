@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Escalation policies: admins write them, staff read them. */
 @ApplicationScoped
@@ -35,6 +36,7 @@ public class PolicyService {
   }
 
   /** A policy as the API shows it; {@code version} is its ETag. */
+  @Schema(name = "EscalationPolicyView")
   public record PolicyView(
       UUID id,
       String name,

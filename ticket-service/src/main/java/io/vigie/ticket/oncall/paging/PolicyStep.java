@@ -1,6 +1,7 @@
 package io.vigie.ticket.oncall.paging;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One step of an escalation policy: notify its targets, then wait {@code delay} (ISO-8601, PT5M)
@@ -12,6 +13,7 @@ public record PolicyStep(List<StepTarget> targets, String delay) {
   public record StepTarget(Kind kind, String id) {
 
     /** What a target names. */
+    @Schema(name = "EscalationTargetKind")
     public enum Kind {
       SCHEDULE,
       PERSON
