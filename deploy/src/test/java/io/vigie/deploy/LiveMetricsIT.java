@@ -2,6 +2,7 @@ package io.vigie.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigie.testkit.PackagedService;
 import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +62,7 @@ class LiveMetricsIT {
         config.put(
             "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + pg + "/" + database);
         try (PackagedService running = PackagedService.start(service, config)) {
-          running.awaitReady();
+          running.awaitReady(Duration.ofMinutes(4));
           SCRAPED.put(service, scrape(service, running));
         }
       }

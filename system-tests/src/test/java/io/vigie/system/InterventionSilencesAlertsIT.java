@@ -24,6 +24,7 @@ import io.vigie.events.inventory.ServerStatus;
 import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PackagedService;
 import io.vigie.testkit.PostgresResource;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
@@ -71,8 +72,8 @@ class InterventionSilencesAlertsIT {
         PackagedService.start("monitoring-service", database(shared, pg, "monitoring"));
     tickets = t;
     monitoring = m;
-    t.awaitReady();
-    m.awaitReady();
+    t.awaitReady(Duration.ofSeconds(90));
+    m.awaitReady(Duration.ofSeconds(90));
   }
 
   @AfterAll

@@ -1,4 +1,4 @@
-package io.vigie.deploy;
+package io.vigie.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,16 +15,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (A copy of system-tests' PackagedService.) One Vigie service as it is shipped: its {@code
- * quarkus-run.jar} in its own JVM, configured by system properties (the test kit's PostgreSQL
- * database, Kafka broker and token key), on a free port, its output in {@code target/<name>.log}.
+ * One Vigie service as it is shipped: its {@code quarkus-run.jar} in its own JVM, configured by
+ * system properties (the test kit's PostgreSQL database, Kafka broker and token key), on a free
+ * port, its output in {@code target/<name>.log} of the module running the test. For tests that need
+ * services together or a real process to kill (system-tests, the deploy module's live metrics): the
+ * repository is {@code -Dvigie.repository} (default {@code ..}).
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
-  private static final Duration READY = Duration.ofMinutes(4);
-
-  final String name;
-  final int port;
+  private final String name;
+  private final int port;
   private final Path log;
   private final Process process;
 
@@ -36,20 +36,16 @@ final class PackagedService implements AutoCloseable {
   }
 
   /** Starts {@code <repository>/<module>/target/quarkus-app/quarkus-run.jar}; does not wait. */
-  static PackagedService start(String module, Map<String, String> config) throws IOException {
+  public static PackagedService start(String module, Map<String, String> config)
+      throws IOException {
     Path repository = Path.of(System.getProperty("vigie.repository", "..")).toAbsolutePath();
     Path jar = repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
-          jar + " is missing: package " + module + " first (./mvnw -pl deploy -am verify)");
+          jar + " is missing: package " + module + " first (./mvnw -pl <this module> -am verify)");
     }
     int port = freePort();
-    Path log =
-        Files.createDirectories(
-                Path.of(System.getProperty("vigie.repository", ".."))
-                    .toAbsolutePath()
-                    .resolve("deploy/target"))
-            .resolve(module + ".log");
+    Path log = Files.createDirectories(Path.of("target")).resolve(module + ".log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx256m");
@@ -60,13 +56,7 @@ final class PackagedService implements AutoCloseable {
     command.add(jar.toString());
     Process process =
         new ProcessBuilder(command)
-            .directory(
-                Files.createDirectories(
-                        Path.of(System.getProperty("vigie.repository", ".."))
-                            .toAbsolutePath()
-                            .resolve("deploy/target")
-                            .resolve(module))
-                    .toFile())
+            .directory(Files.createDirectories(Path.of("target", module)).toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -74,9 +64,9 @@ final class PackagedService implements AutoCloseable {
   }
 
   /** Waits until {@code /q/health/ready} answers 200, or fails with the service's log. */
-  PackagedService awaitReady() throws IOException, InterruptedException {
+  public PackagedService awaitReady(Duration ready) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + READY.toNanos();
+    long deadline = System.nanoTime() + ready.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited:\n" + Files.readString(log));
@@ -96,10 +86,18 @@ final class PackagedService implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new IllegalStateException(
-        name + " was not ready in " + READY + ":\n" + Files.readString(log));
+        name + " was not ready in " + ready + ":\n" + Files.readString(log));
   }
 
-  String url(String path) {
+  public String name() {
+    return name;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
 
