@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Tickets from backup-service's events. A failed run, an overdue run or a broken RPO lands on the
@@ -85,22 +86,20 @@ public class BackupIncidentService {
         e.logExcerpt() == null || e.logExcerpt().isBlank()
             ? null
             : "Run " + e.runId() + " log:\n" + cut(e.logExcerpt(), LOG_MAX);
-    return once("failed:" + e.runId() + ":" + e.policyId())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : problem(
-                        e.policyId(),
-                        e.tenant(),
-                        e.target(),
-                        Impact.MEDIUM,
-                        Urgency.MEDIUM,
-                        e.failedAt(),
-                        "Backup failed: " + name(e.target()),
-                        Kind.BACKUP_FAILED,
-                        facts,
-                        log));
+    return once(
+        "failed:" + e.runId() + ":" + e.policyId(),
+        () ->
+            problem(
+                e.policyId(),
+                e.tenant(),
+                e.target(),
+                Impact.MEDIUM,
+                Urgency.MEDIUM,
+                e.failedAt(),
+                "Backup failed: " + name(e.target()),
+                Kind.BACKUP_FAILED,
+                facts,
+                log));
   }
 
   public Uni<Void> backupOverdue(BackupOverdue e) {
@@ -115,22 +114,20 @@ public class BackupIncidentService {
             + " did not start (seen at "
             + e.detectedAt()
             + ").";
-    return once("overdue:" + e.policyId() + ":" + e.dueAt())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : problem(
-                        e.policyId(),
-                        e.tenant(),
-                        e.target(),
-                        Impact.MEDIUM,
-                        Urgency.MEDIUM,
-                        e.detectedAt(),
-                        "Backup overdue: " + name(e.target()),
-                        Kind.BACKUP_OVERDUE,
-                        facts,
-                        null));
+    return once(
+        "overdue:" + e.policyId() + ":" + e.dueAt(),
+        () ->
+            problem(
+                e.policyId(),
+                e.tenant(),
+                e.target(),
+                Impact.MEDIUM,
+                Urgency.MEDIUM,
+                e.detectedAt(),
+                "Backup overdue: " + name(e.target()),
+                Kind.BACKUP_OVERDUE,
+                facts,
+                null));
   }
 
   /** A broken RPO is the promise itself failing: higher urgency than one failed run. */
@@ -148,22 +145,20 @@ public class BackupIncidentService {
             + (e.newestGoodPointAt() == null
                 ? "there is no good backup point."
                 : "the newest good backup point dates from " + e.newestGoodPointAt() + ".");
-    return once("rpo-breached:" + e.policyId() + ":" + e.datacenterCode() + ":" + e.breachedAt())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : problem(
-                        e.policyId(),
-                        e.tenant(),
-                        e.target(),
-                        Impact.MEDIUM,
-                        Urgency.HIGH,
-                        e.breachedAt(),
-                        "Backup RPO broken: " + name(e.target()),
-                        Kind.RPO_BREACHED,
-                        facts,
-                        null));
+    return once(
+        "rpo-breached:" + e.policyId() + ":" + e.datacenterCode() + ":" + e.breachedAt(),
+        () ->
+            problem(
+                e.policyId(),
+                e.tenant(),
+                e.target(),
+                Impact.MEDIUM,
+                Urgency.HIGH,
+                e.breachedAt(),
+                "Backup RPO broken: " + name(e.target()),
+                Kind.RPO_BREACHED,
+                facts,
+                null));
   }
 
   public Uni<Void> rpoRestored(RpoRestored e) {
@@ -178,39 +173,31 @@ public class BackupIncidentService {
                 ? "."
                 : ": a good backup point was made at " + e.newestGoodPointAt() + ".");
     boolean resolve = config.rpoRestoredPolicy() == BackupTicketConfig.RestoredPolicy.RESOLVE;
-    return once("rpo-restored:" + e.policyId() + ":" + e.datacenterCode() + ":" + e.restoredAt())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : notClosed(e.policyId())
-                        .chain(
-                            open -> {
-                              Uni<Void> chain = none();
-                              for (Ticket t : open) {
-                                chain =
-                                    chain
-                                        .chain(
-                                            () ->
-                                                note(
-                                                    t,
-                                                    e.restoredAt(),
-                                                    Kind.RPO_RESTORED,
-                                                    facts,
-                                                    null))
-                                        .chain(
-                                            () ->
-                                                resolve && t.status != TicketStatus.RESOLVED
-                                                    ? tickets.moveBySystem(
-                                                        t,
-                                                        TicketStatus.RESOLVED,
-                                                        ACTOR,
-                                                        "Resolved when the RPO held again;"
-                                                            + " awaiting your confirmation")
-                                                    : none());
-                              }
-                              return chain;
-                            }));
+    return once(
+        "rpo-restored:" + e.policyId() + ":" + e.datacenterCode() + ":" + e.restoredAt(),
+        () ->
+            notClosed(e.policyId())
+                .chain(
+                    open -> {
+                      Uni<Void> chain = none();
+                      for (Ticket t : open) {
+                        chain =
+                            chain
+                                .chain(
+                                    () -> note(t, e.restoredAt(), Kind.RPO_RESTORED, facts, null))
+                                .chain(
+                                    () ->
+                                        resolve && t.status != TicketStatus.RESOLVED
+                                            ? tickets.moveBySystem(
+                                                t,
+                                                TicketStatus.RESOLVED,
+                                                ACTOR,
+                                                "Resolved when the RPO held again;"
+                                                    + " awaiting your confirmation")
+                                            : none());
+                      }
+                      return chain;
+                    }));
   }
 
   /** A good run is good news on an open incident; it resolves nothing by itself. */
@@ -225,99 +212,88 @@ public class BackupIncidentService {
             + e.finishedAt()
             + (e.snapshotId() == null ? "" : " (snapshot " + e.snapshotId() + ")")
             + ".";
-    return once("succeeded:" + e.runId() + ":" + e.policyId())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : notClosed(e.policyId())
-                        .chain(
-                            open -> {
-                              Uni<Void> chain = none();
-                              for (Ticket t : open) {
-                                if (!DONE.contains(t.status)) {
-                                  chain =
-                                      chain.chain(
-                                          () ->
-                                              note(
-                                                  t,
-                                                  e.finishedAt(),
-                                                  Kind.BACKUP_SUCCEEDED,
-                                                  facts,
-                                                  null));
-                                }
-                              }
-                              return chain;
-                            }));
+    return once(
+        "succeeded:" + e.runId() + ":" + e.policyId(),
+        () ->
+            notClosed(e.policyId())
+                .chain(
+                    open -> {
+                      Uni<Void> chain = none();
+                      for (Ticket t : open) {
+                        if (!DONE.contains(t.status)) {
+                          chain =
+                              chain.chain(
+                                  () ->
+                                      note(t, e.finishedAt(), Kind.BACKUP_SUCCEEDED, facts, null));
+                        }
+                      }
+                      return chain;
+                    }));
   }
 
   // --- DRP runs
 
   public Uni<Void> drpActivated(DrpActivated e) {
     require(e.runId(), e.tenant(), e.activatedAt(), "DrpActivated");
-    return once("drp-activated:" + e.runId())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : servers(e.fromServerId(), e.toServerId())
-                        .chain(
-                            links ->
-                                run(
-                                    e.planId(),
-                                    e.runId(),
-                                    e.tenant(),
-                                    e.direction(),
-                                    e.activatedAt(),
-                                    links))
-                        .chain(
-                            t ->
-                                note(
-                                    t,
-                                    e.activatedAt(),
-                                    Kind.DRP_ACTIVATED,
-                                    "DRP activated by "
-                                        + e.activatedBy()
-                                        + " at "
-                                        + e.activatedAt()
-                                        + (e.direction() == DrpDirection.FAILOVER
-                                            ? ": switching to the recovery server"
-                                            : ": returning to production")
-                                        + (e.reason() == null || e.reason().isBlank()
-                                            ? "."
-                                            : " (" + e.reason().strip() + ")."),
-                                    null)));
-  }
-
-  public Uni<Void> drpStepCompleted(DrpStepCompleted e) {
-    require(e.runId(), e.tenant(), e.completedAt(), "DrpStepCompleted");
-    return once("drp-step:" + e.runId() + ":" + e.position())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : run(
+    return once(
+        "drp-activated:" + e.runId(),
+        () ->
+            servers(e.fromServerId(), e.toServerId())
+                .chain(
+                    links ->
+                        run(
                             e.planId(),
                             e.runId(),
                             e.tenant(),
                             e.direction(),
-                            e.startedAt() == null ? e.completedAt() : e.startedAt(),
-                            List.of())
-                        .chain(
-                            t ->
-                                note(
-                                    t,
-                                    e.completedAt(),
-                                    Kind.DRP_STEP_COMPLETED,
-                                    "DRP step "
-                                        + e.position()
-                                        + " done: "
-                                        + e.name()
-                                        + (e.startedAt() == null
-                                            ? ""
-                                            : " (" + e.startedAt() + " to " + e.completedAt() + ")")
-                                        + ".",
-                                    null)));
+                            e.activatedAt(),
+                            links))
+                .chain(
+                    t ->
+                        note(
+                            t,
+                            e.activatedAt(),
+                            Kind.DRP_ACTIVATED,
+                            "DRP activated by "
+                                + e.activatedBy()
+                                + " at "
+                                + e.activatedAt()
+                                + (e.direction() == DrpDirection.FAILOVER
+                                    ? ": switching to the recovery server"
+                                    : ": returning to production")
+                                + (e.reason() == null || e.reason().isBlank()
+                                    ? "."
+                                    : " (" + e.reason().strip() + ")."),
+                            null)));
+  }
+
+  public Uni<Void> drpStepCompleted(DrpStepCompleted e) {
+    require(e.runId(), e.tenant(), e.completedAt(), "DrpStepCompleted");
+    return once(
+        "drp-step:" + e.runId() + ":" + e.position(),
+        () ->
+            run(
+                    e.planId(),
+                    e.runId(),
+                    e.tenant(),
+                    e.direction(),
+                    e.startedAt() == null ? e.completedAt() : e.startedAt(),
+                    List.of())
+                .chain(
+                    t ->
+                        note(
+                            t,
+                            e.completedAt(),
+                            Kind.DRP_STEP_COMPLETED,
+                            "DRP step "
+                                + e.position()
+                                + " done: "
+                                + e.name()
+                                + (e.startedAt() == null
+                                    ? ""
+                                    : " (" + e.startedAt() + " to " + e.completedAt() + ")")
+                                + ".",
+                            null)));
   }
 
   /**
@@ -349,19 +325,17 @@ public class BackupIncidentService {
             + " of plan "
             + e.planId()
             + ".";
-    return once("drp-step-failed:" + e.runId() + ":" + e.position() + ":" + e.failedAt())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : run(
-                            e.planId(),
-                            e.runId(),
-                            e.tenant(),
-                            e.direction(),
-                            e.startedAt() == null ? e.failedAt() : e.startedAt(),
-                            List.of())
-                        .chain(t -> note(t, e.failedAt(), Kind.DRP_STEP_FAILED, facts, detail)));
+    return once(
+        "drp-step-failed:" + e.runId() + ":" + e.position() + ":" + e.failedAt(),
+        () ->
+            run(
+                    e.planId(),
+                    e.runId(),
+                    e.tenant(),
+                    e.direction(),
+                    e.startedAt() == null ? e.failedAt() : e.startedAt(),
+                    List.of())
+                .chain(t -> note(t, e.failedAt(), Kind.DRP_STEP_FAILED, facts, detail)));
   }
 
   /**
@@ -386,19 +360,17 @@ public class BackupIncidentService {
             + e.direction()
             + (e.activatedAt() == null ? "" : ", activated " + e.activatedAt())
             + ".";
-    return once("drp-aborted:" + e.runId())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : run(
-                            e.planId(),
-                            e.runId(),
-                            e.tenant(),
-                            e.direction(),
-                            e.activatedAt() == null ? e.abortedAt() : e.activatedAt(),
-                            List.of())
-                        .chain(t -> note(t, e.abortedAt(), Kind.DRP_ABORTED, facts, detail)));
+    return once(
+        "drp-aborted:" + e.runId(),
+        () ->
+            run(
+                    e.planId(),
+                    e.runId(),
+                    e.tenant(),
+                    e.direction(),
+                    e.activatedAt() == null ? e.abortedAt() : e.activatedAt(),
+                    List.of())
+                .chain(t -> note(t, e.abortedAt(), Kind.DRP_ABORTED, facts, detail)));
   }
 
   public Uni<Void> drpCompleted(DrpCompleted e) {
@@ -409,19 +381,17 @@ public class BackupIncidentService {
                 + e.completedAt()
                 + "."
             : "DRP finalised: your services are back in production since " + e.completedAt() + ".";
-    return once("drp-completed:" + e.runId())
-        .chain(
-            first ->
-                !first
-                    ? none()
-                    : run(
-                            e.planId(),
-                            e.runId(),
-                            e.tenant(),
-                            e.direction(),
-                            e.activatedAt() == null ? e.completedAt() : e.activatedAt(),
-                            List.of())
-                        .chain(t -> note(t, e.completedAt(), Kind.DRP_COMPLETED, body, null)));
+    return once(
+        "drp-completed:" + e.runId(),
+        () ->
+            run(
+                    e.planId(),
+                    e.runId(),
+                    e.tenant(),
+                    e.direction(),
+                    e.activatedAt() == null ? e.completedAt() : e.activatedAt(),
+                    List.of())
+                .chain(t -> note(t, e.completedAt(), Kind.DRP_COMPLETED, body, null)));
   }
 
   // --- inside
@@ -552,7 +522,14 @@ public class BackupIncidentService {
     return chain;
   }
 
-  private Uni<Boolean> once(String fact) {
+  /**
+   * Runs {@code action} only the first time {@code fact} is seen (a redelivered event is a no-op).
+   */
+  private Uni<Void> once(String fact, Supplier<Uni<Void>> action) {
+    return recordFirst(fact).chain(first -> first ? action.get() : none());
+  }
+
+  private Uni<Boolean> recordFirst(String fact) {
     return Panache.getSession()
         .chain(
             s ->
