@@ -86,6 +86,16 @@ echo "smoke test: printed command OK (HTTP 200, lists the demo servers)"
 LUMIERE_SERVERS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8081/api/v1/servers?total=true')"
 case "$LUMIERE_SERVERS" in *'"total":2'*) ;; *) fail "lumiere should see its 2 hypervisors: $LUMIERE_SERVERS" ;; esac
 case "$LUMIERE_SERVERS" in *pve1*) fail "lumiere sees saint-roch's Proxmox host" ;; esac
+# lumiere-admin (vigie-client-admin, a composite of vigie-client): Keycloak's token carries both
+# roles, so the administrator sees exactly what lumiere's other users see
+ADMIN_TOKEN="$(password_token lumiere-admin)"
+ADMIN_SERVERS="$(curl -s -H "Authorization: Bearer $ADMIN_TOKEN" 'http://127.0.0.1:8081/api/v1/servers?total=true')"
+[ "$ADMIN_SERVERS" = "$LUMIERE_SERVERS" ] || fail "lumiere-admin does not see what lumiere sees: $ADMIN_SERVERS"
+ROLES="$(python3 -c 'import base64, json, sys
+p = sys.argv[1].split(".")[1]
+print(" ".join(sorted(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)))["realm_access"]["roles"])))' "$ADMIN_TOKEN")"
+case " $ROLES " in *" vigie-client "*" vigie-client-admin "*) ;; *) fail "lumiere-admin's token lacks its roles: $ROLES" ;; esac
+echo "smoke test: lumiere-admin is lumiere's administrator (both roles, the same wall)"
 
 # monitoring-service built its targets from inventory.events: the 7 demo servers in production
 ENGINEER_TOKEN="$(password_token engineer)"

@@ -20,5 +20,6 @@ record DemoUser(String username, String role, String tenant) {
           new DemoUser("engineer", "vigie-engineer", null),
           new DemoUser("expert", "vigie-expert", null),
           new DemoUser("lumiere", "vigie-client", "lumiere"),
+          new DemoUser("lumiere-admin", "vigie-client-admin", "lumiere"),
           new DemoUser("saint-roch", "vigie-client", "saint-roch"));
 }

@@ -43,7 +43,7 @@ class RealmExportTest {
   }
 
   @Test
-  void declaresTheSixRealmRoles() {
+  void declaresTheSevenRealmRoles() {
     List<String> roles = names(realm.getJsonObject("roles").getJsonArray("realm"), "name");
     assertThat(roles)
         .containsExactlyInAnyOrder(
@@ -52,7 +52,21 @@ class RealmExportTest {
             "vigie-engineer",
             "vigie-expert",
             "vigie-admin",
-            "vigie-agent");
+            "vigie-agent",
+            "vigie-client-admin");
+  }
+
+  @Test
+  void aClientAdminIsAClientToo() {
+    // Keycloak expands the composite into realm_access.roles: every wall for vigie-client holds
+    JsonObject clientAdmin =
+        realm.getJsonObject("roles").getJsonArray("realm").getValuesAs(JsonObject.class).stream()
+            .filter(role -> role.getString("name").equals("vigie-client-admin"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(clientAdmin.getBoolean("composite")).isTrue();
+    assertThat(strings(clientAdmin.getJsonObject("composites").getJsonArray("realm")))
+        .containsExactly("vigie-client");
   }
 
   @Test

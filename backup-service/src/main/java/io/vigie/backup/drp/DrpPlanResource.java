@@ -146,13 +146,13 @@ public class DrpPlanResource {
 
   @POST
   @Path("/{id}/runs")
-  @RolesAllowed({Roles.CLIENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @RolesAllowed({Roles.CLIENT_ADMIN, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "activateDrpPlan",
       summary =
           "Activate a DRP plan: FAILOVER onto the recovery server or RETURN_TO_PRODUCTION (the"
-              + " client's users, engineers, experts, admins); 409 while a run is in progress;"
-              + " honours Idempotency-Key")
+              + " client's administrators, engineers, experts, admins — not the client's other"
+              + " users, who get 403); 409 while a run is in progress; honours Idempotency-Key")
   public Uni<RestResponse<RunSheet>> activate(
       @PathParam("id") UUID planId,
       @HeaderParam(IdempotencyKeys.HEADER) String key,

@@ -56,7 +56,7 @@ public class DrpRunResource {
 
   @POST
   @Path("/{id}/steps/{position}/complete")
-  @RolesAllowed({Roles.CLIENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN, Roles.AGENT})
+  @RolesAllowed({Roles.CLIENT_ADMIN, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN, Roles.AGENT})
   @Operation(
       operationId = "completeDrpStep",
       summary =
@@ -71,7 +71,7 @@ public class DrpRunResource {
 
   @POST
   @Path("/{id}/steps/{position}/fail")
-  @RolesAllowed({Roles.CLIENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN, Roles.AGENT})
+  @RolesAllowed({Roles.CLIENT_ADMIN, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN, Roles.AGENT})
   @Operation(
       operationId = "failDrpStep",
       summary =
@@ -86,7 +86,7 @@ public class DrpRunResource {
 
   @POST
   @Path("/{id}/retry")
-  @RolesAllowed({Roles.CLIENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @RolesAllowed({Roles.CLIENT_ADMIN, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "retryDrpRun",
       summary = "Start the failed step of a FAILED run again (a DNS switch is asked anew)")
@@ -96,7 +96,7 @@ public class DrpRunResource {
 
   @POST
   @Path("/{id}/abort")
-  @RolesAllowed({Roles.CLIENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @RolesAllowed({Roles.CLIENT_ADMIN, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "abortDrpRun",
       summary = "Stop a running or failed run for good; what was done stays on its sheet")

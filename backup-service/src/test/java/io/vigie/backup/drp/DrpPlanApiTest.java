@@ -32,7 +32,7 @@ class DrpPlanApiTest {
             DrpEstate.step("RESTORE_FILES", "Copy files", "PT3H"),
             DrpEstate.step("DNS_SWITCH", "DNS to drp1", "PT10M")));
     UUID plan = e.createPlan(body);
-    String client = TestTokens.client(e.tenant());
+    String client = TestTokens.clientAdmin(e.tenant());
     as(client)
         .get("/api/v1/drp-plans/" + plan)
         .then()

@@ -49,7 +49,7 @@ class DrpRunFlowTest {
   void failoverThenReturnToProductionRunThroughTheirEvents() throws Exception {
     DrpEstate e = new DrpEstate();
     UUID plan = e.createPlan(e.plan("saint-roch DRP"));
-    String client = TestTokens.client(e.tenant());
+    String client = TestTokens.clientAdmin(e.tenant());
 
     UUID failover = activated(client, plan, "FAILOVER");
     as(client)
@@ -58,7 +58,7 @@ class DrpRunFlowTest {
         .statusCode(200)
         .body("status", equalTo("RUNNING"))
         .body("direction", equalTo("FAILOVER"))
-        .body("activatedBy", equalTo("client-of-" + e.tenant()))
+        .body("activatedBy", equalTo("admin-of-" + e.tenant()))
         .body("fromServerId", equalTo(e.estate.web1.toString()))
         .body("toServerId", equalTo(e.recovery.toString()))
         .body("steps.status", contains("RUNNING", "PENDING", "PENDING", "PENDING"));
@@ -198,7 +198,7 @@ class DrpRunFlowTest {
   void aPersonStopsAFailedRunAndTheNextFailoverStartsAfresh() {
     DrpEstate e = new DrpEstate();
     UUID plan = e.createPlan(e.plan("saint-roch DRP"));
-    String client = TestTokens.client(e.tenant());
+    String client = TestTokens.clientAdmin(e.tenant());
     UUID run = activated(client, plan, "FAILOVER");
     as(TestTokens.agent())
         .body(Map.of("note", "restic: repository in PAR-DC3 unreachable"))
@@ -214,7 +214,7 @@ class DrpRunFlowTest {
         .then()
         .statusCode(200)
         .body("status", equalTo("ABORTED"))
-        .body("endedBy", equalTo("client-of-" + e.tenant()));
+        .body("endedBy", equalTo("admin-of-" + e.tenant()));
     as(client).post("/api/v1/drp-runs/" + run + "/retry").then().statusCode(409);
     // a report arriving for the aborted run changes nothing
     DrpEstate.publishFromDns(
@@ -244,7 +244,7 @@ class DrpRunFlowTest {
   void racingActivationsAndReportsLeaveOneRunAndOneCompletion() throws Exception {
     DrpEstate e = new DrpEstate();
     UUID plan = e.createPlan(e.plan("saint-roch DRP"));
-    String client = TestTokens.client(e.tenant());
+    String client = TestTokens.clientAdmin(e.tenant());
     String engineer = TestTokens.engineer();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -35,7 +35,7 @@ class DrpTenancyTest {
     b = new DrpEstate();
     planA = a.createPlan(a.plan("DRP"));
     planB = b.createPlan(b.plan("DRP"));
-    runB = activated(TestTokens.client(b.tenant()), planB, "FAILOVER");
+    runB = activated(TestTokens.clientAdmin(b.tenant()), planB, "FAILOVER");
   }
 
   @Test
@@ -54,7 +54,8 @@ class DrpTenancyTest {
 
   @Test
   void anotherTenantsPlansAndRunsAnswer404OnEveryPath() {
-    String token = TestTokens.client(a.tenant());
+    // the client's administrator, who may act on a's own runs: b's still do not exist for it
+    String token = TestTokens.clientAdmin(a.tenant());
     as(token).get("/api/v1/drp-plans/" + planB).then().statusCode(404);
     as(token).get("/api/v1/drp-plans/" + planB + "/history").then().statusCode(404);
     as(token).get("/api/v1/drp-plans/" + planB + "/runs").then().statusCode(404);
@@ -89,6 +90,45 @@ class DrpTenancyTest {
         .then()
         .body("status", equalTo("RUNNING"))
         .body("steps[0].status", equalTo("RUNNING"));
+  }
+
+  @Test
+  void onlyTheClientsAdministratorDecidesOnItsDrp() {
+    // b's other users read b's runs but neither start, steer nor stop one: 403, nothing moved
+    String user = TestTokens.client(b.tenant());
+    as(user).get("/api/v1/drp-runs/" + runB).then().statusCode(200);
+    as(user)
+        .body(Map.of("direction", "RETURN_TO_PRODUCTION", "reason", "x"))
+        .post("/api/v1/drp-plans/" + planB + "/runs")
+        .then()
+        .statusCode(403);
+    as(user)
+        .body(Map.of("note", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/steps/1/complete")
+        .then()
+        .statusCode(403);
+    as(user)
+        .body(Map.of("note", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/steps/1/fail")
+        .then()
+        .statusCode(403);
+    as(user).post("/api/v1/drp-runs/" + runB + "/retry").then().statusCode(403);
+    as(user)
+        .body(Map.of("reason", "x"))
+        .post("/api/v1/drp-runs/" + runB + "/abort")
+        .then()
+        .statusCode(403);
+    as(user)
+        .get("/api/v1/drp-runs/" + runB)
+        .then()
+        .body("status", equalTo("RUNNING"))
+        .body("steps[0].status", equalTo("RUNNING"));
+    // b's administrator does
+    as(TestTokens.clientAdmin(b.tenant()))
+        .body(Map.of("reason", "drill over"))
+        .post("/api/v1/drp-runs/" + runB + "/abort")
+        .then()
+        .statusCode(200);
   }
 
   @Test

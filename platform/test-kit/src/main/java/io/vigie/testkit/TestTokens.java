@@ -43,6 +43,14 @@ public final class TestTokens {
     return token("client-of-" + tenant, Set.of("vigie-client"), tenant);
   }
 
+  /**
+   * An administrator of {@code tenant}'s account: Keycloak expands the composite role {@code
+   * vigie-client-admin} into both roles.
+   */
+  public static String clientAdmin(String tenant) {
+    return token("admin-of-" + tenant, Set.of("vigie-client", "vigie-client-admin"), tenant);
+  }
+
   public static String support() {
     return token("support", Set.of("vigie-support"), null);
   }

@@ -4,6 +4,13 @@ package io.vigie.kit.tenancy;
 public final class Roles {
 
   public static final String CLIENT = "vigie-client";
+
+  /**
+   * A client's administrator (a composite of {@link #CLIENT}): what commits the client's whole
+   * account — activating and steering its DRP — takes this role, not just any of its users.
+   */
+  public static final String CLIENT_ADMIN = "vigie-client-admin";
+
   public static final String SUPPORT = "vigie-support";
   public static final String ENGINEER = "vigie-engineer";
   public static final String EXPERT = "vigie-expert";
