@@ -260,6 +260,16 @@ else
   echo "smoke test: no open demo page with an email step; the mail catcher was not exercised"
 fi
 
+# runbooks named by alert rules (issue 16): the default pack's host-down rule names kb:host-down,
+# and the demo runbooks carry the slugs the pack uses
+RULES_ALL="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/alert-rules?kind=CHECK&size=500' | compact)"
+grep -q '"runbook":"kb:host-down"' <<<"$RULES_ALL" || fail "the host-down rule names no runbook: $RULES_ALL"
+RUNBOOKS="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/articles?kind=RUNBOOK&size=500' | compact)"
+for slug in filesystem-full replication-lag host-down; do
+  grep -q "\"slug\":\"$slug\"" <<<"$RUNBOOKS" || fail "no runbook with the slug $slug: $RUNBOOKS"
+done
+echo "smoke test: runbooks OK (the host-down rule names kb:host-down; the demo runbooks carry their slugs)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * replication lag) and for a host down, saint-roch's platform documentation (which saint-roch
  * reads), and an internal solution from saint-roch's 502s. Called on every {@code ./vigie up} after
  * {@link TicketDemo} (which waits until ticket-service knows the clients): each article is looked
- * up by kind and title before it is written.
+ * up by kind and title before it is written. The runbooks carry the slugs monitoring's default rule
+ * pack names them by ({@code kb:filesystem-full}, {@code kb:replication-lag}, {@code
+ * kb:host-down}), so an incident from one of those rules shows its runbook.
  */
 public final class KnowledgeDemo {
 
@@ -44,6 +46,7 @@ public final class KnowledgeDemo {
 
   private void loadAll() throws IOException, InterruptedException {
     ensure(
+        "filesystem-full",
         "RUNBOOK",
         "INTERNAL",
         null,
@@ -61,6 +64,7 @@ public final class KnowledgeDemo {
         "{\"kind\":\"ALERT_RULE\",\"target\":\"filesystem-space-low\"},"
             + "{\"kind\":\"ALERT_RULE\",\"target\":\"filesystem-inodes-low\"}");
     ensure(
+        "replication-lag",
         "RUNBOOK",
         "INTERNAL",
         null,
@@ -77,6 +81,7 @@ public final class KnowledgeDemo {
         "{\"kind\":\"ALERT_RULE\",\"target\":\"mysql-replication-lag\"},"
             + "{\"kind\":\"ALERT_RULE\",\"target\":\"mysql-replication-stopped\"}");
     ensure(
+        "host-down",
         "RUNBOOK",
         "INTERNAL",
         null,
@@ -91,6 +96,7 @@ public final class KnowledgeDemo {
         """,
         "{\"kind\":\"CHECK\",\"target\":\"host-alive\"}");
     ensure(
+        null,
         "PLATFORM_DOCUMENTATION",
         "CLIENT",
         "saint-roch",
@@ -106,6 +112,7 @@ public final class KnowledgeDemo {
         """,
         "{\"kind\":\"CLIENT\",\"target\":\"saint-roch\"}");
     ensure(
+        null,
         "SOLUTION",
         "INTERNAL",
         "saint-roch",
@@ -131,7 +138,13 @@ public final class KnowledgeDemo {
             + " down, saint-roch's platform documentation and a solution");
   }
 
+  /**
+   * Writes the article unless one of that kind and title exists; {@code slug}, when not null, is
+   * the name monitoring's default rule pack gives the runbook ({@code kb:<slug>}), set on an
+   * article written before slugs existed too.
+   */
   private void ensure(
+      String slug,
       String kind,
       String visibility,
       String tenant,
@@ -146,12 +159,16 @@ public final class KnowledgeDemo {
     Matcher titles = TITLE.matcher(listed);
     while (ids.find()) {
       if (titles.find(ids.end()) && titles.group(1).equals(json(title))) {
+        if (slug != null) {
+          nameIt(ids.group(1), slug);
+        }
         return;
       }
     }
     String body =
-        "{\"kind\":\"%s\",\"visibility\":\"%s\",%s\"language\":\"%s\",\"title\":\"%s\",\"body\":\"%s\",\"publish\":true,\"links\":[%s]}"
+        "{%s\"kind\":\"%s\",\"visibility\":\"%s\",%s\"language\":\"%s\",\"title\":\"%s\",\"body\":\"%s\",\"publish\":true,\"links\":[%s]}"
             .formatted(
+                slug == null ? "" : "\"slug\":\"" + slug + "\",",
                 kind,
                 visibility,
                 tenant == null ? "" : "\"tenant\":\"" + tenant + "\",",
@@ -160,6 +177,27 @@ public final class KnowledgeDemo {
                 json(markdown),
                 links);
     expect(send(request("articles").POST(HttpRequest.BodyPublishers.ofString(body)).build()), 201);
+  }
+
+  /** Gives an existing article its slug, unless it has it already. */
+  private void nameIt(String id, String slug) throws IOException, InterruptedException {
+    HttpResponse<String> article = expect(send(request("articles/" + id).GET().build()), 200);
+    if (Pattern.compile("\"slug\"\\s*:\\s*\"" + Pattern.quote(slug) + "\"")
+        .matcher(article.body())
+        .find()) {
+      return;
+    }
+    String etag = article.headers().firstValue("ETag").orElseThrow();
+    expect(
+        send(
+            request("articles/" + id)
+                .header("If-Match", etag)
+                .method(
+                    "PATCH",
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"slug\":\"" + slug + "\",\"note\":\"Named for the rule pack\"}"))
+                .build()),
+        200);
   }
 
   /** The text as the inside of a JSON string. */

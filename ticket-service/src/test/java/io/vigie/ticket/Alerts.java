@@ -38,6 +38,22 @@ public final class Alerts {
         false);
   }
 
+  /** The same alert raised by rule {@code rule}, which names {@code runbook}. */
+  public static AlertFired byRule(AlertFired alert, String rule, String runbook) {
+    return new AlertFired(
+        alert.fingerprint(),
+        alert.severity(),
+        alert.summary(),
+        alert.startedAt(),
+        alert.target(),
+        alert.serverId(),
+        alert.tenants(),
+        alert.hostedServiceIds(),
+        alert.hostDown(),
+        rule,
+        runbook);
+  }
+
   public static AlertResolved resolved(AlertFired fired, Instant resolvedAt) {
     return new AlertResolved(
         fired.fingerprint(), fired.serverId(), fired.target(), fired.startedAt(), resolvedAt);

@@ -12,6 +12,7 @@ import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.Topology;
 import io.vigie.monitoring.TopologyLoader;
 import io.vigie.monitoring.maintenance.MaintenanceCalendar;
+import io.vigie.monitoring.rules.RuleRunbooks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +39,14 @@ public class Alerting {
   private final Outbox outbox;
   private final MaintenanceCalendar maintenance;
   private final MeterRegistry meters;
+  private final RuleRunbooks runbooks;
 
-  public Alerting(Outbox outbox, MaintenanceCalendar maintenance, MeterRegistry meters) {
+  public Alerting(
+      Outbox outbox, MaintenanceCalendar maintenance, MeterRegistry meters, RuleRunbooks runbooks) {
     this.outbox = outbox;
     this.maintenance = maintenance;
     this.meters = meters;
+    this.runbooks = runbooks;
   }
 
   /** Must run in a transaction. */
@@ -238,22 +242,28 @@ public class Alerting {
     alert.suppressedBy = null;
     return TopologyLoader.load(server, null)
         .chain(
-            topology -> {
-              Topology.Affected affected =
-                  topology.affected(signal.guestId(), signal.hostedServiceId());
-              return outbox.record(
-                  new AlertFired(
-                      alert.fingerprint,
-                      alert.severity,
-                      alert.summary,
-                      alert.startedAt,
-                      alert.target,
-                      alert.serverId,
-                      affected.tenants(),
-                      affected.hostedServiceIds(),
-                      alert.hostDown),
-                  ACTOR);
-            })
+            topology ->
+                runbooks
+                    .of(alert.source, alert.annotations)
+                    .chain(
+                        named -> {
+                          Topology.Affected affected =
+                              topology.affected(signal.guestId(), signal.hostedServiceId());
+                          return outbox.record(
+                              new AlertFired(
+                                  alert.fingerprint,
+                                  alert.severity,
+                                  alert.summary,
+                                  alert.startedAt,
+                                  alert.target,
+                                  alert.serverId,
+                                  affected.tenants(),
+                                  affected.hostedServiceIds(),
+                                  alert.hostDown,
+                                  named.rule(),
+                                  named.runbook()),
+                              ACTOR);
+                        }))
         .chain(() -> record(alert, "NOTIFIED", signal.at(), "AlertFired published"))
         .chain(() -> alert.hostDown ? group(alert, signal) : Uni.createFrom().voidItem());
   }

@@ -35,6 +35,7 @@ public record CompiledRule(
   public static CompiledRule compile(UUID id, RuleDefinition d) {
     Duration forDuration = duration(d.forDuration(), "for");
     Duration clearFor = duration(d.clearFor(), "clearFor");
+    Runbook.check(d.runbook());
     if (d.kind() == Kind.METRIC) {
       require(d.expr() != null, "expr", "a METRIC rule needs an expression");
       require(d.comparison() != null, "comparison", "a METRIC rule needs a comparison");

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * The rules a hoster's supervision promise lists, on node_exporter's metric names (and the usual
  * exporters' for processes, SMART and replication): installed at startup when missing, then changed
- * or disabled through the API like any rule.
+ * or disabled through the API like any rule. The filesystem, replication and host-down rules name
+ * their runbooks as knowledge base articles by slug ({@code kb:filesystem-full}, {@code
+ * kb:replication-lag}, {@code kb:host-down}), the ones the demo data writes.
  */
 public final class DefaultRulePack {
 
@@ -24,43 +26,49 @@ public final class DefaultRulePack {
 
   public static List<RuleDefinition> rules() {
     return List.of(
-        ratio(
-            "filesystem-space-low",
-            "node_filesystem_avail_bytes",
-            "node_filesystem_size_bytes",
-            REAL_FILESYSTEMS,
-            Comparison.LT,
-            0.10,
-            "5m",
-            Severity.critical,
-            "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has {{ $value }} of its space free"),
-        ratio(
-            "filesystem-inodes-low",
-            "node_filesystem_files_free",
-            "node_filesystem_files",
-            REAL_FILESYSTEMS,
-            Comparison.LT,
-            0.10,
-            "5m",
-            Severity.critical,
-            "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has {{ $value }} of its inodes free"),
-        metric(
-            "filesystem-full-soon",
-            new Expr(
-                new Selector(
-                    "node_filesystem_avail_bytes",
-                    REAL_FILESYSTEMS,
-                    Function.PREDICT,
-                    null,
-                    null,
-                    "15m",
-                    "4h"),
-                null),
-            Comparison.LT,
-            0.0,
-            "15m",
-            Severity.warning,
-            "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} fills up within 4 hours at its last 15 minutes' pace"),
+        runbook(
+            ratio(
+                "filesystem-space-low",
+                "node_filesystem_avail_bytes",
+                "node_filesystem_size_bytes",
+                REAL_FILESYSTEMS,
+                Comparison.LT,
+                0.10,
+                "5m",
+                Severity.critical,
+                "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has {{ $value }} of its space free"),
+            "kb:filesystem-full"),
+        runbook(
+            ratio(
+                "filesystem-inodes-low",
+                "node_filesystem_files_free",
+                "node_filesystem_files",
+                REAL_FILESYSTEMS,
+                Comparison.LT,
+                0.10,
+                "5m",
+                Severity.critical,
+                "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} has {{ $value }} of its inodes free"),
+            "kb:filesystem-full"),
+        runbook(
+            metric(
+                "filesystem-full-soon",
+                new Expr(
+                    new Selector(
+                        "node_filesystem_avail_bytes",
+                        REAL_FILESYSTEMS,
+                        Function.PREDICT,
+                        null,
+                        null,
+                        "15m",
+                        "4h"),
+                    null),
+                Comparison.LT,
+                0.0,
+                "15m",
+                Severity.warning,
+                "Filesystem {{ $labels.mountpoint }} on {{ $labels.instance }} fills up within 4 hours at its last 15 minutes' pace"),
+            "kb:filesystem-full"),
         metric(
             "load-per-core-high",
             new Expr(
@@ -158,27 +166,35 @@ public final class DefaultRulePack {
             null,
             Severity.critical,
             "Disk {{ $labels.disk }} on {{ $labels.instance }} fails its SMART health check"),
-        metric(
-            "mysql-replication-lag",
-            new Expr(
-                selector(
-                    "mysql_slave_status_seconds_behind_master", List.of(), Function.VALUE, null),
-                null),
-            Comparison.GT,
-            300.0,
-            "5m",
-            Severity.critical,
-            "MySQL replica {{ $labels.instance }} is {{ $value }} s behind"),
-        metric(
-            "mysql-replication-stopped",
-            new Expr(
-                selector("mysql_slave_status_slave_sql_running", List.of(), Function.VALUE, null),
-                null),
-            Comparison.EQ,
-            0.0,
-            "2m",
-            Severity.critical,
-            "MySQL replication SQL thread stopped on {{ $labels.instance }}"),
+        runbook(
+            metric(
+                "mysql-replication-lag",
+                new Expr(
+                    selector(
+                        "mysql_slave_status_seconds_behind_master",
+                        List.of(),
+                        Function.VALUE,
+                        null),
+                    null),
+                Comparison.GT,
+                300.0,
+                "5m",
+                Severity.critical,
+                "MySQL replica {{ $labels.instance }} is {{ $value }} s behind"),
+            "kb:replication-lag"),
+        runbook(
+            metric(
+                "mysql-replication-stopped",
+                new Expr(
+                    selector(
+                        "mysql_slave_status_slave_sql_running", List.of(), Function.VALUE, null),
+                    null),
+                Comparison.EQ,
+                0.0,
+                "2m",
+                Severity.critical,
+                "MySQL replication SQL thread stopped on {{ $labels.instance }}"),
+            "kb:replication-lag"),
         metric(
             "postgresql-replication-lag",
             new Expr(selector("pg_replication_lag", List.of(), Function.VALUE, null), null),
@@ -194,7 +210,44 @@ public final class DefaultRulePack {
             0.0,
             "2m",
             Severity.critical,
-            "{{ $labels.job }} on {{ $labels.instance }} cannot be scraped"));
+            "{{ $labels.job }} on {{ $labels.instance }} cannot be scraped"),
+        // the host-alive check failing (availability's server check): the server itself is down
+        new RuleDefinition(
+            "host-down",
+            Kind.CHECK,
+            null,
+            null,
+            null,
+            "host-alive",
+            3,
+            null,
+            null,
+            Severity.critical,
+            true,
+            true,
+            Map.of(),
+            Map.of(),
+            "kb:host-down"));
+  }
+
+  /** The rule naming the runbook the demo data writes (a knowledge base article, by slug). */
+  private static RuleDefinition runbook(RuleDefinition d, String runbook) {
+    return new RuleDefinition(
+        d.name(),
+        d.kind(),
+        d.expr(),
+        d.comparison(),
+        d.threshold(),
+        d.check(),
+        d.consecutiveFailures(),
+        d.forDuration(),
+        d.clearFor(),
+        d.severity(),
+        d.hostDown(),
+        d.enabled(),
+        d.labels(),
+        d.annotations(),
+        runbook);
   }
 
   private static Selector selector(

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param clearFor how long it must stay clear before resolving (flap damping), e.g. {@code 2m}
  * @param hostDown an alert of this rule means the host is unreachable: the server's other alerts
  *     are grouped under it
+ * @param runbook what the on-call engineer follows when it fires, carried on {@code AlertFired}: an
+ *     absolute {@code https://} or {@code http://} URL, or {@code kb:<slug or id>} naming an
+ *     article of ticket-service's knowledge base (see {@link Runbook})
  */
 public record RuleDefinition(
     @NotBlank
@@ -42,7 +45,42 @@ public record RuleDefinition(
     boolean hostDown,
     Boolean enabled,
     @Size(max = 20) Map<@Size(max = 100) String, @Size(max = 500) String> labels,
-    @Size(max = 20) Map<@Size(max = 100) String, @Size(max = 2000) String> annotations) {
+    @Size(max = 20) Map<@Size(max = 100) String, @Size(max = 2000) String> annotations,
+    @Size(max = Runbook.MAX_LENGTH) String runbook) {
+
+  /** A rule that names no runbook (the shape before {@code runbook}). */
+  public RuleDefinition(
+      String name,
+      Kind kind,
+      Expr expr,
+      Comparison comparison,
+      Double threshold,
+      String check,
+      Integer consecutiveFailures,
+      String forDuration,
+      String clearFor,
+      Severity severity,
+      boolean hostDown,
+      Boolean enabled,
+      Map<String, String> labels,
+      Map<String, String> annotations) {
+    this(
+        name,
+        kind,
+        expr,
+        comparison,
+        threshold,
+        check,
+        consecutiveFailures,
+        forDuration,
+        clearFor,
+        severity,
+        hostDown,
+        enabled,
+        labels,
+        annotations,
+        null);
+  }
 
   public enum Kind {
     METRIC,

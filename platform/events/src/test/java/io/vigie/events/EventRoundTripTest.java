@@ -74,6 +74,18 @@ class EventRoundTripTest {
             List.of("lumiere"),
             List.of(EventSamples.shop().id()),
             false),
+        new io.vigie.events.monitoring.AlertFired(
+            "c3d4",
+            "critical",
+            "Filesystem /var on db1 has 4% of its space free",
+            Instant.parse("2026-11-21T22:00:00Z"),
+            "db1.par-dc2.example.net",
+            EventSamples.loadBalancer().id(),
+            List.of("lumiere"),
+            List.of(),
+            false,
+            "filesystem-space-low",
+            "kb:filesystem-full"),
         new io.vigie.events.monitoring.AlertResolved(
             "a1b2",
             EventSamples.loadBalancer().id(),
@@ -260,6 +272,36 @@ class EventRoundTripTest {
         JSON.readValue(json, io.vigie.events.monitoring.AlertFired.class);
     assertThat(fired.hostDown()).isFalse();
     assertThat(fired.tenants()).containsExactly("lumiere");
+    assertThat(fired.rule()).isNull();
+    assertThat(fired.runbook()).isNull();
+  }
+
+  @Test
+  void anAlertFiredCarriesItsRuleAndRunbookAsTrailingFields() throws Exception {
+    String json =
+        JSON.writeValueAsString(
+            new io.vigie.events.monitoring.AlertFired(
+                "a1b2",
+                "critical",
+                "down",
+                Instant.parse("2026-11-21T22:00:00Z"),
+                "web1",
+                null,
+                List.of(),
+                List.of(),
+                true,
+                "host-down",
+                "https://wiki.example.net/runbooks/host-down"));
+    assertThat(json)
+        .endsWith(
+            "\"hostDown\":true,\"rule\":\"host-down\","
+                + "\"runbook\":\"https://wiki.example.net/runbooks/host-down\"}");
+    // the old constructor still compiles for producers that name neither
+    assertThat(
+            new io.vigie.events.monitoring.AlertFired(
+                    "a1b2", "warning", "s", Instant.EPOCH, "t", null, List.of(), List.of(), false)
+                .runbook())
+        .isNull();
   }
 
   @Test

@@ -428,11 +428,15 @@ public class IncidentService {
         .chain(
             s ->
                 s.createNativeQuery(
-                        "insert into alert_firing (fingerprint, started_at, seen_at)"
-                            + " values (:fingerprint, :started, :seen) on conflict do nothing")
+                        "insert into alert_firing (fingerprint, started_at, seen_at, rule,"
+                            + " runbook) values (:fingerprint, :started, :seen, :rule, :runbook)"
+                            + " on conflict do nothing")
                     .setParameter("fingerprint", alert.fingerprint())
                     .setParameter("started", alert.startedAt())
                     .setParameter("seen", time.instant())
+                    // the incident shows the rule's runbook (knowledge/IncidentRunbooks)
+                    .setParameter("rule", truncate(alert.rule()))
+                    .setParameter("runbook", runbook(alert.runbook()))
                     .executeUpdate())
         .map(inserted -> inserted == 1);
   }
@@ -455,6 +459,18 @@ public class IncidentService {
                     .setParameter("resolved", resolved.resolvedAt())
                     .executeUpdate())
         .map(changed -> changed == 1);
+  }
+
+  /**
+   * The runbook as monitoring validated it (an http(s) URL or {@code kb:<slug or id>}); anything
+   * else from the topic is dropped rather than shown as a link.
+   */
+  static String runbook(String runbook) {
+    if (runbook == null || runbook.length() > 2000) {
+      return null;
+    }
+    String r = runbook.strip();
+    return r.matches("(?i)https?://[^\\s]+|kb:[A-Za-z0-9][A-Za-z0-9-]{0,99}") ? r : null;
   }
 
   /** critical: P1 (high impact and urgency); warning: P2; anything else: P4. */

@@ -17,6 +17,9 @@ public class Article extends PanacheEntityBase {
 
   @Id public UUID id;
 
+  /** A stable name for references such as an alert rule's runbook ({@code kb:<slug>}); optional. */
+  public String slug;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public ArticleKind kind;

@@ -115,12 +115,14 @@ public class ArticleService {
     String tenant = blankToNull(request.tenant());
     List<ArticleLinkRequest> wanted = request.links() == null ? List.of() : request.links();
     return checkTenant(request.visibility(), tenant)
+        .chain(() -> checkSlug(request.slug(), null))
         .chain(() -> linksCheck.resolve(wanted, request.visibility(), tenant))
         .chain(
             links -> {
               Instant now = time.instant();
               Article a = new Article();
               a.id = Uuids.timeOrdered();
+              a.slug = request.slug();
               a.kind = request.kind();
               a.visibility = request.visibility();
               a.tenant = tenant;
@@ -183,6 +185,7 @@ public class ArticleService {
                                       visibility,
                                       tenant));
               return checkTenant(visibility, tenant)
+                  .chain(() -> checkSlug(change.slug(), a.id))
                   .chain(() -> links)
                   .chain(resolved -> apply(a, change, visibility, tenant, resolved, caller));
             });
@@ -200,6 +203,9 @@ public class ArticleService {
     boolean wasPublished = a.status == ArticleStatus.PUBLISHED;
     if (change.kind() != null) {
       a.kind = change.kind();
+    }
+    if (change.slug() != null) {
+      a.slug = change.slug();
     }
     a.visibility = visibility;
     a.tenant = tenant;
@@ -306,7 +312,8 @@ public class ArticleService {
                                                   ? List.of()
                                                   : List.of(report.followUps)),
                                           false,
-                                          about.stream().distinct().toList());
+                                          about.stream().distinct().toList(),
+                                          null);
                                   return create(draft, t.id, caller);
                                 });
                       });
@@ -384,6 +391,26 @@ public class ArticleService {
             client -> {
               if (client == null) {
                 throw ProblemException.invalidField("tenant", "no such client: " + tenant);
+              }
+              return null;
+            });
+  }
+
+  /** A slug is unique and never shaped like an id (kb:<slug or id> must name one article). */
+  private static Uni<Void> checkSlug(String slug, UUID self) {
+    if (slug == null) {
+      return none();
+    }
+    if (slug.length() == 36 && slug.matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")) {
+      throw ProblemException.invalidField("slug", "must not be shaped like an article id");
+    }
+    return Article.<Article>find("slug", slug)
+        .firstResult()
+        .map(
+            taken -> {
+              if (taken != null && !taken.id.equals(self)) {
+                throw ProblemException.conflict(
+                    "slug " + slug + " is taken by article " + taken.id + ": choose another");
               }
               return null;
             });

@@ -3,6 +3,7 @@ package io.vigie.ticket.knowledge;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class ArticleViews {
   static final int MAX_TITLE = 200;
   static final int MAX_BODY = 100_000;
   static final int MAX_LINKS = 50;
+  static final String SLUG = "[a-z0-9][a-z0-9-]{0,99}";
+  static final String SLUG_RULE = "lower-case letters, digits and '-', up to 100";
 
   private ArticleViews() {}
 
@@ -24,7 +27,8 @@ public final class ArticleViews {
   /**
    * A new article (staff): {@code tenant} is the client it concerns, required for a CLIENT
    * visibility; {@code language} FR unless said; {@code publish} true publishes it at once, else it
-   * stays a draft.
+   * stays a draft; {@code slug}, optional and unique, is the name an alert rule's runbook uses
+   * ({@code kb:<slug>}).
    */
   public record NewArticle(
       @NotNull ArticleKind kind,
@@ -34,12 +38,13 @@ public final class ArticleViews {
       @NotBlank @Size(max = MAX_TITLE) String title,
       @NotNull @Size(max = MAX_BODY) String body,
       Boolean publish,
-      @Valid @Size(max = MAX_LINKS) List<@Valid @NotNull ArticleLinkRequest> links) {}
+      @Valid @Size(max = MAX_LINKS) List<@Valid @NotNull ArticleLinkRequest> links,
+      @Pattern(regexp = SLUG, message = SLUG_RULE) String slug) {}
 
   /**
    * A change (staff), each field left out kept: {@code links} replaces them all; {@code status}
    * PUBLISHED publishes a draft (a published article does not go back to draft); {@code note} says
-   * why, kept with the revision.
+   * why, kept with the revision; {@code slug} sets or changes the article's slug.
    */
   public record ArticleChange(
       ArticleKind kind,
@@ -50,7 +55,8 @@ public final class ArticleViews {
       @Size(max = MAX_BODY) String body,
       ArticleStatus status,
       @Size(max = 500) String note,
-      @Valid @Size(max = MAX_LINKS) List<@Valid @NotNull ArticleLinkRequest> links) {}
+      @Valid @Size(max = MAX_LINKS) List<@Valid @NotNull ArticleLinkRequest> links,
+      @Pattern(regexp = SLUG, message = SLUG_RULE) String slug) {}
 
   /** A link as shown. */
   public record ArticleLinkView(ArticleLink.Kind kind, String target, String label) {}
@@ -58,6 +64,7 @@ public final class ArticleViews {
   /** An article; {@code html} is its body rendered and sanitised; {@code version} is its ETag. */
   public record ArticleView(
       UUID id,
+      String slug,
       ArticleKind kind,
       ArticleVisibility visibility,
       String tenant,
@@ -78,6 +85,7 @@ public final class ArticleViews {
     static ArticleView of(Article a, List<ArticleLink> links) {
       return new ArticleView(
           a.id,
+          a.slug,
           a.kind,
           a.visibility,
           a.tenant,

@@ -14,6 +14,11 @@ import java.util.UUID;
  * @param hostDown the server itself is down (host-alive fails): its other alerts are grouped under
  *     this one — the ones already firing belong to this alert's incident, later ones are not
  *     published while it fires
+ * @param rule the name of the alert rule that raised it (monitoring's rule, or Alertmanager's
+ *     {@code alertname}); null when no rule names it, or in events published before it was added
+ * @param runbook what the on-call engineer follows, as the rule names it: an absolute {@code
+ *     https://} or {@code http://} URL, or {@code kb:<article slug or id>} (an article of
+ *     ticket-service's knowledge base); null when the rule names none
  */
 public record AlertFired(
     String fingerprint,
@@ -24,8 +29,35 @@ public record AlertFired(
     UUID serverId,
     List<String> tenants,
     List<UUID> hostedServiceIds,
-    boolean hostDown)
+    boolean hostDown,
+    String rule,
+    String runbook)
     implements DomainEvent {
+
+  /** The shape before {@code rule} and {@code runbook}: neither named. */
+  public AlertFired(
+      String fingerprint,
+      String severity,
+      String summary,
+      Instant startedAt,
+      String target,
+      UUID serverId,
+      List<String> tenants,
+      List<UUID> hostedServiceIds,
+      boolean hostDown) {
+    this(
+        fingerprint,
+        severity,
+        summary,
+        startedAt,
+        target,
+        serverId,
+        tenants,
+        hostedServiceIds,
+        hostDown,
+        null,
+        null);
+  }
 
   @Override
   public String eventType() {
