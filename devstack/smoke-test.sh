@@ -222,6 +222,22 @@ LISTED="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://1
 case "$LISTED" in *Saint-Roch*|*saint-roch*) fail "lumiere lists saint-roch's documentation: $LISTED" ;; esac
 echo "smoke test: knowledge demo data OK (runbooks found by staff, a client reads only its own and public articles)"
 
+# capacity planning and consumption (monitoring-service capacity/, consumption/): the demo
+# hypervisors take a 4 vCPU / 8 GB / 100 GB VM under the overcommit policy; the report is staff
+# only; lumière reads its own consumption report (its VMs' allocations), saint-roch gets 404 on it
+PLACEMENT="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity/placement?vcpus=4&ramGb=8&diskGb=100&datacenter=PAR-DC2')"
+grep -q 'hv1.par-dc2.vigie-demo.net' <<<"${PLACEMENT%%refused*}" || fail "hv1 does not take a 4 vCPU VM: $PLACEMENT"
+CAPACITY="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity')"
+grep -q '"datacenterCode" *: *"PAR-DC3"' <<<"$CAPACITY" || fail "the capacity report misses PAR-DC3: $CAPACITY"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(password_token lumiere)" http://127.0.0.1:8082/api/v1/capacity)"
+[ "$CODE" = 403 ] || fail "a client reading the capacity report got $CODE"
+MONTH="$(date -u +%Y-%m)"
+CONSUMPTION="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH")"
+grep -q 'lumiere-web-1' <<<"$CONSUMPTION" || fail "lumiere's consumption report misses its VMs: $CONSUMPTION"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH/markdown")"
+[ "$CODE" = 404 ] || fail "saint-roch reading lumiere's consumption report got $CODE"
+echo "smoke test: capacity and consumption OK (placement on the demo hypervisors, staff-only report, a client reads only its own consumption)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"
