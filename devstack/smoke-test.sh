@@ -270,6 +270,29 @@ for slug in filesystem-full replication-lag host-down; do
 done
 echo "smoke test: runbooks OK (the host-down rule names kb:host-down; the demo runbooks carry their slugs)"
 
+# capacity planning and consumption (monitoring-service capacity/, consumption/): the demo
+# hypervisors take a 4 vCPU / 8 GB / 100 GB VM under the overcommit policy; the report is staff
+# only; lumière reads its own consumption report (its VMs' allocations), saint-roch gets 404 on it
+PLACEMENT="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity/placement?vcpus=4&ramGb=8&diskGb=100&datacenter=PAR-DC2')"
+grep -q 'hv1.par-dc2.vigie-demo.net' <<<"${PLACEMENT%%refused*}" || fail "hv1 does not take a 4 vCPU VM: $PLACEMENT"
+CAPACITY="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity')"
+grep -q '"datacenterCode" *: *"PAR-DC3"' <<<"$CAPACITY" || fail "the capacity report misses PAR-DC3: $CAPACITY"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(password_token lumiere)" http://127.0.0.1:8082/api/v1/capacity)"
+[ "$CODE" = 403 ] || fail "a client reading the capacity report got $CODE"
+MONTH="$(date -u +%Y-%m)"
+CONSUMPTION="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH")"
+grep -q 'lumiere-web-1' <<<"$CONSUMPTION" || fail "lumiere's consumption report misses its VMs: $CONSUMPTION"
+# the demo's restic runs reach monitoring through backup.events, a moment after backup-service
+for _ in $(seq 1 30); do
+  grep -Eq '"backups" ?: ?\[ ?\{' <<<"$CONSUMPTION" && break
+  sleep 1
+  CONSUMPTION="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH")"
+done
+grep -Eq '"backups" ?: ?\[ ?\{' <<<"$CONSUMPTION" || fail "lumiere's consumption report shows no backup growth: $CONSUMPTION"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH/markdown")"
+[ "$CODE" = 404 ] || fail "saint-roch reading lumiere's consumption report got $CODE"
+echo "smoke test: capacity and consumption OK (placement on the demo hypervisors, staff-only report, a client reads only its own consumption)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

@@ -212,6 +212,7 @@ final class Launcher {
         Services.named("inventory-service").baseUrl(),
         Services.named("backup-service").baseUrl(),
         adminToken);
+    ConsumptionDemo.load(Services.named("backup-service").baseUrl(), adminToken);
     DnsDemo.load(Services.named("dns-service").baseUrl(), adminToken);
     TicketDemo.load(
         Services.named("ticket-service").baseUrl(),

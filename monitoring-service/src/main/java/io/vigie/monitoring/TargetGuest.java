@@ -35,6 +35,16 @@ public class TargetGuest extends PanacheEntityBase {
 
   public String address;
 
+  /** What the inventory allocated it: vCPUs, RAM and disk in GB. */
+  @Column(nullable = false)
+  public int vcpus;
+
+  @Column(name = "ram_gb", nullable = false)
+  public int ramGb;
+
+  @Column(name = "disk_gb", nullable = false)
+  public int diskGb;
+
   @Column(name = "inventory_version", nullable = false)
   public long inventoryVersion;
 }

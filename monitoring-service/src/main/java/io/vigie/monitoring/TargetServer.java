@@ -44,6 +44,18 @@ public class TargetServer extends PanacheEntityBase {
   @Column(name = "network_links", nullable = false)
   public List<NetworkLink> networkLinks = new ArrayList<>();
 
+  /** Hardware threads, the unit vCPUs are sold against; null while the hardware is unknown. */
+  @Column(name = "cpu_threads")
+  public Integer cpuThreads;
+
+  /** Physical memory in GB; null while the hardware is unknown. */
+  @Column(name = "ram_gb")
+  public Integer ramGb;
+
+  /** Usable disk after RAID in GB; null while the storage is unknown. */
+  @Column(name = "disk_gb")
+  public Long diskGb;
+
   @Column(name = "inventory_version", nullable = false)
   public long inventoryVersion;
 }

@@ -5,6 +5,7 @@ import io.vigie.events.inventory.ClientRegistered;
 import io.vigie.events.inventory.ClientSnapshot;
 import io.vigie.events.inventory.ClientUpdated;
 import io.vigie.events.inventory.ContractChanged;
+import io.vigie.events.inventory.HardwareSpec;
 import io.vigie.events.inventory.HostedServiceCreated;
 import io.vigie.events.inventory.HostedServiceRemoved;
 import io.vigie.events.inventory.HostedServiceSnapshot;
@@ -117,6 +118,13 @@ public class InventoryEventsConsumer {
               target.status = s.status();
               target.networkLinks =
                   s.networkLinks() == null ? new ArrayList<>() : new ArrayList<>(s.networkLinks());
+              HardwareSpec hardware = s.hardware();
+              target.cpuThreads = hardware == null ? null : hardware.cpu().threads();
+              target.ramGb = hardware == null ? null : hardware.memory().sizeGb();
+              target.diskGb =
+                  hardware == null || hardware.storage() == null
+                      ? null
+                      : hardware.storage().usableGb();
               target.inventoryVersion = s.version();
               return existing == null
                   ? target.persist().replaceWithVoid()
@@ -153,6 +161,9 @@ public class InventoryEventsConsumer {
               target.clientId = v.clientId();
               target.tenant = v.tenant();
               target.address = v.ipAddresses().isEmpty() ? null : v.ipAddresses().get(0);
+              target.vcpus = v.vcpus();
+              target.ramGb = v.ramGb();
+              target.diskGb = v.diskGb();
               target.inventoryVersion = v.version();
               return existing == null
                   ? target.persist().replaceWithVoid()

@@ -27,7 +27,32 @@ public record HardwareSpec(
   public record Memory(@Min(1) @Max(65536) int sizeGb, @Size(max = 20) String type, boolean ecc) {}
 
   /** Disks grouped by kind and the RAID level that ties them, e.g. 4x10 TB HDD in RAID10. */
-  public record Storage(@NotNull RaidLevel raid, @NotEmpty List<@NotNull @Valid DiskGroup> disks) {}
+  public record Storage(@NotNull RaidLevel raid, @NotEmpty List<@NotNull @Valid DiskGroup> disks) {
+
+    /**
+     * Usable space after RAID redundancy, in GB: per group of identical disks, mirrors keep half,
+     * parity levels lose one disk (RAID5, RAIDZ1) or two (RAID6, RAIDZ2); too few disks for the
+     * level leave nothing. The rule every capacity figure (inventory's, monitoring's) uses.
+     */
+    public long usableGb() {
+      if (raid == null || disks == null) {
+        return 0;
+      }
+      long usable = 0;
+      for (DiskGroup group : disks) {
+        long count = group.count();
+        long size = group.sizeGb();
+        usable +=
+            switch (raid) {
+              case NONE, RAID0 -> count * size;
+              case RAID1, RAID10, ZFS_MIRROR -> count * size / 2;
+              case RAID5, ZFS_RAIDZ1 -> Math.max(0, count - 1) * size;
+              case RAID6, ZFS_RAIDZ2 -> Math.max(0, count - 2) * size;
+            };
+      }
+      return usable;
+    }
+  }
 
   /** {@code count} identical disks. */
   public record DiskGroup(
