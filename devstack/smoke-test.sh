@@ -13,7 +13,7 @@ cd "$ROOT"
 TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-420}"
 BUILD_TIMEOUT=900
 TOKEN_URL=http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/token
-PORTS="15432 19092 19093 18080 18900 8081 8082 8083 8084 8085"
+PORTS="15432 19092 19093 18080 18900 13025 13143 8081 8082 8083 8084 8085"
 mkdir -p .vigie
 LOG="$ROOT/.vigie/smoke-test.log"
 UP_PID=
@@ -221,6 +221,34 @@ case "$LISTED" in *RUNBOOK*|*max_children*|*INTERNAL*) fail "saint-roch lists an
 LISTED="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8083/api/v1/articles?size=500')"
 case "$LISTED" in *Saint-Roch*|*saint-roch*) fail "lumiere lists saint-roch's documentation: $LISTED" ;; esac
 echo "smoke test: knowledge demo data OK (runbooks found by staff, a client reads only its own and public articles)"
+
+# the mail catcher (devstack MailCatcher, GreenMail): open demo pages are accepted by its SMTP server
+# and readable over IMAP as the recipient; no notification ends FAILED for want of a mail server
+PAGES="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/pages')"
+if grep -q '"notifications"' <<<"$PAGES" && grep -Eq '"kind" ?: ?"EMAIL"|@hoster.example' <<<"$PAGES"; then
+  for _ in $(seq 1 45); do
+    grep -Eq '"status" ?: ?"SENT"' <<<"$PAGES" && break
+    sleep 2
+    PAGES="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/pages')"
+  done
+  grep -Eq '"status" ?: ?"SENT"' <<<"$PAGES" || fail "no demo page notification was sent to the mail catcher: $PAGES"
+  grep -Eq '"status" ?: ?"FAILED"' <<<"$PAGES" && fail "a demo page notification failed: $PAGES"
+  MAILS="$(python3 - <<'PY'
+import imaplib
+total = 0
+for who in ("engineer", "expert"):
+    imap = imaplib.IMAP4("127.0.0.1", 13143)
+    imap.login(who + "@hoster.example", "any")
+    total += int(imap.select("INBOX", readonly=True)[1][0])
+    imap.logout()
+print(total)
+PY
+)"
+  [ "${MAILS:-0}" -ge 1 ] || fail "the mail catcher holds no page for engineer or expert"
+  echo "smoke test: on-call pages delivered to the mail catcher ($MAILS message(s) over IMAP)"
+else
+  echo "smoke test: no open demo page with an email step; the mail catcher was not exercised"
+fi
 
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done

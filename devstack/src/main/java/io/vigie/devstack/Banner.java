@@ -52,6 +52,18 @@ final class Banner {
     line(out, "Kafka bootstrap", KafkaBroker.BOOTSTRAP_SERVERS);
     line(
         out,
+        "On-call mail",
+        "smtp://"
+            + MailCatcher.HOST
+            + ":"
+            + MailCatcher.SMTP_PORT
+            + ", read at imap://"
+            + MailCatcher.HOST
+            + ":"
+            + MailCatcher.IMAP_PORT
+            + "  (log in as the recipient, any password)");
+    line(
+        out,
         "PostgreSQL",
         Postgres.jdbcUrl("<database>") + "  (" + Postgres.USER + " / " + Postgres.PASSWORD + ")");
     out.append("\n  Demo users of realm ").append(Keycloak.REALM).append(" (development only)\n");

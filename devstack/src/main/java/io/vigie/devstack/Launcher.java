@@ -86,6 +86,7 @@ final class Launcher {
       Future<?> postgres = starters.submit(() -> startPostgres(startNanos));
       Future<?> kafka = starters.submit(() -> startKafka(startNanos));
       Future<?> keycloak = starters.submit(() -> startKeycloak(startNanos));
+      shutdown.register(Shutdown.Layer.INFRASTRUCTURE, "mail catcher", MailCatcher.start());
       for (Future<?> infrastructure : List.of(postgres, kafka, keycloak)) {
         await(infrastructure);
       }
@@ -288,7 +289,9 @@ final class Launcher {
                     KafkaBroker.PORT,
                     KafkaBroker.CONTROLLER_PORT,
                     Keycloak.HTTP_PORT,
-                    Keycloak.MANAGEMENT_PORT),
+                    Keycloak.MANAGEMENT_PORT,
+                    MailCatcher.SMTP_PORT,
+                    MailCatcher.IMAP_PORT),
                 services.stream().map(ServiceSpec::port))
             .filter(Http::listening)
             .map(String::valueOf)

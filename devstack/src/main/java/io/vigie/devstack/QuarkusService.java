@@ -41,6 +41,9 @@ final class QuarkusService {
     env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
     env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", Keycloak.ISSUER.toString());
+    // ticket-service's on-call pages (the others have no mailer and ignore these)
+    env.put("QUARKUS_MAILER_HOST", MailCatcher.HOST);
+    env.put("QUARKUS_MAILER_PORT", Integer.toString(MailCatcher.SMTP_PORT));
     return ManagedProcess.start(spec.name(), builder, paths.log(spec.name()), pids);
   }
 

@@ -11,12 +11,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Converters for the inventory's collection columns, stored as PostgreSQL {@code text[]}. */
-final class ArrayColumns {
+public final class ArrayColumns {
 
   private ArrayColumns() {}
 
   /** A sorted set of enum constants as their names. */
-  abstract static class EnumSetColumn<E extends Enum<E>>
+  public abstract static class EnumSetColumn<E extends Enum<E>>
       implements AttributeConverter<TreeSet<E>, String[]> {
 
     private final Function<String, E> valueOf;
@@ -41,21 +41,21 @@ final class ArrayColumns {
   }
 
   @Converter
-  static class Roles extends EnumSetColumn<ServerRole> {
-    Roles() {
+  public static class Roles extends EnumSetColumn<ServerRole> {
+    public Roles() {
       super(ServerRole::valueOf);
     }
   }
 
   @Converter
-  static class Certifications extends EnumSetColumn<Certification> {
-    Certifications() {
+  public static class Certifications extends EnumSetColumn<Certification> {
+    public Certifications() {
       super(Certification::valueOf);
     }
   }
 
   @Converter
-  static class Strings implements AttributeConverter<List<String>, String[]> {
+  public static class Strings implements AttributeConverter<List<String>, String[]> {
 
     @Override
     public String[] convertToDatabaseColumn(List<String> values) {

@@ -49,6 +49,45 @@ public final class KafkaEvents {
   }
 
   /**
+   * Every record with {@code key} on the topic, in order, up to and including the first one of type
+   * {@code sentinelType}. A test checking that events came <em>exactly</em> once triggers the
+   * sentinel (any later event of the same aggregate) after the actions it checks: the outbox
+   * publishes in commit order and one key stays on one partition, so when the sentinel is read
+   * everything before it is there — no waiting out a timeout to prove that nothing else comes.
+   *
+   * @throws AssertionError when the sentinel does not arrive within {@code timeout}
+   */
+  public static List<ConsumerRecord<String, String>> awaitThrough(
+      String topic, String key, String sentinelType, Duration timeout) {
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.subscribe(List.of(topic));
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (key.equals(record.key())) {
+            found.add(record);
+            if (sentinelType.equals(header(record, "ce_type"))) {
+              return found;
+            }
+          }
+        }
+      }
+    }
+    throw new AssertionError(
+        "no "
+            + sentinelType
+            + " for "
+            + key
+            + " on "
+            + topic
+            + " within "
+            + timeout
+            + "; records with that key: "
+            + found.stream().map(r -> header(r, "ce_type")).toList());
+  }
+
+  /**
    * Publishes a binary-mode CloudEvent as another service's outbox would; {@code ceId} null leaves
    * the id out (a poison message).
    */

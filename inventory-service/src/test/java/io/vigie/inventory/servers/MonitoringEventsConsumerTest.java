@@ -1,0 +1,87 @@
+package io.vigie.inventory.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vigie.events.monitoring.MonitoringEvents;
+import io.vigie.inventory.Fixtures;
+import io.vigie.testkit.KafkaEvents;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Usage rollups from monitoring: applied once per event id; poison goes to the dead letters. */
+@QuarkusTest
+class MonitoringEventsConsumerTest {
+
+  private static final String DLQ = "inventory-service.monitoring-events.dlq";
+
+  @Inject Pool database;
+
+  @Test
+  void aReplayedEventHasNoSecondEffect() {
+    String server = Fixtures.createServer(Fixtures.createDatacenter(), "HYPERVISOR");
+    String eventId = UUID.randomUUID().toString();
+    publish(server, eventId, "2026-11-21T10:00:00Z", 30.0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> cpu(server, "2026-11-21T10:00:00Z") != null);
+
+    // the same event id again, as a redelivery would bring it, with figures that would show
+    publish(server, eventId, "2026-11-21T10:00:00Z", 99.0);
+    // a later event on the same partition: once it is applied, the replay has been handled
+    publish(server, UUID.randomUUID().toString(), "2026-11-21T11:00:00Z", 40.0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> cpu(server, "2026-11-21T11:00:00Z") != null);
+
+    assertThat(cpu(server, "2026-11-21T10:00:00Z")).isEqualTo(30.0);
+    assertThat(processedCount(eventId)).isEqualTo(1);
+  }
+
+  @Test
+  void aPoisonMessageGoesToTheDeadLetterTopic() {
+    String key = UUID.randomUUID().toString();
+    KafkaEvents.publish(
+        MonitoringEvents.TOPIC, key, null, MonitoringEvents.HOST_USAGE_ROLLED_UP, "{}");
+    assertThat(KafkaEvents.await(DLQ, KafkaEvents.withKey(key), 1, Duration.ofSeconds(30)))
+        .hasSize(1);
+  }
+
+  private static void publish(String server, String eventId, String hour, double cpu) {
+    String json =
+        "{\"serverId\":\"%s\",\"hourStart\":\"%s\",\"cpuUsedPercent\":%s,\"ramUsedGb\":12.5,\"diskUsedGb\":300}"
+            .formatted(server, hour, cpu);
+    KafkaEvents.publish(
+        MonitoringEvents.TOPIC, server, eventId, MonitoringEvents.HOST_USAGE_ROLLED_UP, json);
+  }
+
+  private Double cpu(String server, String hour) {
+    var rows =
+        database
+            .preparedQuery(
+                "select cpu_used_percent from host_usage where server_id = $1 and hour_start = $2")
+            .execute(
+                Tuple.of(
+                    UUID.fromString(server),
+                    OffsetDateTime.parse(hour).withOffsetSameInstant(ZoneOffset.UTC)))
+            .await()
+            .atMost(Duration.ofSeconds(10));
+    return rows.size() == 0 ? null : rows.iterator().next().getDouble(0);
+  }
+
+  private long processedCount(String eventId) {
+    Row row =
+        database
+            .preparedQuery("select count(*) from processed_event where event_id = $1")
+            .execute(Tuple.of(eventId))
+            .await()
+            .atMost(Duration.ofSeconds(10))
+            .iterator()
+            .next();
+    return row.getLong(0);
+  }
+}
