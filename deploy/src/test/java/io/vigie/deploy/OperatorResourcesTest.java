@@ -263,6 +263,30 @@ class OperatorResourcesTest {
   }
 
   @Test
+  void theServicesReachKeycloakInsideTheClusterAndTokensNameThePublicIssuer() {
+    Chart.Rendered production = Chart.environment("production");
+    ObjectNode keycloak = production.ofKind("Keycloak").get(0);
+    String internal =
+        "http://"
+            + keycloak.at("/metadata/name").asText()
+            + "-service."
+            + keycloak.at("/metadata/namespace").asText()
+            + ":8080/realms/vigie";
+    for (String service : ChartTest.SERVICES) {
+      assertThat(
+              production
+                  .named("ConfigMap", service)
+                  .at("/data/QUARKUS_OIDC_AUTH_SERVER_URL")
+                  .asText())
+          .as(service)
+          .isEqualTo(internal);
+    }
+    assertThat(keycloak.at("/spec/hostname/hostname").asText())
+        .isEqualTo("https://login.hoster-demo.net");
+    assertThat(keycloak.at("/spec/hostname/backchannelDynamic").asBoolean()).isTrue();
+  }
+
+  @Test
   void infrastructureSyncsBeforeTheServices() {
     Chart.Rendered production = Chart.environment("production");
     List<String> infrastructure =
