@@ -16,4 +16,4 @@ if [ ${#rendered[@]} -lt 4 ]; then
   exit 1
 fi
 npm ci --no-audit --no-fund --loglevel=error >/dev/null
-node validate.mjs "${rendered[@]}" "$root"/deploy/gitops/applicationset.yaml
+node validate.mjs "${rendered[@]}" "$root"/deploy/gitops/applicationset.yaml "$root"/deploy/gitops/project.yaml

@@ -27,8 +27,13 @@ async function modelFor(apiVersion, kind) {
   return exports[kind];
 }
 
+// Operator kinds without a kubernetes-models package here: the deploy module validates them against
+// the operators' own CRD schemas, vendored in deploy/crds (CrdSchemas, OperatorResourcesTest).
+const checkedAgainstVendoredCrds = ["kafka.strimzi.io/", "postgresql.cnpg.io/", "k8s.keycloak.org/", "cert-manager.io/"];
+
 let failures = 0;
 let checked = 0;
+let vendored = 0;
 for (const file of process.argv.slice(2)) {
   for (const document of parseAllDocuments(readFileSync(file, "utf8"))) {
     if (document.errors.length) {
@@ -39,6 +44,10 @@ for (const file of process.argv.slice(2)) {
     const object = document.toJS();
     if (!object) continue;
     const what = `${file}: ${object.apiVersion} ${object.kind} ${object.metadata?.name}`;
+    if (checkedAgainstVendoredCrds.some((group) => object.apiVersion?.startsWith(group))) {
+      vendored++;
+      continue;
+    }
     try {
       const Model = await modelFor(object.apiVersion, object.kind);
       new Model(object).validate();
@@ -49,5 +58,7 @@ for (const file of process.argv.slice(2)) {
     }
   }
 }
-console.log(`schema check: ${checked} objects valid, ${failures} invalid`);
+console.log(
+  `schema check: ${checked} objects valid, ${failures} invalid (${vendored} operator objects left to the deploy module's CRD check)`,
+);
 process.exit(failures === 0 && checked > 0 ? 0 : 1);

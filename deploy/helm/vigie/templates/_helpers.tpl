@@ -51,3 +51,31 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- end -}}
 {{- toJson $zones -}}
 {{- end -}}
+
+{{/* The namespace an infrastructure block lives in: its own `namespace` value or the release's. */}}
+{{- define "vigie.infraNamespace" -}}
+{{- .namespace | default .root.Release.Namespace -}}
+{{- end -}}
+
+{{/* Labels and the Argo CD sync wave of operator resources: they sync before the services. */}}
+{{- define "vigie.infraMetadata" -}}
+labels:
+  app.kubernetes.io/part-of: vigie
+  app.kubernetes.io/component: {{ .component }}
+  app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+  helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
+  {{- with .labels }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+annotations:
+  argocd.argoproj.io/sync-wave: "-1"
+{{- end -}}
+
+{{/* The zones operator resources are pinned to (one pool or instance per zone). */}}
+{{- define "vigie.infraZones" -}}
+{{- $zones := include "vigie.zones" . | fromJsonArray -}}
+{{- if not $zones -}}
+{{- fail "topology.zones must list the zones (one per datacenter) when kafka.strimzi, postgresql.cloudnativepg or keycloak.operator is enabled" -}}
+{{- end -}}
+{{- toJson $zones -}}
+{{- end -}}

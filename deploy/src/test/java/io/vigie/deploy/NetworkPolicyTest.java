@@ -55,10 +55,10 @@ class NetworkPolicyTest {
   }
 
   @Test
-  void egressGoesToDnsPostgresqlKafkaAndKeycloakOnTheirPortsOnly() {
+  void egressGoesToDnsPostgresqlKafkaKeycloakAndTheTraceCollectorOnTheirPortsOnly() {
     for (String service : List.of("inventory-service", "ticket-service", "backup-service")) {
       List<NetworkPolicyEgressRule> egress = policy(service).getSpec().getEgress();
-      assertThat(egress).as(service).hasSize(4);
+      assertThat(egress).as(service).hasSize(5);
       assertThat(egress)
           .flatExtracting(NetworkPolicyEgressRule::getTo)
           .extracting(NetworkPolicyPeer::getIpBlock)
@@ -72,15 +72,18 @@ class NetworkPolicyTest {
       assertThat(peer(egress.get(2))).containsEntry("strimzi.io/kind", "Kafka");
       assertThat(ports(egress.get(3))).containsExactlyInAnyOrder(8080, 8443);
       assertThat(peer(egress.get(3))).containsEntry("app", "keycloak");
+      assertThat(ports(egress.get(4))).containsExactly(4318);
+      assertThat(peer(egress.get(4)))
+          .containsEntry("app.kubernetes.io/name", "opentelemetry-collector");
     }
   }
 
   @Test
   void onlyTheServicesThatLeaveTheClusterGetAnAddressBlockAndDnsServiceOnlyItsPorts() {
-    assertThat(policy("monitoring-service").getSpec().getEgress()).hasSize(5);
+    assertThat(policy("monitoring-service").getSpec().getEgress()).hasSize(6);
     List<NetworkPolicyEgressRule> dns = policy("dns-service").getSpec().getEgress();
-    assertThat(dns).hasSize(5);
-    assertThat(ports(dns.get(4))).containsExactlyInAnyOrder(53, 8081);
+    assertThat(dns).hasSize(6);
+    assertThat(ports(dns.get(5))).containsExactlyInAnyOrder(53, 8081);
   }
 
   private static Set<Integer> ports(NetworkPolicyEgressRule rule) {

@@ -27,6 +27,18 @@ class RequiredValuesTest {
         "topology.zones|null|topology.zones must list at least two zones",
         "services.monitoring-service.podDisruptionBudget.minAvailable|3|must be below its replicas",
         "serviceDefaults.autoscaling.maxReplicas|2|is below its replicas",
+        "kafka.strimzi.minInsyncReplicas|1|kafka.strimzi.minInsyncReplicas must be at least 2",
+        "kafka.strimzi.minInsyncReplicas|3|kafka.strimzi.minInsyncReplicas must be at least 2 and below replicationFactor",
+        "kafka.strimzi.replicationFactor|4|kafka.strimzi.replicationFactor 4 exceeds the brokers",
+        "postgresql.cloudnativepg.instances|4|postgresql.cloudnativepg.instances (4) must not exceed the zones",
+        "postgresql.cloudnativepg.synchronous.number|3|postgresql.cloudnativepg.synchronous.number must be at least 1 and below instances",
+        "postgresql.cloudnativepg.backup.destinationPath|''|postgresql.cloudnativepg.backup.destinationPath is required",
+        "postgresql.cloudnativepg.backup.credentialsSecret|''|postgresql.cloudnativepg.backup.credentialsSecret is required",
+        "keycloak.operator.host|''|keycloak.operator.host is required",
+        "keycloak.operator.clientSecrets.vigie-agent|null|keycloak.operator.clientSecrets.vigie-agent is required",
+        "postgresql.cloudnativepg.enabled|false|keycloak.operator needs postgresql.cloudnativepg",
+        "ingress.domain|''|ingress.domain is required",
+        "ingress.tls.acme.email|''|ingress.tls.acme.email is required",
       })
   void aMissingOrWrongValueFailsTheRenderingWithItsName(String key, String value, String message) {
     Object setting = value.equals("null") ? null : value;

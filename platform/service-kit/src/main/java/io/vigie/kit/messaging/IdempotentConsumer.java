@@ -1,11 +1,24 @@
 package io.vigie.kit.messaging;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vigie.kit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -20,13 +33,23 @@ public class IdempotentConsumer {
 
   private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
+  private final Tracer tracer;
+
+  public IdempotentConsumer(OpenTelemetry openTelemetry) {
+    this.tracer = openTelemetry.getTracer("io.vigie.kit.messaging");
+  }
+
   /**
    * Reads the CloudEvent of {@code message}, runs {@code handler} on it and acknowledges only once
    * it succeeded; a failure nacks, which hands the message to the channel's dead-letter topic so
-   * one bad record never blocks its partition.
+   * one bad record never blocks its partition. The handler runs in a span continuing the trace of
+   * the record's {@code traceparent} header (the change that published it), so what the handler
+   * writes to its own outbox carries the same trace on.
    */
   public Uni<Void> acknowledgeAfter(
       Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
+    Span span = consumerSpan(message);
+    Scope scope = span.makeCurrent();
     return Uni.createFrom()
         .deferred(() -> handler.apply(IncomingEvent.from(message)))
         .onItemOrFailure()
@@ -35,9 +58,48 @@ public class IdempotentConsumer {
               if (failure == null) {
                 return Uni.createFrom().completionStage(message::ack);
               }
+              span.setStatus(StatusCode.ERROR, failure.getMessage());
               LOG.warnf("Event sent to the dead-letter topic: %s", failure.getMessage());
               return Uni.createFrom().completionStage(() -> message.nack(failure));
+            })
+        .eventually(
+            () -> {
+              scope.close();
+              span.end();
             });
+  }
+
+  private Span consumerSpan(Message<String> message) {
+    Optional<Headers> headers =
+        message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getHeaders());
+    String topic =
+        message
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(m -> m.getTopic())
+            .orElse("unknown");
+    Context parent =
+        headers
+            .map(h -> h.lastHeader(TraceParent.HEADER))
+            .filter(h -> h.value() != null)
+            .flatMap(h -> TraceParent.parse(new String(h.value(), StandardCharsets.UTF_8)))
+            .map(remote -> Context.root().with(Span.wrap(remote)))
+            .orElseGet(Context::current);
+    SpanBuilder builder =
+        tracer
+            .spanBuilder(topic + " process")
+            .setParent(parent)
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.destination.name", topic)
+            .setAttribute("messaging.operation.type", "process");
+    headers
+        .map(h -> h.lastHeader("ce_type"))
+        .filter(h -> h.value() != null)
+        .ifPresent(
+            h ->
+                builder.setAttribute(
+                    "cloudevents.event_type", new String(h.value(), StandardCharsets.UTF_8)));
+    return builder.startSpan();
   }
 
   public Uni<Void> process(String consumer, IncomingEvent event, Supplier<Uni<Void>> effect) {

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.events.DomainEvent;
 import io.vigie.events.EventJson;
 import io.vigie.kit.id.Uuids;
+import io.vigie.kit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,6 +39,7 @@ public class Outbox {
     row.actor = actor;
     row.payload = toJson(event);
     row.occurredAt = Instant.now();
+    row.traceparent = TraceParent.current().orElse(null);
     return row.persist().replaceWithVoid();
   }
 

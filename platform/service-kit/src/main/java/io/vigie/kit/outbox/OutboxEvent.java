@@ -42,6 +42,9 @@ public class OutboxEvent extends PanacheEntityBase {
   @Column(name = "occurred_at", nullable = false)
   public Instant occurredAt;
 
+  /** The W3C traceparent of the span that made the change, sent as the record's header. */
+  public String traceparent;
+
   @Column(name = "published_at", insertable = false, updatable = false)
   public Instant publishedAt;
 }

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vigie.kit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka as binary-mode CloudEvents and marks them published once
- * the broker has acknowledged them.
+ * Publishes committed outbox rows to Kafka as binary-mode CloudEvents (with the change's W3C {@code
+ * traceparent} when it was traced) and marks them published once the broker has acknowledged them.
  *
  * <p>Woken by PostgreSQL NOTIFY (sent by a trigger, so only on commit) with a poll as fallback. One
  * relay at a time publishes (a transaction-scoped advisory lock), so several replicas never publish
@@ -61,7 +62,7 @@ public class OutboxRelay {
 
   private static final String SELECT_PENDING =
       """
-      select id, topic, event_type, source, aggregate_id, tenant, payload, occurred_at
+      select id, topic, event_type, source, aggregate_id, tenant, payload, occurred_at, traceparent
         from outbox_event
        where published_at is null
        order by seq
@@ -308,6 +309,11 @@ public class OutboxRelay {
     String tenant = row.getString("tenant");
     if (tenant != null) {
       headers.put("ce_tenant", tenant);
+    }
+    // the change's trace goes on in the consumers (CloudEvents distributed tracing, W3C header)
+    String traceparent = row.getString("traceparent");
+    if (traceparent != null) {
+      headers.put(TraceParent.HEADER, traceparent);
     }
     return headers;
   }
