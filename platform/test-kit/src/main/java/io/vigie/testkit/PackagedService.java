@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Vigie service as it is shipped: its {@code quarkus-run.jar} in its own JVM, configured by
  * system properties (the test kit's PostgreSQL database, Kafka broker and token key), on a free
- * port, its output in {@code target/<name>.log} of the module running the test. For tests that need
- * services together or a real process to kill (system-tests, the deploy module's live metrics): the
- * repository is {@code -Dvigie.repository} (default {@code ..}).
+ * port, its output appended to {@code target/<name>.log} of the module running the test. For tests
+ * that need services together or a real process to kill (system-tests, the deploy module's live
+ * metrics): the repository is {@code -Dvigie.repository} (default {@code ..}).
  */
 public final class PackagedService implements AutoCloseable {
 
@@ -58,7 +58,7 @@ public final class PackagedService implements AutoCloseable {
         new ProcessBuilder(command)
             .directory(Files.createDirectories(Path.of("target", module)).toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     return new PackagedService(module, port, log, process);
   }
@@ -99,6 +99,11 @@ public final class PackagedService implements AutoCloseable {
 
   public String url(String path) {
     return "http://127.0.0.1:" + port + path;
+  }
+
+  /** A crash: SIGKILL, no shutdown hook, no graceful close; waits until the JVM is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   /** Stops the JVM (SIGTERM, then SIGKILL after 10 s). */

@@ -140,6 +140,26 @@ public final class SupportCalendar {
         "supportHours", "no support hours in the " + MAX_DAYS_SEARCHED + " days after " + from);
   }
 
+  /**
+   * The first instant of support time at or after {@code from}: {@code from} itself while the clock
+   * runs (always, for 24/7), else the next opening (on-call holds lower priorities until then).
+   */
+  public Instant nextSupportInstant(Instant from) {
+    if (isAlways()) {
+      return from;
+    }
+    LocalDate day = firstDay(from);
+    for (int i = 0; i < MAX_DAYS_SEARCHED; i++, day = day.plusDays(1)) {
+      for (Opening opening : openingsOn(day)) {
+        if (opening.end().isAfter(from)) {
+          return max(opening.start(), from);
+        }
+      }
+    }
+    throw new InvalidCalendar(
+        "supportHours", "no support hours in the " + MAX_DAYS_SEARCHED + " days after " + from);
+  }
+
   /** The day before {@code from}'s local date, so an opening that started earlier is seen. */
   private LocalDate firstDay(Instant from) {
     return from.atZone(zone).toLocalDate().minusDays(1);

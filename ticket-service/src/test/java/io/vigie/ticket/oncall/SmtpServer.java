@@ -76,8 +76,11 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  /** One message as the SMTP server received it: its headers and decoded body. */
-  public record Received(String to, String subject, String raw, String body) {}
+  /**
+   * One message as the SMTP server received it: its headers and decoded body, and when the server
+   * accepted it (its maildir file's modification time, written by aiosmtpd on acceptance).
+   */
+  public record Received(String to, String subject, String raw, String body, Instant at) {}
 
   /** Every message received so far addressed to {@code address}, oldest first. */
   public static List<Received> to(String address) {
@@ -92,7 +95,13 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
   /** Waits (bounded) for the {@code count}th message to {@code address}. */
   public static List<Received> awaitTo(String address, int count) throws InterruptedException {
-    Instant until = Instant.now().plus(Duration.ofSeconds(15));
+    return awaitTo(address, count, Duration.ofSeconds(15));
+  }
+
+  /** Waits at most {@code wait} for the {@code count}th message to {@code address}. */
+  public static List<Received> awaitTo(String address, int count, Duration wait)
+      throws InterruptedException {
+    Instant until = Instant.now().plus(wait);
     while (true) {
       List<Received> found = to(address);
       if (found.size() >= count || Instant.now().isAfter(until)) {
@@ -102,7 +111,7 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  static List<Received> all() {
+  public static List<Received> all() {
     Path dir = maildir.resolve("new");
     if (!Files.isDirectory(dir)) {
       return List.of();
@@ -113,7 +122,13 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
       List<Received> messages = new ArrayList<>();
       for (Path p : sorted) {
         String raw = Files.readString(p, StandardCharsets.UTF_8);
-        messages.add(new Received(header(raw, "To"), header(raw, "Subject"), raw, decode(raw)));
+        messages.add(
+            new Received(
+                header(raw, "To"),
+                header(raw, "Subject"),
+                raw,
+                decode(raw),
+                Files.getLastModifiedTime(p).toInstant()));
       }
       return messages;
     } catch (IOException e) {

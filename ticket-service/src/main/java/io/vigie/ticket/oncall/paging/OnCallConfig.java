@@ -16,7 +16,7 @@ public interface OnCallConfig {
    * How often due notifications are sent and due pages escalated (a scheduler period; {@code off}
    * disables it: the tests call {@code PageWatch.check()} after moving time).
    */
-  @WithDefault("2s")
+  @WithDefault("0.5s")
   String watchEvery();
 
   /** The wait before the first retry of a failed notification; doubled at each further one. */

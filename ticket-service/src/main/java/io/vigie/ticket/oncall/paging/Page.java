@@ -16,9 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Table(name = "oncall_page")
 public class Page extends PanacheEntityBase {
 
-  /** OPEN while it escalates; ACKNOWLEDGED stops it; EXHAUSTED once every round was sent. */
+  /**
+   * HELD until the contract's support hours open (a lower priority outside them; {@code nextStepAt}
+   * is then when paging starts); OPEN while it escalates; ACKNOWLEDGED stops it; EXHAUSTED once
+   * every round was sent.
+   */
   @Schema(name = "PageStatus")
   public enum Status {
+    HELD,
     OPEN,
     ACKNOWLEDGED,
     EXHAUSTED

@@ -2,22 +2,39 @@ package io.vigie.ticket.oncall.paging;
 
 import io.vigie.ticket.oncall.Notification;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a page says, in every form (email subject, plain text, HTML, webhook JSON): the client, the
- * ticket and its priority, why a person is needed, the GTI deadline, and the links to act. Plain
- * Java; every piece of text is escaped in the HTML.
+ * ticket and its priority, why a person is needed, the GTI deadline, the servers, VMs and hosted
+ * services affected, and the links to act. Plain Java; every piece of text is escaped in the HTML.
  */
 final class PageMessage {
 
   private PageMessage() {}
 
+  /** A server, VM or hosted service the ticket is linked to, with its inventory name. */
+  record Affected(String kind, String id, String label) {
+
+    /** {@code hosted service Boutique Lumière}. */
+    String describe() {
+      return kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + (label == null ? id : label);
+    }
+  }
+
   /**
    * @param ackLink the single-use acknowledgement link (email only), or null
    * @param ackApi the API path to acknowledge with a bearer token
    */
-  static Notification of(Page p, String clientName, String baseUrl, String ackLink) {
+  static Notification of(
+      Page p, String clientName, String baseUrl, String ackLink, List<Affected> affected) {
+    String affects =
+        affected.isEmpty()
+            ? "none named"
+            : affected.stream().map(Affected::describe).collect(Collectors.joining(", "));
     String ticketUrl = baseUrl + "/api/v1/tickets/" + p.ticketId;
     String ackApi = baseUrl + "/api/v1/on-call/pages/" + p.id + "/acknowledgement";
     String deadline = p.deadline == null ? "none" : p.deadline.toString();
@@ -32,6 +49,7 @@ final class PageMessage {
     text.append("\r\nClient: ").append(client);
     text.append("\r\nWhy: ").append(p.reason);
     text.append("\r\nGTI deadline: ").append(deadline);
+    text.append("\r\nAffected: ").append(affects);
     text.append("\r\nEscalation: round ").append(p.round + 1).append(", step ").append(p.step + 1);
     if (ackLink != null) {
       text.append("\r\n\r\nAcknowledge: ").append(ackLink);
@@ -48,6 +66,8 @@ final class PageMessage {
             + Html.escape(p.reason)
             + "</li><li>GTI deadline: "
             + Html.escape(deadline)
+            + "</li><li>Affected: "
+            + Html.escape(affects)
             + "</li></ul>"
             + (ackLink == null
                 ? ""
@@ -68,6 +88,18 @@ final class PageMessage {
     payload.put("ticket", ticket);
     payload.put("reason", p.reason);
     payload.put("deadline", p.deadline == null ? null : p.deadline.toString());
+    payload.put(
+        "affected",
+        affected.stream()
+            .map(
+                a -> {
+                  Map<String, Object> one = new LinkedHashMap<>();
+                  one.put("kind", a.kind());
+                  one.put("id", a.id());
+                  one.put("label", a.label());
+                  return one;
+                })
+            .toList());
     payload.put("round", p.round + 1);
     payload.put("step", p.step + 1);
     payload.put("acknowledge", Map.of("method", "POST", "url", ackApi));

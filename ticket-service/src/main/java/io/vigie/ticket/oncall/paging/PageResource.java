@@ -111,11 +111,11 @@ public class PageResource {
   @WithSession
   @Operation(
       operationId = "listPages",
-      summary = "The pages of a ticket (ticket=), or the open ones, newest first")
+      summary = "The pages of a ticket (ticket=), or the open and held ones, newest first")
   public Uni<RestResponse<List<PageView>>> list(@QueryParam("ticket") UUID ticket) {
     Uni<List<Page>> pages =
         ticket == null
-            ? Page.<Page>list("status = ?1 order by openedAt desc", Page.Status.OPEN)
+            ? Page.<Page>list("status in ?1 order by openedAt desc", PagingService.LIVE)
             : Page.<Page>list("ticketId = ?1 order by openedAt desc", ticket);
     return pages
         .chain(

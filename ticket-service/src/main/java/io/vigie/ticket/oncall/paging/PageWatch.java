@@ -22,7 +22,7 @@ public class PageWatch {
   }
 
   @Scheduled(
-      every = "${vigie.ticket.oncall.watch-every:2s}",
+      every = "${vigie.ticket.oncall.watch-every:0.5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> scheduled() {
     return check()

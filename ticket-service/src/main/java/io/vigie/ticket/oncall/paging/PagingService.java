@@ -3,6 +3,7 @@ package io.vigie.ticket.oncall.paging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vigie.events.inventory.SupportHours;
 import io.vigie.events.ticket.PageAcknowledged;
 import io.vigie.events.ticket.PageEscalated;
 import io.vigie.events.ticket.PageSent;
@@ -12,6 +13,7 @@ import io.vigie.kit.id.Uuids;
 import io.vigie.kit.problem.ProblemException;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.Roles;
+import io.vigie.ticket.clock.SupportCalendar;
 import io.vigie.ticket.inventory.KnownClient;
 import io.vigie.ticket.oncall.ContactMethod;
 import io.vigie.ticket.oncall.DeliveryOutcome;
@@ -19,7 +21,9 @@ import io.vigie.ticket.oncall.NotificationRule;
 import io.vigie.ticket.oncall.Notifier;
 import io.vigie.ticket.oncall.OnCallPerson;
 import io.vigie.ticket.oncall.schedule.ScheduleService;
+import io.vigie.ticket.oncall.team.TeamService;
 import io.vigie.ticket.tickets.Ticket;
+import io.vigie.ticket.tickets.TicketLink;
 import io.vigie.ticket.tickets.TicketService;
 import io.vigie.ticket.tickets.TicketViews.TicketChange;
 import io.vigie.ticket.tickets.TimelineEntry;
@@ -58,6 +62,9 @@ public class PagingService {
   static final String ACTOR = "on-call";
   static final int BATCH = 50;
 
+  /** A page that may still notify someone: held until support hours open, or escalating. */
+  static final List<Page.Status> LIVE = List.of(Page.Status.HELD, Page.Status.OPEN);
+
   /** How long a claimed notification stays claimed before another run may send it again. */
   static final Duration CLAIM = Duration.ofMinutes(2);
 
@@ -90,7 +97,7 @@ public class PagingService {
   public Uni<Void> open(ResponderNeeded needed) {
     UUID ticketId = needed.ticket().id();
     Instant now = time.instant();
-    return Page.<Page>find("ticketId = ?1 and status = ?2", ticketId, Page.Status.OPEN)
+    return Page.<Page>find("ticketId = ?1 and status in ?2", ticketId, LIVE)
         .firstResult()
         .chain(
             open -> {
@@ -108,7 +115,10 @@ public class PagingService {
                         return policyFor(t.tenant, t.priority.name())
                             .chain(
                                 policy ->
-                                    policy == null ? noPolicy(t) : start(t, needed, policy, now));
+                                    policy == null
+                                        ? noPolicy(t)
+                                        : supportHoursOf(t)
+                                            .chain(hours -> start(t, needed, policy, hours, now)));
                       });
             });
   }
@@ -133,8 +143,34 @@ public class PagingService {
                     .orElse(null));
   }
 
+  /** The support hours of the ticket's client's contract; null without a client or contract. */
+  private static Uni<SupportHours> supportHoursOf(Ticket t) {
+    if (t.tenant == null) {
+      return Uni.createFrom().nullItem();
+    }
+    return KnownClient.byCode(t.tenant)
+        .map(c -> c == null || c.contract == null ? null : c.contract.supportHours());
+  }
+
+  /** When paging starts (see {@link PagingHours}); at once when the calendar cannot be read. */
+  private static Instant startsAt(Ticket t, SupportHours hours, Instant now) {
+    try {
+      return PagingHours.startsAt(t.priority, hours, now);
+    } catch (SupportCalendar.InvalidCalendar e) {
+      LOG.warnf(
+          "Support hours of %s unreadable (%s: %s): %s paged at once",
+          t.tenant, e.field(), e.getMessage(), t.reference);
+      return now;
+    }
+  }
+
   private Uni<Void> start(
-      Ticket t, ResponderNeeded needed, EscalationPolicyRow policy, Instant now) {
+      Ticket t,
+      ResponderNeeded needed,
+      EscalationPolicyRow policy,
+      SupportHours hours,
+      Instant now) {
+    Instant starts = startsAt(t, hours, now);
     Page p = new Page();
     p.id = Uuids.timeOrdered();
     p.ticketId = t.id;
@@ -147,11 +183,35 @@ public class PagingService {
     p.policyId = policy.id;
     p.round = 0;
     p.step = 0;
-    p.status = Page.Status.OPEN;
     p.openedAt = now;
-    p.nextStepAt = now.plus(policy.plan().delay(new EscalationPlan.Position(0, 0)));
     p.version = 1;
     meters.counter("vigie.oncall.pages.opened").increment();
+    if (starts.isAfter(now)) {
+      // a lower priority outside the contract's support hours: held until they open, when the
+      // watch starts it (the on-call of a schedule is the one at that time)
+      p.status = Page.Status.HELD;
+      p.nextStepAt = starts;
+      return p.persist()
+          .chain(
+              () ->
+                  tickets.entry(
+                      t,
+                      now,
+                      TimelineEntry.Kind.COMMENT,
+                      TimelineEntry.Visibility.INTERNAL,
+                      ACTOR,
+                      t.priority
+                          + " outside the contract's support hours: paging with escalation policy"
+                          + " \""
+                          + policy.name
+                          + "\" held until "
+                          + PagingHours.local(starts, hours)
+                          + " ("
+                          + p.reason
+                          + ")"));
+    }
+    p.status = Page.Status.OPEN;
+    p.nextStepAt = now.plus(policy.plan().delay(new EscalationPlan.Position(0, 0)));
     return p.persist()
         .chain(() -> notifyStep(p, policy, now))
         .chain(
@@ -186,6 +246,14 @@ public class PagingService {
                 if (target.kind() == PolicyStep.StepTarget.Kind.PERSON) {
                   found.add(target.id());
                   return Uni.createFrom().item(found);
+                }
+                if (target.kind() == PolicyStep.StepTarget.Kind.TEAM) {
+                  return TeamService.members(UUID.fromString(target.id()))
+                      .map(
+                          members -> {
+                            found.addAll(members);
+                            return found;
+                          });
                 }
                 return schedules
                     .onCallNow(UUID.fromString(target.id()), now)
@@ -253,7 +321,7 @@ public class PagingService {
                 .chain(
                     s ->
                         s.createNativeQuery(
-                                "select * from oncall_page where status = 'OPEN' and"
+                                "select * from oncall_page where status in ('OPEN', 'HELD') and"
                                     + " next_step_at <= :now order by next_step_at limit :batch"
                                     + " for update skip locked",
                                 Page.class)
@@ -274,6 +342,9 @@ public class PagingService {
     return EscalationPolicyRow.<EscalationPolicyRow>findById(p.policyId)
         .chain(
             policy -> {
+              if (p.status == Page.Status.HELD) {
+                return release(p, policy, now);
+              }
               EscalationPlan plan = policy.plan();
               EscalationPlan.Position next =
                   plan.after(new EscalationPlan.Position(p.round, p.step));
@@ -322,6 +393,28 @@ public class PagingService {
                                             + ")"));
                       });
             });
+  }
+
+  /** Support hours opened on a held page: its first step goes now. */
+  private Uni<Void> release(Page p, EscalationPolicyRow policy, Instant now) {
+    p.status = Page.Status.OPEN;
+    p.round = 0;
+    p.step = 0;
+    p.nextStepAt = now.plus(policy.plan().delay(new EscalationPlan.Position(0, 0)));
+    p.version++;
+    return notifyStep(p, policy, now)
+        .chain(() -> Ticket.<Ticket>findById(p.ticketId))
+        .chain(
+            t ->
+                tickets.entry(
+                    t,
+                    now,
+                    TimelineEntry.Kind.COMMENT,
+                    TimelineEntry.Visibility.INTERNAL,
+                    ACTOR,
+                    "Support hours opened: paging starts with step 1 of escalation policy \""
+                        + policy.name
+                        + "\""));
   }
 
   /** A notification claimed for sending, with its link token when it is an email. */
@@ -382,15 +475,19 @@ public class PagingService {
                                                 person ->
                                                     KnownClient.<KnownClient>find("code", p.tenant)
                                                         .firstResult()
-                                                        .map(
+                                                        .chain(
                                                             client ->
-                                                                new Sending(
-                                                                    n,
-                                                                    p,
-                                                                    person,
-                                                                    client == null
-                                                                        ? null
-                                                                        : client.name))))))
+                                                                affected(p.ticketId)
+                                                                    .map(
+                                                                        affected ->
+                                                                            new Sending(
+                                                                                n,
+                                                                                p,
+                                                                                person,
+                                                                                client == null
+                                                                                    ? null
+                                                                                    : client.name,
+                                                                                affected)))))))
         .chain(
             s -> {
               if (s.page().status != Page.Status.OPEN) {
@@ -412,13 +509,36 @@ public class PagingService {
               String link =
                   c.token() == null ? null : config.baseUrl() + "/on-call/ack/" + c.token();
               return notifier
-                  .send(method, PageMessage.of(s.page(), s.clientName(), config.baseUrl(), link))
+                  .send(
+                      method,
+                      PageMessage.of(
+                          s.page(), s.clientName(), config.baseUrl(), link, s.affected()))
                   .chain(outcome -> record(c, outcome, null));
             });
   }
 
   record Sending(
-      PageNotification notification, Page page, OnCallPerson person, String clientName) {}
+      PageNotification notification,
+      Page page,
+      OnCallPerson person,
+      String clientName,
+      List<PageMessage.Affected> affected) {}
+
+  /** The servers, VMs and hosted services the ticket is linked to, for the message. */
+  private static Uni<List<PageMessage.Affected>> affected(UUID ticketId) {
+    return TicketLink.<TicketLink>list(
+            "ticketId = ?1 and kind in ?2 order by kind, label",
+            ticketId,
+            List.of(
+                TicketLink.Kind.SERVER,
+                TicketLink.Kind.VIRTUAL_MACHINE,
+                TicketLink.Kind.HOSTED_SERVICE))
+        .map(
+            links ->
+                links.stream()
+                    .map(l -> new PageMessage.Affected(l.kind.name(), l.target, l.label))
+                    .toList());
+  }
 
   /** Records an outcome (or a cancellation when {@code cancelled} says why). */
   private Uni<Void> record(Claimed c, DeliveryOutcome outcome, String cancelled) {
@@ -522,7 +642,7 @@ public class PagingService {
    */
   public Uni<Void> ticketActedOn(UUID ticketId, String actor) {
     // locked here, so the page cannot stop between this read and the acknowledgement
-    return Page.<Page>find("ticketId = ?1 and status = ?2", ticketId, Page.Status.OPEN)
+    return Page.<Page>find("ticketId = ?1 and status in ?2", ticketId, LIVE)
         .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
         .firstResult()
         .chain(
@@ -547,7 +667,7 @@ public class PagingService {
                       if (p == null) {
                         throw ProblemException.notFound("Page", pageId);
                       }
-                      if (p.status != Page.Status.OPEN) {
+                      if (!LIVE.contains(p.status)) {
                         throw ProblemException.conflict(
                             "The page is "
                                 + p.status.name().toLowerCase()

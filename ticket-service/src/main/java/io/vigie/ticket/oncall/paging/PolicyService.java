@@ -11,6 +11,7 @@ import io.vigie.kit.web.Created;
 import io.vigie.kit.web.ETags;
 import io.vigie.ticket.oncall.OnCallPerson;
 import io.vigie.ticket.oncall.schedule.OnCallSchedule;
+import io.vigie.ticket.oncall.team.OnCallTeam;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.net.URI;
@@ -126,12 +127,23 @@ public class PolicyService {
             people ->
                 OnCallSchedule.<OnCallSchedule>listAll()
                     .chain(
-                        schedules -> {
+                        schedules ->
+                            OnCallTeam.<OnCallTeam>listAll()
+                                .map(teams -> new Known(people, schedules, teams)))
+                    .chain(
+                        known -> {
+                          List<OnCallSchedule> schedules = known.schedules();
                           Set<String> subjects =
                               people.stream().map(p -> p.subject).collect(Collectors.toSet());
                           Set<UUID> ids =
                               schedules.stream().map(s -> s.id).collect(Collectors.toSet());
-                          List<FieldError> errors = sheet.check(subjects, ids);
+                          List<FieldError> errors =
+                              sheet.check(
+                                  subjects,
+                                  ids,
+                                  known.teams().stream()
+                                      .map(t -> t.id)
+                                      .collect(Collectors.toSet()));
                           if (!errors.isEmpty()) {
                             throw new ProblemException(
                                 400,
@@ -162,6 +174,9 @@ public class PolicyService {
                                   });
                         }));
   }
+
+  private record Known(
+      List<OnCallPerson> people, List<OnCallSchedule> schedules, List<OnCallTeam> teams) {}
 
   private void apply(EscalationPolicyRow p, PolicySheet sheet, Caller caller) {
     p.name = sheet.name().strip();

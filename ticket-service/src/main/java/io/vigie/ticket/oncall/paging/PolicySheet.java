@@ -10,15 +10,16 @@ import java.util.UUID;
 
 /**
  * An escalation policy as an admin writes it, and its check: at least one step, each with targets
- * that exist (a schedule id, a person's subject) and a delay from PT1M to PT24H; repeat 0 to 10; an
- * optional client ({@code tenant}) and priority (P1-P4); neither makes it the default. Plain Java.
+ * that exist (a schedule id, a person's subject, a team id) and a delay from PT1M to PT24H; repeat
+ * 0 to 10; an optional client ({@code tenant}) and priority (P1-P4); neither makes it the default.
+ * Plain Java.
  */
 public record PolicySheet(
     String name, String tenant, String priority, List<PolicyStep> steps, Integer repeat) {
 
   static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4");
 
-  public List<FieldError> check(Set<String> people, Set<UUID> schedules) {
+  public List<FieldError> check(Set<String> people, Set<UUID> schedules, Set<UUID> teams) {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.length() > 200) {
       errors.add(new FieldError("name", "1 to 200 characters"));
@@ -57,13 +58,16 @@ public record PolicySheet(
         PolicyStep.StepTarget target = s.targets().get(t);
         String field = at + ".targets[" + t + "]";
         if (target == null || target.kind() == null) {
-          errors.add(new FieldError(field + ".kind", "SCHEDULE or PERSON"));
+          errors.add(new FieldError(field + ".kind", "SCHEDULE, PERSON or TEAM"));
         } else if (target.kind() == PolicyStep.StepTarget.Kind.PERSON
             && !people.contains(target.id())) {
           errors.add(new FieldError(field + ".id", "not a person who can be paged"));
         } else if (target.kind() == PolicyStep.StepTarget.Kind.SCHEDULE
             && !schedules.contains(uuid(target.id()))) {
           errors.add(new FieldError(field + ".id", "not a schedule"));
+        } else if (target.kind() == PolicyStep.StepTarget.Kind.TEAM
+            && !teams.contains(uuid(target.id()))) {
+          errors.add(new FieldError(field + ".id", "not a team"));
         }
       }
     }

@@ -9,14 +9,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record PolicyStep(List<StepTarget> targets, String delay) {
 
-  /** Who a step notifies: the on-call of a SCHEDULE (its id), or a PERSON (their subject). */
+  /**
+   * Who a step notifies: the on-call of a SCHEDULE (its id), a PERSON (their subject), or every
+   * member of a TEAM (its id).
+   */
   public record StepTarget(Kind kind, String id) {
 
     /** What a target names. */
     @Schema(name = "EscalationTargetKind")
     public enum Kind {
       SCHEDULE,
-      PERSON
+      PERSON,
+      TEAM
     }
   }
 }

@@ -2,6 +2,7 @@ package io.vigie.ticket.oncall.paging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -97,15 +98,25 @@ class PagingTest {
   }
 
   static String incident(String tenant) {
+    return incident(tenant, "HIGH", "HIGH");
+  }
+
+  static String incident(String tenant, String impact, String urgency) {
+    return incident(tenant, impact, urgency, List.of());
+  }
+
+  static String incident(
+      String tenant, String impact, String urgency, List<Map<String, Object>> links) {
     return as(TestTokens.engineer())
         .body(
             Map.of(
                 "type", "INCIDENT",
                 "title", "Shop down",
                 "description", "502 on checkout",
-                "impact", "HIGH",
-                "urgency", "HIGH",
-                "tenant", tenant))
+                "impact", impact,
+                "urgency", urgency,
+                "tenant", tenant,
+                "links", links))
         .post("/api/v1/tickets")
         .then()
         .statusCode(201)
@@ -154,7 +165,8 @@ class PagingTest {
   void nobodyAcknowledgesThenTheLinkInStepTwosEmailStopsTheEscalation() throws Throwable {
     String run = UUID.randomUUID().toString().substring(0, 6);
     String tenant = InventoryFeed.tenant("paging");
-    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    UUID clientId = InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    UUID shop = InventoryFeed.website(clientId, tenant, List.of(), List.of());
     String first = "night-" + run, second = "lead-" + run, third = "cto-" + run;
     for (String s : List.of(first, second, third)) {
       emailPerson(s);
@@ -184,7 +196,12 @@ class PagingTest {
         tenant, List.of(step("SCHEDULE", schedule), step("PERSON", second), step("PERSON", third)));
 
     time.set(Instant.parse("2026-12-01T02:00:00Z"));
-    String ticket = incident(tenant);
+    String ticket =
+        incident(
+            tenant,
+            "HIGH",
+            "HIGH",
+            List.of(Map.of("kind", "HOSTED_SERVICE", "target", shop.toString())));
     JsonPath page = page(ticket);
     assertThat(page.getString("status")).isEqualTo("OPEN");
     String pageId = page.getString("id");
@@ -197,6 +214,7 @@ class PagingTest {
         .contains("Client: ")
         .contains(tenant)
         .contains("GTI deadline: 2026-12-01T03:00:00Z")
+        .contains("Affected: hosted service Boutique " + tenant)
         .contains("/api/v1/tickets/" + ticket);
     assertThat(LINK.matcher(toFirst.get(0).body()).find()).isTrue();
     // the same instant checked again sends nothing more
@@ -331,6 +349,232 @@ class PagingTest {
           .body("status", equalTo("ACKNOWLEDGED"))
           .body("acknowledgedBy", equalTo("engineer"));
     }
+  }
+
+  @Test
+  void aP3AtNightWaitsForTheMorningOfItsContractUnlessItIsAroundTheClock() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String office = InventoryFeed.tenant("office");
+    InventoryFeed.client(office, InventoryFeed.officeHours());
+    String always = InventoryFeed.tenant("always");
+    InventoryFeed.client(always, InventoryFeed.aroundTheClock());
+    String officePager = "office-" + run, alwaysPager = "always-" + run;
+    emailPerson(officePager);
+    emailPerson(alwaysPager);
+    policy(office, List.of(step("PERSON", officePager)));
+    policy(always, List.of(step("PERSON", alwaysPager)));
+
+    // Saturday 5 December, 03:00 Paris
+    time.set(Instant.parse("2026-12-05T02:00:00Z"));
+    String held = incident(office, "HIGH", "LOW"); // P3
+    JsonPath page = page(held);
+    assertThat(page.getString("priority")).isEqualTo("P3");
+    assertThat(page.getString("status")).isEqualTo("HELD");
+    // Monday 7 December, 09:00 Paris
+    assertThat(page.getString("nextStepAt")).isEqualTo("2026-12-07T08:00:00Z");
+    assertThat(page.getList("notifications")).isEmpty();
+    String heldPage = page.getString("id");
+
+    // the same night: a 24/7 contract's P3 and the office contract's P1 page at once
+    String aroundTheClock = incident(always, "HIGH", "LOW");
+    assertThat(page(aroundTheClock).getString("status")).isEqualTo("OPEN");
+    String urgent = incident(office, "HIGH", "HIGH");
+    assertThat(page(urgent).getString("status")).isEqualTo("OPEN");
+    check();
+    assertThat(SmtpServer.awaitTo(alwaysPager + "@hoster.example", 1)).hasSize(1);
+    List<SmtpServer.Received> atNight = SmtpServer.awaitTo(officePager + "@hoster.example", 1);
+    assertThat(atNight).hasSize(1);
+    assertThat(atNight.get(0).subject()).startsWith("[Vigie] P1 ");
+    as(TestTokens.engineer())
+        .get("/api/v1/tickets/" + held + "/timeline?size=100")
+        .then()
+        .body(
+            "items.body",
+            hasItem(
+                "P3 outside the contract's support hours: paging with escalation policy \"Policy "
+                    + office
+                    + "\" held until 2026-12-07 09:00 CET (Europe/Paris)"
+                    + " (new incident, nobody acknowledged it yet)"));
+    // held pages are listed with the open ones
+    assertThat(
+            as(TestTokens.support())
+                .get("/api/v1/on-call/pages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id"))
+        .contains(heldPage);
+
+    // a minute before the opening nothing goes; at the opening, step 1
+    time.set(Instant.parse("2026-12-07T07:59:00Z"));
+    check();
+    assertThat(SmtpServer.to(officePager + "@hoster.example")).hasSize(1);
+    time.set(Instant.parse("2026-12-07T08:00:00Z"));
+    check();
+    List<SmtpServer.Received> morning = SmtpServer.awaitTo(officePager + "@hoster.example", 2);
+    assertThat(morning).hasSize(2);
+    assertThat(morning.get(1).subject()).startsWith("[Vigie] P3 ");
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + heldPage)
+        .then()
+        .body("status", equalTo("OPEN"))
+        .body("step", equalTo(1))
+        .body("nextStepAt", equalTo("2026-12-07T08:05:00Z"))
+        .body("notifications[0].status", equalTo("SENT"));
+    as(TestTokens.engineer())
+        .get("/api/v1/tickets/" + held + "/timeline?size=100")
+        .then()
+        .body(
+            "items.body",
+            hasItem(
+                "Support hours opened: paging starts with step 1 of escalation policy \"Policy "
+                    + office
+                    + "\""));
+  }
+
+  @Test
+  void aHeldPageIsStoppedByTheTicketsAcknowledgement() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String office = InventoryFeed.tenant("office");
+    InventoryFeed.client(office, InventoryFeed.officeHours());
+    String pager = "held-" + run;
+    emailPerson(pager);
+    policy(office, List.of(step("PERSON", pager)));
+    // Wednesday 2 December, 22:00 Paris
+    time.set(Instant.parse("2026-12-02T21:00:00Z"));
+    String ticket = incident(office, "MEDIUM", "MEDIUM"); // P3
+    String pageId = page(ticket).getString("id");
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + pageId)
+        .then()
+        .body("status", equalTo("HELD"))
+        .body("nextStepAt", equalTo("2026-12-03T08:00:00Z"));
+
+    as(TestTokens.engineer())
+        .header("If-Match", "\"1\"")
+        .body(Map.of("status", "ACKNOWLEDGED"))
+        .patch("/api/v1/tickets/" + ticket)
+        .then()
+        .statusCode(200);
+    Instant until = Instant.now().plusSeconds(20);
+    while (!"ACKNOWLEDGED"
+            .equals(
+                as(TestTokens.support())
+                    .get("/api/v1/on-call/pages/" + pageId)
+                    .then()
+                    .extract()
+                    .path("status"))
+        && Instant.now().isBefore(until)) {
+      Thread.sleep(50);
+    }
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + pageId)
+        .then()
+        .body("status", equalTo("ACKNOWLEDGED"))
+        .body("acknowledgedBy", equalTo("engineer"));
+    time.set(Instant.parse("2026-12-03T08:00:00Z"));
+    check();
+    assertThat(SmtpServer.to(pager + "@hoster.example")).isEmpty();
+  }
+
+  @Test
+  void aStepNamingATeamPagesEveryMember() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String tenant = InventoryFeed.tenant("teams");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String alice = "net-alice-" + run, bob = "net-bob-" + run, carol = "net-carol-" + run;
+    for (String s : List.of(alice, bob, carol)) {
+      emailPerson(s);
+    }
+    var created =
+        as(TestTokens.admin())
+            .body(Map.of("name", "Network " + run, "members", List.of(alice, carol)))
+            .post("/api/v1/on-call/teams")
+            .then()
+            .statusCode(201)
+            .header("ETag", "\"1\"")
+            .extract();
+    String team = created.path("id");
+    assertThat(created.header("Location")).endsWith("/api/v1/on-call/teams/" + team);
+    // replaced with If-Match: bob in, carol out
+    Map<String, Object> replaced = Map.of("name", "Network " + run, "members", List.of(alice, bob));
+    as(TestTokens.admin())
+        .body(replaced)
+        .put("/api/v1/on-call/teams/" + team)
+        .then()
+        .statusCode(428);
+    as(TestTokens.admin())
+        .header("If-Match", "\"1\"")
+        .body(replaced)
+        .put("/api/v1/on-call/teams/" + team)
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"");
+    as(TestTokens.support())
+        .get("/api/v1/on-call/teams/" + team)
+        .then()
+        .statusCode(200)
+        .body("members", equalTo(List.of(alice, bob)));
+    assertThat(
+            as(TestTokens.support())
+                .get("/api/v1/on-call/teams")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id"))
+        .contains(team);
+
+    policy(tenant, List.of(step("TEAM", team)));
+    time.set(Instant.parse("2026-12-01T04:00:00Z"));
+    String ticket = incident(tenant);
+    page(ticket);
+    check();
+    assertThat(SmtpServer.awaitTo(alice + "@hoster.example", 1)).hasSize(1);
+    assertThat(SmtpServer.awaitTo(bob + "@hoster.example", 1)).hasSize(1);
+    assertThat(SmtpServer.to(carol + "@hoster.example")).isEmpty();
+
+    // refusals: unknown and repeated members, a taken name, an unknown team in a policy
+    as(TestTokens.admin())
+        .body(Map.of("name", "", "members", List.of(alice, "nobody-" + run, alice)))
+        .post("/api/v1/on-call/teams")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("name", "members[1]", "members[2]"));
+    as(TestTokens.admin())
+        .body(Map.of("name", "Network " + run, "members", List.of(carol)))
+        .post("/api/v1/on-call/teams")
+        .then()
+        .statusCode(409);
+    as(TestTokens.admin())
+        .body(
+            Map.of(
+                "name",
+                "Unknown team " + run,
+                "steps",
+                List.of(step("TEAM", UUID.randomUUID().toString())),
+                "repeat",
+                0))
+        .post("/api/v1/on-call/policies")
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("steps[0].targets[0].id"));
+    // staff only; admins write
+    as(TestTokens.engineer())
+        .body(Map.of("name", "x", "members", List.of(alice)))
+        .post("/api/v1/on-call/teams")
+        .then()
+        .statusCode(403);
+    for (String token : List.of(TestTokens.client(tenant), TestTokens.agent())) {
+      as(token).get("/api/v1/on-call/teams").then().statusCode(403);
+      as(token).get("/api/v1/on-call/teams/" + team).then().statusCode(403);
+    }
+    given().get("/api/v1/on-call/teams").then().statusCode(401);
+    as(TestTokens.support())
+        .get("/api/v1/on-call/teams/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
   }
 
   @Test
