@@ -11,7 +11,7 @@
 # measures, writes benchmarks/results/backup-<yyyy-mm-dd>.md and stops everything it started.
 # Parameters (defaults): policies=10000 creators=4 targets=100 watchInterval=1m startGrace=PT1M
 # rpo=PT5M concurrency=32 warmupSeconds=10 durationSeconds=30 serviceHeap=512m.
-# VIGIE_BENCH_TIMEOUT (default 40m).
+# VIGIE_BENCH_TIMEOUT (default 60m).
 set -euo pipefail
 
 BENCH_USAGE_END=14
@@ -25,4 +25,4 @@ if $build; then
   ./mvnw -q -f benchmarks/pom.xml package
 fi
 
-bench_run BackupBenchmark backup-service 40m "$@"
+bench_run BackupBenchmark backup-service 60m "$@"

@@ -35,6 +35,13 @@ public interface BackupConfig {
     /** How often every policy is checked ({@code off} disables the schedule, as in tests). */
     @WithDefault("1m")
     String interval();
+
+    /**
+     * How many policies one transaction of a pass judges: the bound on the reads, writes and the
+     * in-memory judgement a batch holds the event loop for.
+     */
+    @WithDefault("500")
+    int batchSize();
   }
 
   Coverage coverage();
