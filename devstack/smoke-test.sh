@@ -13,7 +13,7 @@ cd "$ROOT"
 TIMEOUT="${VIGIE_SMOKE_TIMEOUT:-420}"
 BUILD_TIMEOUT=900
 TOKEN_URL=http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/token
-PORTS="15432 19092 19093 18080 18900 13025 13143 8081 8082 8083 8084 8085"
+PORTS="15432 19092 19093 18080 18900 13025 13143 8080 8081 8082 8083 8084 8085"
 mkdir -p .vigie
 LOG="$ROOT/.vigie/smoke-test.log"
 UP_PID=
@@ -292,6 +292,16 @@ grep -Eq '"backups" ?: ?\[ ?\{' <<<"$CONSUMPTION" || fail "lumiere's consumption
 CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH/markdown")"
 [ "$CODE" = 404 ] || fail "saint-roch reading lumiere's consumption report got $CODE"
 echo "smoke test: capacity and consumption OK (placement on the demo hypervisors, staff-only report, a client reads only its own consumption)"
+
+# console (port 8080): ready, and a page sends the browser to the realm's login page (vigie-console)
+CODE="$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/q/health/ready)"
+[ "$CODE" = 200 ] || fail "the console is not ready: $CODE"
+LOCATION="$(curl -s -o /dev/null -w '%{redirect_url}' http://127.0.0.1:8080/wall)"
+case "$LOCATION" in
+  http://127.0.0.1:18080/realms/vigie/protocol/openid-connect/auth*client_id=vigie-console*) ;;
+  *) fail "the console does not send an anonymous visitor to the Keycloak login page: $LOCATION" ;;
+esac
+echo "smoke test: console OK (ready, sign-in through Keycloak)"
 
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done

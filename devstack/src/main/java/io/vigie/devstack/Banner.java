@@ -22,7 +22,16 @@ final class Banner {
     if (services.isEmpty()) {
       out.append("  Services not started (--no-services).\n\n");
     }
+    for (ServiceSpec front : services) {
+      if (front.isWebFront()) {
+        line(out, "Console", front.baseUrl() + "  (sign in as any demo user below)");
+        out.append('\n');
+      }
+    }
     for (ServiceSpec service : services) {
+      if (service.isWebFront()) {
+        continue;
+      }
       out.append("  ").append(service.name()).append('\n');
       line(out, "  API", service.apiUrl().toString());
       line(out, "  OpenAPI UI", swaggerUi(service));

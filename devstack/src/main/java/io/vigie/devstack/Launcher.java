@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -148,7 +149,8 @@ final class Launcher {
   }
 
   private Postgres startPostgres(long startNanos) throws Exception {
-    List<String> databases = Services.ALL.stream().map(ServiceSpec::database).toList();
+    List<String> databases =
+        Services.ALL.stream().map(ServiceSpec::database).filter(Objects::nonNull).toList();
     Postgres postgres = Postgres.start(paths, databases, pids);
     shutdown.register(Shutdown.Layer.INFRASTRUCTURE, "PostgreSQL", postgres);
     ready("PostgreSQL", startNanos);

@@ -35,11 +35,13 @@ final class QuarkusService {
     Map<String, String> env = builder.environment();
     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", Postgres.reactiveUrl(spec.database()));
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", Postgres.jdbcUrl(spec.database()));
-    env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
-    env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);
+    if (spec.database() != null) {
+      env.put("QUARKUS_DATASOURCE_REACTIVE_URL", Postgres.reactiveUrl(spec.database()));
+      env.put("QUARKUS_DATASOURCE_JDBC_URL", Postgres.jdbcUrl(spec.database()));
+      env.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
+      env.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
+      env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.BOOTSTRAP_SERVERS);
+    }
     env.put("QUARKUS_OIDC_AUTH_SERVER_URL", Keycloak.ISSUER.toString());
     // ticket-service's on-call pages (the others have no mailer and ignore these)
     env.put("QUARKUS_MAILER_HOST", MailCatcher.HOST);

@@ -118,6 +118,28 @@ class RealmExportTest {
   }
 
   @Test
+  void consoleClientSignsPeopleInWithTheCodeFlowAndPutsTheTenantInTheirTokens() {
+    JsonObject console = client("vigie-console");
+    assertThat(console.getBoolean("publicClient")).isFalse();
+    assertThat(console.getBoolean("standardFlowEnabled")).isTrue();
+    assertThat(console.getBoolean("directAccessGrantsEnabled")).isFalse();
+    assertThat(console.getBoolean("fullScopeAllowed")).isTrue(); // realm roles in realm_access
+    assertThat(strings(console.getJsonArray("redirectUris")))
+        .containsExactly("http://127.0.0.1:8080/*", "http://localhost:8080/*");
+    assertThat(console.getJsonObject("attributes").getString("pkce.code.challenge.method"))
+        .isEqualTo("S256");
+    JsonObject tenantMapper =
+        console.getJsonArray("protocolMappers").getValuesAs(JsonObject.class).stream()
+            .filter(mapper -> mapper.getString("name").equals("tenant"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tenantMapper.getJsonObject("config").getString("claim.name")).isEqualTo("tenant");
+    assertThat(tenantMapper.getJsonObject("config").getString("access.token.claim"))
+        .isEqualTo("true");
+    assertThat(tenantMapper.getJsonObject("config").getString("id.token.claim")).isEqualTo("true");
+  }
+
+  @Test
   void agentClientIsConfidentialWithAServiceAccountInRoleAgent() {
     JsonObject agent = client("vigie-agent");
     assertThat(agent.getBoolean("publicClient")).isFalse();

@@ -34,6 +34,15 @@ class ServicesTest {
   }
 
   @Test
+  void theConsoleIsAWebFrontWithoutADatabase() {
+    ServiceSpec console = Services.named("console");
+    assertThat(console.port()).isEqualTo(8080);
+    assertThat(console.database()).isNull();
+    assertThat(console.isWebFront()).isTrue();
+    assertThat(Services.named("inventory-service").isWebFront()).isFalse();
+  }
+
+  @Test
   void databaseNamesMustBePlain() {
     assertThatThrownBy(() -> new ServiceSpec("x-service", 9999, "x; DROP DATABASE y"))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,7 @@
+package io.vigie.console.api;
+
+import java.util.List;
+
+/** One client's backup coverage and its gaps. */
+public record ClientCoverage(
+    String tenant, String name, Integer copies, Integer distinctSites, List<CoverageGap> gaps) {}

@@ -1,0 +1,4 @@
+package io.vigie.console.api;
+
+/** How many contract clocks were met, breached, are still running, or were not promised. */
+public record ClockTally(Integer met, Integer breached, Integer pending, Integer notPromised) {}

@@ -1,0 +1,13 @@
+package io.vigie.console.api;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** A contract clock of a ticket (GTI or resolution) as ticket-service shows it. */
+public record ClockView(
+    Duration target,
+    String phase,
+    Instant startedAt,
+    Instant deadline,
+    Integer lastWarningPercent,
+    Boolean met) {}

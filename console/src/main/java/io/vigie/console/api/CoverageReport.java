@@ -1,0 +1,7 @@
+package io.vigie.console.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the contracts promise against the backups that exist, per client. */
+public record CoverageReport(Instant generatedAt, List<ClientCoverage> clients) {}

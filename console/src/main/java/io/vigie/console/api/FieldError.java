@@ -1,0 +1,4 @@
+package io.vigie.console.api;
+
+/** One bad field named by a problem. */
+public record FieldError(String field, String message) {}

@@ -1,0 +1,18 @@
+package io.vigie.console.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A planned intervention as ticket-service shows it. */
+public record InterventionView(
+    UUID id,
+    String reference,
+    String title,
+    String clientText,
+    Instant startsAt,
+    Instant endsAt,
+    String status,
+    List<InterventionTarget> targets,
+    List<ConsentView> consents,
+    long version) {}

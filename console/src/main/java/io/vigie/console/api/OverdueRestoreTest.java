@@ -1,0 +1,14 @@
+package io.vigie.console.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A backup policy whose restore test is overdue. */
+public record OverdueRestoreTest(
+    UUID policyId,
+    String tenant,
+    String policyName,
+    String schedule,
+    Instant dueAt,
+    Instant lastAttempt,
+    Instant lastSucceeded) {}

@@ -1,0 +1,16 @@
+package io.vigie.console.api;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/** One backup policy's month. */
+public record PolicyMonth(
+    UUID policyId,
+    String name,
+    String kind,
+    String targetName,
+    Duration rpo,
+    Integer backupsMade,
+    Integer failures,
+    Double rpoCompliancePercent,
+    RestoreTests restoreTests) {}

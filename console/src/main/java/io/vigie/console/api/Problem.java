@@ -1,0 +1,6 @@
+package io.vigie.console.api;
+
+import java.util.List;
+
+/** An RFC 9457 problem a service answered, with the fields it names. */
+public record Problem(String title, Integer status, String detail, List<FieldError> errors) {}

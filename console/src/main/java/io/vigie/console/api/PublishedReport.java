@@ -1,0 +1,7 @@
+package io.vigie.console.api;
+
+import java.time.Instant;
+
+/** A post-incident report published in the month. */
+public record PublishedReport(
+    String reference, String title, Integer version, Instant publishedAt) {}

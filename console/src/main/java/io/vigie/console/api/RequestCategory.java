@@ -1,0 +1,6 @@
+package io.vigie.console.api;
+
+import java.time.Duration;
+
+/** A kind of request a client can open, with the time it is handled within. */
+public record RequestCategory(String code, String label, Duration handleWithin) {}

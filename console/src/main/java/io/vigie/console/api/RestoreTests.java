@@ -1,0 +1,6 @@
+package io.vigie.console.api;
+
+import java.time.Instant;
+
+/** A policy's restore tests in the month and its last success. */
+public record RestoreTests(Integer testedInMonth, Integer failedInMonth, Instant lastSucceededAt) {}

@@ -1,0 +1,14 @@
+package io.vigie.console.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A server as inventory-service shows it (the part the console uses). */
+public record ServerView(
+    UUID id,
+    String hostname,
+    String datacenterCode,
+    List<String> roles,
+    String status,
+    String managementIp,
+    List<String> publicIps) {}

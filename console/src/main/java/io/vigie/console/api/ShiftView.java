@@ -1,0 +1,6 @@
+package io.vigie.console.api;
+
+import java.time.Instant;
+
+/** Who holds an on-call schedule, from when until when. */
+public record ShiftView(String subject, Instant from, Instant until) {}

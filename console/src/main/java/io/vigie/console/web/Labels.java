@@ -1,0 +1,350 @@
+package io.vigie.console.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every label of the console, in English here and in French in {@code messages/msg_fr.properties};
+ * a page speaks the first language of the browser's that the console has.
+ */
+@MessageBundle
+public interface Labels {
+
+  @Message("Vigie console")
+  String app_name();
+
+  @Message("Skip to the content")
+  String skip_to_content();
+
+  @Message("Main navigation")
+  String nav_label();
+
+  @Message("Wall")
+  String nav_wall();
+
+  @Message("Client's window")
+  String nav_window();
+
+  @Message("Sign out")
+  String sign_out();
+
+  @Message("Signed in as {name}")
+  String signed_in_as(String name);
+
+  @Message("You are signed out.")
+  String signed_out();
+
+  @Message("Sign in again")
+  String sign_in_again();
+
+  // the wall
+  @Message("Operations wall")
+  String wall_title();
+
+  @Message("Firing alerts")
+  String wall_alerts();
+
+  @Message("{count} firing")
+  String wall_firing(int count);
+
+  @Message("No alert is firing.")
+  String wall_no_alert();
+
+  @Message("Open incidents")
+  String wall_incidents();
+
+  @Message("No open incident.")
+  String wall_no_incident();
+
+  @Message("On call now")
+  String wall_on_call();
+
+  @Message("No on-call schedule.")
+  String wall_no_on_call();
+
+  @Message("until")
+  String wall_until();
+
+  @Message("next")
+  String wall_next();
+
+  @Message("nobody")
+  String wall_nobody();
+
+  @Message("Backups")
+  String wall_backups();
+
+  @Message("Restore tests overdue")
+  String wall_restore_overdue();
+
+  @Message("Promises not kept")
+  String wall_coverage_gaps();
+
+  @Message("Every backup promise is kept and every restore test is on time.")
+  String wall_backups_ok();
+
+  @Message("DNS out of sync")
+  String wall_dns();
+
+  @Message("Every zone is served as held.")
+  String wall_dns_ok();
+
+  @Message("Live")
+  String wall_live();
+
+  @Message("Live updates paused: reconnecting…")
+  String wall_reconnecting();
+
+  // GTI countdown
+  @Message("GTI")
+  String gti();
+
+  @Message("{amount} left")
+  String gti_left(String amount);
+
+  @Message("breached {amount} ago")
+  String gti_breached(String amount);
+
+  @Message("met")
+  String gti_met();
+
+  @Message("paused")
+  String gti_paused();
+
+  @Message("no GTI")
+  String gti_none();
+
+  @Message("Acknowledge")
+  String acknowledge();
+
+  // the client's window
+  @Message("Your platform")
+  String window_title();
+
+  @Message("Clients")
+  String clients_title();
+
+  @Message("Servers")
+  String servers();
+
+  @Message("Virtual machines and containers")
+  String virtual_machines();
+
+  @Message("Hosted services")
+  String hosted_services();
+
+  @Message("Nothing here yet.")
+  String empty();
+
+  @Message("Name")
+  String name();
+
+  @Message("Datacenter")
+  String datacenter();
+
+  @Message("Roles")
+  String roles();
+
+  @Message("Status")
+  String status();
+
+  @Message("State")
+  String state();
+
+  @Message("Runs on")
+  String runs_on();
+
+  @Message("Address")
+  String address();
+
+  @Message("Tickets")
+  String tickets();
+
+  @Message("Reference")
+  String reference();
+
+  @Message("Title")
+  String title();
+
+  @Message("Priority")
+  String priority();
+
+  @Message("Opened")
+  String opened();
+
+  @Message("Interventions waiting for your consent")
+  String interventions_waiting();
+
+  @Message("No intervention waits for your consent.")
+  String interventions_none_waiting();
+
+  @Message("Planned interventions")
+  String interventions_planned();
+
+  @Message("No intervention is planned.")
+  String interventions_none_planned();
+
+  @Message("From")
+  String from();
+
+  @Message("To")
+  String to();
+
+  @Message("Accept")
+  String accept();
+
+  @Message("Decline")
+  String decline();
+
+  @Message("Reason (optional)")
+  String reason();
+
+  @Message("Your answer")
+  String your_answer();
+
+  @Message("What is worked on")
+  String targets();
+
+  @Message("Calendar of interventions")
+  String feed_title();
+
+  @Message(
+      "Subscribe to this address in your calendar (iCalendar) to see every planned intervention:")
+  String feed_help();
+
+  @Message("Open a request")
+  String request_open();
+
+  @Message("Kind of request")
+  String request_category();
+
+  @Message("Description")
+  String description();
+
+  @Message("Urgency")
+  String urgency();
+
+  @Message("High")
+  String urgency_high();
+
+  @Message("Medium")
+  String urgency_medium();
+
+  @Message("Low")
+  String urgency_low();
+
+  @Message("Send")
+  String send();
+
+  // a ticket
+  @Message("Timeline")
+  String timeline();
+
+  @Message("Add a comment")
+  String comment_add();
+
+  @Message("Comment")
+  String comment();
+
+  // a server
+  @Message("Open alerts")
+  String open_alerts();
+
+  @Message("No open alert.")
+  String no_open_alert();
+
+  // errors
+  @Message("Not found")
+  String not_found_title();
+
+  @Message("There is nothing at this address, or nothing you may see.")
+  String not_found_text();
+
+  @Message("A service did not answer")
+  String unavailable_title();
+
+  @Message("{service} did not answer. The rest of the console still works; try again in a moment.")
+  String unavailable_text(String service);
+
+  @Message("{service} is not answering: this part is not shown for now.")
+  String panel_down(String service);
+
+  @Message("Refused")
+  String rejected_title();
+
+  @Message("{service} refused this:")
+  String rejected_text(String service);
+
+  @Message("Back to the start page")
+  String back_home();
+
+  // the monthly report
+  @Message("Monthly report")
+  String nav_report();
+
+  @Message("Monthly service report")
+  String report_title();
+
+  @Message("Print or save as PDF")
+  String report_print();
+
+  @Message("Previous month")
+  String report_previous();
+
+  @Message("Next month")
+  String report_next();
+
+  @Message("Availability")
+  String report_availability();
+
+  @Message("Contract target: {target} %")
+  String report_target(Double target);
+
+  @Message("All services")
+  String report_overall();
+
+  @Message("Downtime")
+  String report_downtime();
+
+  @Message("Target met")
+  String report_meets();
+
+  @Message("yes")
+  String yes();
+
+  @Message("no")
+  String no();
+
+  @Message("Tickets opened: {count}")
+  String report_tickets_opened(Object count);
+
+  @Message("Time to intervention (GTI): {met} met, {breached} breached, {pending} running")
+  String report_gti(Object met, Object breached, Object pending);
+
+  @Message("Time to resolution: {met} met, {breached} breached, {pending} running")
+  String report_resolution(Object met, Object breached, Object pending);
+
+  @Message("Clocks breached")
+  String report_breaches();
+
+  @Message("Incident reports published")
+  String report_published();
+
+  @Message("Interventions carried out")
+  String report_interventions();
+
+  @Message("Backups made")
+  String report_backups_made();
+
+  @Message("Failures")
+  String report_failures();
+
+  @Message("Within the RPO")
+  String report_rpo();
+
+  @Message("Last successful restore test")
+  String report_last_restore();
+
+  @Message("Policy")
+  String report_policy();
+}

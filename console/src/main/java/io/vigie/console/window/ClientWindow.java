@@ -1,0 +1,45 @@
+package io.vigie.console.window;
+
+import io.vigie.console.VigieService;
+import io.vigie.console.api.FeedView;
+import io.vigie.console.api.HostedServiceView;
+import io.vigie.console.api.InterventionView;
+import io.vigie.console.api.RequestCategory;
+import io.vigie.console.api.ServerView;
+import io.vigie.console.api.TicketView;
+import io.vigie.console.api.VirtualMachineView;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A client's window: what runs for them and in what state, their tickets, the interventions that
+ * wait for their consent and those planned, and their calendar feed. Everything comes from the
+ * services with the viewer's token; {@code down} names the services that did not answer.
+ *
+ * @param tenant the client shown (the viewer's own, or the one a staff member chose)
+ * @param alertsByServer the worst firing alert's severity per server id (absent: nothing firing)
+ */
+public record ClientWindow(
+    String tenant,
+    List<ServerView> servers,
+    List<VirtualMachineView> virtualMachines,
+    List<HostedServiceView> hostedServices,
+    Map<String, String> alertsByServer,
+    List<TicketView> tickets,
+    List<InterventionView> awaitingConsent,
+    List<InterventionView> planned,
+    FeedView feed,
+    List<RequestCategory> requestCategories,
+    String requestKey,
+    Set<VigieService> down) {
+
+  public boolean isDown(String service) {
+    return down.contains(VigieService.valueOf(service));
+  }
+
+  /** The worst firing severity on a server, or {@code ok}. */
+  public String stateOf(ServerView server) {
+    return alertsByServer.getOrDefault(server.id().toString(), "ok");
+  }
+}
