@@ -2,6 +2,7 @@ package io.vigie.events.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vigie.events.EventJson;
 import io.vigie.events.inventory.HardwareSpec.DiskGroup;
 import io.vigie.events.inventory.HardwareSpec.DiskMedia;
 import io.vigie.events.inventory.HardwareSpec.RaidLevel;
@@ -42,5 +43,15 @@ class HardwareSpecTest {
     assertThat(
             new Storage(RaidLevel.NONE, List.of(new DiskGroup(2, 480, DiskMedia.NVME))).usableGb())
         .isEqualTo(960);
+  }
+
+  @Test
+  void usableSpaceIsNotPartOfTheContract() throws Exception {
+    // a method, not a component: events and API bodies carry the disks, not a derived figure
+    String json =
+        EventJson.newMapper()
+            .writeValueAsString(
+                new Storage(RaidLevel.RAID10, List.of(new DiskGroup(4, 10_000, DiskMedia.HDD))));
+    assertThat(json).doesNotContain("usable");
   }
 }
