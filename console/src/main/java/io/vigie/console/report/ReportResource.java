@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.vigie.console.Fetches;
 import io.vigie.console.PageNotFoundException;
 import io.vigie.console.ServiceCalls;
+import io.vigie.console.ServiceRejectedException;
 import io.vigie.console.Viewer;
 import io.vigie.console.Viewers;
 import io.vigie.console.VigieService;
@@ -136,7 +137,7 @@ public class ReportResource {
   private static <T> T orNothing(Supplier<T> call) {
     try {
       return call.get();
-    } catch (PageNotFoundException nothing) {
+    } catch (PageNotFoundException | ServiceRejectedException nothing) {
       return null;
     }
   }

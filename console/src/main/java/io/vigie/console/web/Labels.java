@@ -347,4 +347,17 @@ public interface Labels {
 
   @Message("Policy")
   String report_policy();
+
+  @Message("Address made on")
+  String feed_made_at();
+
+  @Message("Make a new address (the previous one stops working)")
+  String feed_rotate();
+
+  @Message("Make my calendar address")
+  String feed_make();
+
+  @Message(
+      "This address is shown only now: copy it into your calendar. Keep it private: whoever has it sees your interventions.")
+  String feed_once();
 }

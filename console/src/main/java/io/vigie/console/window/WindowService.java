@@ -2,6 +2,7 @@ package io.vigie.console.window;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.vigie.console.Fetches;
+import io.vigie.console.PageNotFoundException;
 import io.vigie.console.ServiceCalls;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.AlertView;
@@ -105,16 +106,7 @@ public class WindowService {
                       token,
                       INTERVENTIONS),
               empty());
-      Future<FeedView> feed =
-          fetches.start(
-              VigieService.TICKET,
-              () ->
-                  calls.get(
-                      VigieService.TICKET,
-                      "/api/v1/calendar-feeds/" + encode(tenant),
-                      token,
-                      FeedView.class),
-              null);
+      Future<FeedView> feed = fetches.start(VigieService.TICKET, () -> feed(token, tenant), null);
       Future<List<RequestCategory>> categories =
           fetches.start(
               VigieService.TICKET,
@@ -137,6 +129,16 @@ public class WindowService {
           Fetches.await(categories),
           UUID.randomUUID().toString(),
           fetches.down());
+    }
+  }
+
+  /** The client's calendar feed, or null before its first address was made. */
+  private FeedView feed(String token, String tenant) {
+    try {
+      return calls.get(
+          VigieService.TICKET, "/api/v1/calendar-feeds/" + encode(tenant), token, FeedView.class);
+    } catch (PageNotFoundException none) {
+      return null;
     }
   }
 
