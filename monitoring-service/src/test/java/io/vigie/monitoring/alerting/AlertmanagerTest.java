@@ -93,7 +93,8 @@ class AlertmanagerTest {
           """
           [{"labels": {"alertname": "NodeFilesystemAlmostFull", "severity": "critical",
                        "instance": "hv:9100", "server_id": "%s", "mountpoint": "/var"},
-            "annotations": {"summary": "/var on hv is 97%% full"},
+            "annotations": {"summary": "/var on hv is 97%% full",
+                            "runbook_url": "https://wiki.example.net/runbooks/filesystem"},
             "startsAt": "%s"%s}]
           """;
       post(http, api, alert.formatted(server, startsAt, ""));
@@ -102,7 +103,10 @@ class AlertmanagerTest {
       assertThat(fired.get(0).value())
           .contains("\"tenants\":[\"" + tenant + "\"]")
           .contains("/var on hv is 97% full")
-          .contains("\"severity\":\"critical\"");
+          .contains("\"severity\":\"critical\"")
+          // Prometheus' runbook_url annotation is the alert's runbook, its alertname the rule
+          .contains("\"rule\":\"NodeFilesystemAlmostFull\"")
+          .contains("\"runbook\":\"https://wiki.example.net/runbooks/filesystem\"");
 
       post(http, api, alert.formatted(server, startsAt, ", \"endsAt\": \"" + Instant.now() + "\""));
       List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
