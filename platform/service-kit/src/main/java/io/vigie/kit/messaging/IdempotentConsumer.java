@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vigie.kit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,8 +36,11 @@ public class IdempotentConsumer {
 
   private final Tracer tracer;
 
-  public IdempotentConsumer(OpenTelemetry openTelemetry) {
-    this.tracer = openTelemetry.getTracer("io.vigie.kit.messaging");
+  /** Without the OpenTelemetry bean (quarkus.otel.enabled=false at build time) spans are no-ops. */
+  public IdempotentConsumer(Instance<OpenTelemetry> openTelemetry) {
+    this.tracer =
+        (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop())
+            .getTracer("io.vigie.kit.messaging");
   }
 
   /**
