@@ -177,7 +177,6 @@ public final class AlertToTicketBenchmark {
 
   private final Settings settings;
   private final HttpClient http = Bench.httpClient();
-  private final Map<String, Long> consumed = new ConcurrentHashMap<>();
   private URI base;
 
   private AlertToTicketBenchmark(Settings settings) {
@@ -410,7 +409,10 @@ public final class AlertToTicketBenchmark {
     }
   }
 
-  private static AlertFired alert(UUID server, String tenant) {
+  /**
+   * A critical alert of the shared web server affecting {@code tenant} (shared with AlertToPage).
+   */
+  static AlertFired alert(UUID server, String tenant) {
     return new AlertFired(
         "bench-" + UUID.randomUUID(),
         "critical",
@@ -505,8 +507,8 @@ public final class AlertToTicketBenchmark {
   }
 
   /** Binary-mode CloudEvent as the outbox relay writes it, keyed by the aggregate. */
-  private static void publish(
-      KafkaProducer<String, String> producer, String topic, DomainEvent event) throws Exception {
+  static void publish(KafkaProducer<String, String> producer, String topic, DomainEvent event)
+      throws Exception {
     ProducerRecord<String, String> record =
         new ProducerRecord<>(topic, event.aggregateId(), EVENTS.writeValueAsString(event));
     header(record, "ce_specversion", "1.0");
@@ -528,7 +530,7 @@ public final class AlertToTicketBenchmark {
     record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static KafkaProducer<String, String> producer(String kafka) {
+  static KafkaProducer<String, String> producer(String kafka) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -537,8 +539,9 @@ public final class AlertToTicketBenchmark {
   }
 
   /** The floor: a plain consumer on monitoring.events, noting when each fingerprint arrives. */
-  private final class FloorConsumer implements AutoCloseable {
+  static final class FloorConsumer implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Map<String, Long> consumed = new ConcurrentHashMap<>();
     private final Thread thread;
 
     FloorConsumer(String kafka) throws InterruptedException {
@@ -806,7 +809,8 @@ public final class AlertToTicketBenchmark {
     return md.toString();
   }
 
-  private static ContractTerms contract() {
+  /** 24/7 support (shared with AlertToPage). */
+  static ContractTerms contract() {
     return new ContractTerms(
         new BigDecimal("99.95"),
         new SupportHours(SupportHours.Coverage.ALWAYS, "Europe/Paris", List.of(), List.of()),
@@ -818,7 +822,7 @@ public final class AlertToTicketBenchmark {
         null);
   }
 
-  private static ServerSnapshot serverSnapshot(UUID id) {
+  static ServerSnapshot serverSnapshot(UUID id) {
     return new ServerSnapshot(
         id,
         "web-shared.bench.example.net",
