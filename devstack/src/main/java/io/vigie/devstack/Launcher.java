@@ -94,6 +94,9 @@ final class Launcher {
       for (ServiceSpec service : services) {
         started.add(starters.submit(() -> startService(service, startNanos)));
       }
+      if (services.contains(Services.named("monitoring-service"))) {
+        started.add(starters.submit(() -> startMonitoringReplica(startNanos)));
+      }
       for (Future<?> service : started) {
         await(service);
       }
@@ -178,6 +181,17 @@ final class Launcher {
     track(Shutdown.Layer.SERVICES, spec.name(), process);
     service.awaitReady(process);
     ready(spec.name(), startNanos);
+    return process;
+  }
+
+  /** The second monitoring-service replica (samples shared through Kafka, issue 14). */
+  private ManagedProcess startMonitoringReplica(long startNanos) throws Exception {
+    MonitoringReplica replica =
+        new MonitoringReplica(Services.named("monitoring-service"), paths, pids, http);
+    ManagedProcess process = replica.start();
+    track(Shutdown.Layer.SERVICES, MonitoringReplica.NAME, process);
+    replica.awaitReady(process);
+    ready(MonitoringReplica.NAME + " (port " + MonitoringReplica.PORT + ")", startNanos);
     return process;
   }
 
@@ -288,7 +302,8 @@ final class Launcher {
                     KafkaBroker.PORT,
                     KafkaBroker.CONTROLLER_PORT,
                     Keycloak.HTTP_PORT,
-                    Keycloak.MANAGEMENT_PORT),
+                    Keycloak.MANAGEMENT_PORT,
+                    MonitoringReplica.PORT),
                 services.stream().map(ServiceSpec::port))
             .filter(Http::listening)
             .map(String::valueOf)
