@@ -303,6 +303,18 @@ case "$LOCATION" in
 esac
 echo "smoke test: console OK (ready, sign-in through Keycloak)"
 
+# two monitoring replicas (issue 14): the second answers on 8092, and both take remote_write
+# (the samples go through the monitoring.samples topic, whichever replica receives them)
+CODE="$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8092/q/health/ready)"
+[ "$CODE" = 200 ] || fail "the second monitoring replica is not ready: $CODE"
+for port in 8082 8092; do
+  CODE="$(printf '\x00' | curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $AGENT" \
+    -H 'Content-Type: application/x-protobuf' -H 'Content-Encoding: snappy' \
+    -H 'X-Prometheus-Remote-Write-Version: 0.1.0' --data-binary @- "http://127.0.0.1:$port/api/v1/write")"
+  [ "$CODE" = 204 ] || fail "remote_write on monitoring port $port answered $CODE"
+done
+echo "smoke test: two monitoring replicas OK (both ready, both take remote_write)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

@@ -96,6 +96,9 @@ final class Launcher {
       for (ServiceSpec service : services) {
         started.add(starters.submit(() -> startService(service, startNanos)));
       }
+      if (services.contains(Services.named("monitoring-service"))) {
+        started.add(starters.submit(() -> startMonitoringReplica(startNanos)));
+      }
       for (Future<?> service : started) {
         await(service);
       }
@@ -181,6 +184,17 @@ final class Launcher {
     track(Shutdown.Layer.SERVICES, spec.name(), process);
     service.awaitReady(process);
     ready(spec.name(), startNanos);
+    return process;
+  }
+
+  /** The second monitoring-service replica (samples shared through Kafka, issue 14). */
+  private ManagedProcess startMonitoringReplica(long startNanos) throws Exception {
+    MonitoringReplica replica =
+        new MonitoringReplica(Services.named("monitoring-service"), paths, pids, http);
+    ManagedProcess process = replica.start();
+    track(Shutdown.Layer.SERVICES, MonitoringReplica.NAME, process);
+    replica.awaitReady(process);
+    ready(MonitoringReplica.NAME + " (port " + MonitoringReplica.PORT + ")", startNanos);
     return process;
   }
 
@@ -294,7 +308,8 @@ final class Launcher {
                     Keycloak.HTTP_PORT,
                     Keycloak.MANAGEMENT_PORT,
                     MailCatcher.SMTP_PORT,
-                    MailCatcher.IMAP_PORT),
+                    MailCatcher.IMAP_PORT,
+                    MonitoringReplica.PORT),
                 services.stream().map(ServiceSpec::port))
             .filter(Http::listening)
             .map(String::valueOf)

@@ -60,7 +60,12 @@ public class Alerting {
       return Uni.createFrom().voidItem();
     }
     List<String> fingerprints = signals.stream().map(Signal::fingerprint).distinct().toList();
-    return Alert.<Alert>list("fingerprint in ?1 and resolvedAt is null", fingerprints)
+    // locked: two evaluations of one alert (the periodic one and the one on arrival, or a former
+    // and a new owner) apply one after the other, so it fires and resolves once
+    return Alert.<Alert>find(
+            "fingerprint in ?1 and resolvedAt is null order by fingerprint", fingerprints)
+        .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .list()
         .chain(
             open -> {
               Map<String, Alert> byFingerprint = new HashMap<>();

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The recent samples of every live series received by remote_write, in memory, for alert rules and
- * usage rollups. Thread-safe; series are indexed by metric name.
+ * The recent samples of every live series of this replica's partitions of the samples topic, in
+ * memory, for alert rules and usage rollups. Thread-safe; series are indexed by metric name and
+ * remember their shard (partition), so a partition that moves to another replica leaves at once.
  *
  * <p>Writes are idempotent per series and timestamp: a sample not newer than the series' newest is
  * a duplicate (or out of order) and changes nothing, so a retried write changes nothing. Memory is
@@ -39,6 +40,9 @@ public class MetricHead {
   /** What one append did. */
   public record AppendResult(
       int samplesAccepted, int duplicates, int seriesCreated, int seriesRefused) {}
+
+  /** The shard of series appended directly rather than read from the samples topic. */
+  public static final int NO_SHARD = -1;
 
   private final int maxSeries;
   private final long retentionMillis;
@@ -121,6 +125,16 @@ public class MetricHead {
    * real sample would count as a duplicate).
    */
   public AppendResult append(WriteRequest request, long nowMillis) throws InvalidWriteRequest {
+    validate(request, nowMillis);
+    return appendShard(request, NO_SHARD, null);
+  }
+
+  /**
+   * Refuses, naming the sample, a request with a sample further in the future than the tolerance:
+   * the receiver checks it before the request is written to the samples topic, so every replica
+   * that later reads it takes it.
+   */
+  public void validate(WriteRequest request, long nowMillis) throws InvalidWriteRequest {
     long latestAllowed = nowMillis + futureToleranceMillis;
     List<WriteRequest.TimeSeries> timeseries = request.timeseries();
     for (int i = 0; i < timeseries.size(); i++) {
@@ -135,11 +149,20 @@ public class MetricHead {
         }
       }
     }
+  }
+
+  /**
+   * Appends a request already validated (read back from the samples topic) into the shard (the
+   * topic's partition) it came from; the series that took at least one sample are added to {@code
+   * touched} when it is not null, for the rules evaluated as samples arrive. New series beyond
+   * {@code max-series} are refused and counted.
+   */
+  public AppendResult appendShard(WriteRequest request, int shard, List<Series> touched) {
     int accepted = 0;
     int duplicates = 0;
     int created = 0;
     Set<SeriesLabels> refused = null;
-    for (WriteRequest.TimeSeries ts : timeseries) {
+    for (WriteRequest.TimeSeries ts : request.timeseries()) {
       if (ts.timestamps().length == 0) {
         continue;
       }
@@ -147,7 +170,7 @@ public class MetricHead {
         HeadSeries target = series.get(ts.labels());
         boolean fresh = false;
         if (target == null) {
-          target = create(ts.labels());
+          target = create(ts.labels(), shard);
           if (target == null) {
             if (refused == null) {
               refused = new HashSet<>();
@@ -164,6 +187,9 @@ public class MetricHead {
         if (fresh && taken > 0) {
           created++;
         }
+        if (taken > 0 && touched != null) {
+          touched.add(target);
+        }
         accepted += taken;
         duplicates += ts.timestamps().length - taken;
         break;
@@ -176,8 +202,23 @@ public class MetricHead {
     return new AppendResult(accepted, duplicates, created, refusedCount);
   }
 
+  /**
+   * Drops every series of a shard: its partition went to another replica, which now holds (and
+   * evaluates) them. Answers how many were dropped.
+   */
+  public int dropShard(int shard) {
+    int dropped = 0;
+    for (HeadSeries candidate : series.values()) {
+      if (candidate.shard == shard && candidate.retire()) {
+        forget(candidate);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   /** The series for these labels, created unless the head is full (then null). */
-  private HeadSeries create(SeriesLabels labels) {
+  private HeadSeries create(SeriesLabels labels, int shard) {
     HeadSeries existing = series.get(labels);
     if (existing != null) {
       return existing;
@@ -193,7 +234,7 @@ public class MetricHead {
                 liveSeries.decrementAndGet();
                 return null; // full: no mapping is recorded
               }
-              created[0] = new HeadSeries(key);
+              created[0] = new HeadSeries(key, shard);
               return created[0];
             });
     if (found == null || found != created[0]) {
@@ -227,18 +268,22 @@ public class MetricHead {
     int dropped = 0;
     for (HeadSeries candidate : series.values()) {
       if (candidate.retireIfSilentSince(oldestKept)) {
-        series.remove(candidate.labels, candidate);
-        byName.computeIfPresent(
-            candidate.labels.metricName(),
-            (name, named) -> {
-              named.remove(candidate);
-              return named.isEmpty() ? null : named;
-            });
-        liveSeries.decrementAndGet();
+        forget(candidate);
         dropped++;
       }
     }
     return dropped;
+  }
+
+  private void forget(HeadSeries retired) {
+    series.remove(retired.labels, retired);
+    byName.computeIfPresent(
+        retired.labels.metricName(),
+        (name, named) -> {
+          named.remove(retired);
+          return named.isEmpty() ? null : named;
+        });
+    liveSeries.decrementAndGet();
   }
 
   /**
@@ -248,6 +293,7 @@ public class MetricHead {
   private final class HeadSeries implements Series {
 
     private final SeriesLabels labels;
+    private final int shard;
     private long[] timestamps = new long[Math.min(4, maxSamplesPerSeries)];
     private double[] values = new double[timestamps.length];
     private int head;
@@ -255,8 +301,9 @@ public class MetricHead {
     private long newest = Long.MIN_VALUE;
     private boolean retired;
 
-    HeadSeries(SeriesLabels labels) {
+    HeadSeries(SeriesLabels labels, int shard) {
       this.labels = labels;
+      this.shard = shard;
     }
 
     synchronized boolean isEmpty() {
@@ -309,6 +356,15 @@ public class MetricHead {
       timestamps = ts;
       values = vs;
       head = 0;
+    }
+
+    /** Retires the series whatever its samples; true only the first time. */
+    synchronized boolean retire() {
+      if (retired) {
+        return false;
+      }
+      retired = true;
+      return true;
     }
 
     /** Retires the series if silent since before {@code oldestKept}; true only the first time. */

@@ -3,9 +3,12 @@ package io.vigie.monitoring.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vigie.kit.problem.Problem;
 import io.vigie.kit.problem.ProblemException;
 import io.vigie.kit.tenancy.Roles;
+import io.vigie.monitoring.ingest.IngestConfig;
+import io.vigie.monitoring.ingest.SampleLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -29,12 +32,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Prometheus remote_write 1.0 receiver: Prometheus, Grafana Agent/Alloy, vmagent and OpenTelemetry
- * collectors push the samples they scrape; they land in the {@link MetricHead}.
+ * collectors push the samples they scrape; they are written to the samples topic ({@link
+ * SampleLog}), from which the replica owning each target's partition fills its {@link MetricHead}.
  *
- * <p>Status codes follow what senders do with them: 204 taken; 400 for a request that can never
- * succeed (malformed, or new series beyond the head's limit) so the sender drops it instead of
+ * <p>Status codes follow what senders do with them: 204 once the broker acknowledged every sample
+ * (durable); 400 for a request that can never succeed (malformed) so the sender drops it instead of
  * retrying forever; 413 for a body over the size cap; 415 for another encoding or remote-write 2.0;
- * 429 with Retry-After when too many requests are being decoded, which senders retry.
+ * 429 with Retry-After when too many requests are being decoded, and 503 with Retry-After when the
+ * broker did not acknowledge the samples, both of which senders retry.
  */
 @Path(RemoteWriteResource.PATH)
 @Tag(name = "Metrics ingest", description = "Prometheus remote_write 1.0 (snappy protobuf)")
@@ -50,11 +55,11 @@ public class RemoteWriteResource {
   /** How a request ended, as the {@code outcome} tag of the requests meter. */
   enum Outcome {
     ACCEPTED,
-    SERIES_LIMIT,
     MALFORMED,
     TOO_LARGE,
     UNSUPPORTED,
-    OVERLOADED;
+    OVERLOADED,
+    UNAVAILABLE;
 
     String tag() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -63,16 +68,28 @@ public class RemoteWriteResource {
 
   private final MetricHead head;
   private final RemoteWriteGate gate;
+  private final SampleLog samples;
   private final RemoteWriteCodec codec;
   private final long maxBodyBytes;
   private final long retryAfterSeconds;
+  private final long unavailableRetryAfterSeconds;
+  private final Duration ackTimeout;
   private final Duration overloadWait;
   private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
 
   public RemoteWriteResource(
-      MetricHead head, RemoteWriteGate gate, RemoteWriteConfig config, MeterRegistry registry) {
+      MetricHead head,
+      RemoteWriteGate gate,
+      SampleLog samples,
+      RemoteWriteConfig config,
+      IngestConfig ingest,
+      MeterRegistry registry) {
     this.head = head;
     this.gate = gate;
+    this.samples = samples;
+    this.ackTimeout = ingest.ackTimeout().plusSeconds(1);
+    this.unavailableRetryAfterSeconds =
+        Math.max(1, (ingest.unavailableRetryAfter().toMillis() + 999) / 1000);
     this.codec = new RemoteWriteCodec(config.maxDecodedBytes().asLongValue());
     this.maxBodyBytes = config.maxBodyBytes().asLongValue();
     this.overloadWait = config.overloadWait();
@@ -94,9 +111,12 @@ public class RemoteWriteResource {
   @Operation(
       operationId = "remoteWrite",
       summary =
-          "Prometheus remote_write 1.0: snappy-compressed prometheus.WriteRequest (204; 400"
-              + " malformed or series limit; 413 too large; 415 not remote-write 1.0; 429 busy)")
-  @APIResponse(responseCode = "204", description = "Every sample accepted")
+          "Prometheus remote_write 1.0: snappy-compressed prometheus.WriteRequest (204 written;"
+              + " 400 malformed; 413 too large; 415 not remote-write 1.0; 429 busy; 503 not"
+              + " written)")
+  @APIResponse(
+      responseCode = "204",
+      description = "Every sample written to the samples topic (acknowledged by the broker)")
   @APIResponse(
       responseCode = "413",
       description = "The body is larger than the limit; send smaller batches")
@@ -108,7 +128,17 @@ public class RemoteWriteResource {
               name = "Retry-After",
               description = "Seconds to wait before retrying",
               schema = @Schema(type = SchemaType.INTEGER)))
-  public Response write(
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "The samples could not all be written (the broker is unreachable or did not"
+              + " acknowledge them in time); retry after Retry-After seconds",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds to wait before retrying",
+              schema = @Schema(type = SchemaType.INTEGER)))
+  public Uni<Response> write(
       byte[] body,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
@@ -130,16 +160,16 @@ public class RemoteWriteResource {
               new Problem.FieldError(
                   "body", "at most " + maxBodyBytes + " bytes; send smaller batches")));
     }
+    java.util.concurrent.CompletableFuture<Void> written;
     try (RemoteWriteGate.Permit permit = gate.tryEnter(overloadWait)) {
       if (permit == null) {
         count(Outcome.OVERLOADED);
-        return overloaded();
+        return Uni.createFrom().item(overloaded());
       }
-      WriteRequest request;
-      MetricHead.AppendResult result;
       try {
-        request = codec.decode(body);
-        result = head.append(request);
+        WriteRequest request = codec.decode(body);
+        head.validate(request, System.currentTimeMillis());
+        written = samples.append(request);
       } catch (InvalidWriteRequest e) {
         count(Outcome.MALFORMED);
         throw new ProblemException(
@@ -149,13 +179,25 @@ public class RemoteWriteResource {
             e.field() + ": " + e.getMessage(),
             List.of(new Problem.FieldError(e.field(), e.getMessage())));
       }
-      if (result.seriesRefused() > 0) {
-        count(Outcome.SERIES_LIMIT);
-        throw seriesLimit(result);
-      }
-      count(Outcome.ACCEPTED);
-      return Response.noContent().build();
     }
+    // the decoding slot is free again; the broker's acknowledgement is awaited without a thread
+    return Uni.createFrom()
+        .completionStage(written)
+        .ifNoItem()
+        .after(ackTimeout)
+        .fail()
+        .map(
+            done -> {
+              count(Outcome.ACCEPTED);
+              return Response.noContent().build();
+            })
+        .onFailure()
+        .recoverWithItem(
+            e -> {
+              count(Outcome.UNAVAILABLE);
+              LOG.warnf("remote_write not written to %s: %s", samples.topic(), e.toString());
+              return unavailable(e);
+            });
   }
 
   /** 415 unless the request is remote-write 1.0: snappy protobuf, version 0.1.x or unsaid. */
@@ -227,21 +269,24 @@ public class RemoteWriteResource {
         .build();
   }
 
-  private ProblemException seriesLimit(MetricHead.AppendResult result) {
-    String message =
-        "the metric head holds its limit of "
-            + head.maxSeries()
-            + " series (vigie.monitoring.remote-write.max-series): "
-            + result.seriesRefused()
-            + " new series refused; "
-            + result.samplesAccepted()
-            + " samples of existing series were taken";
-    return new ProblemException(
-        400,
-        "series-limit",
-        "Series limit reached",
-        message,
-        List.of(new Problem.FieldError("timeseries", message)));
+  private Response unavailable(Throwable cause) {
+    Problem problem =
+        new Problem(
+            "https://vigie.io/problems/samples-not-written",
+            "Service unavailable",
+            503,
+            "the samples could not be written to the samples topic ("
+                + cause.getClass().getSimpleName()
+                + "); retry after "
+                + unavailableRetryAfterSeconds
+                + " s (a sample written twice is taken once)",
+            PATH,
+            List.of());
+    return Response.status(503)
+        .type(Problem.MEDIA_TYPE)
+        .header("Retry-After", unavailableRetryAfterSeconds)
+        .entity(problem)
+        .build();
   }
 
   private void count(Outcome outcome) {

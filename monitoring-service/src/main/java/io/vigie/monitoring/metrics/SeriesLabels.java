@@ -30,6 +30,23 @@ public final class SeriesLabels {
   }
 
   /**
+   * Labels already sorted by name, without duplicates or empty names, as {@link #name(int)} and
+   * {@link #value(int)} give them back (decoding a batch another replica encoded); the arrays are
+   * taken, not copied. {@link IllegalArgumentException} when they are not sorted or not paired.
+   */
+  public static SeriesLabels ofSorted(String[] names, String[] values) {
+    if (names.length != values.length) {
+      throw new IllegalArgumentException("one value per label name");
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].isEmpty() || (i > 0 && names[i - 1].compareTo(names[i]) >= 0)) {
+        throw new IllegalArgumentException("label names must be sorted, unique and not empty");
+      }
+    }
+    return new SeriesLabels(names, values);
+  }
+
+  /**
    * Labels from a map, for tests and load generators. Empty values are left out, as Prometheus
    * treats a label with an empty value as absent.
    */

@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.monitoring.alerting.Alert;
 import io.vigie.monitoring.alerting.Alerting;
 import io.vigie.monitoring.alerting.Signal;
+import io.vigie.monitoring.ingest.ShardOwnership;
 import io.vigie.monitoring.metrics.MetricHead;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -30,22 +31,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * Evaluates the enabled METRIC rules over the metric head at every evaluation interval and feeds
  * the results to the alerting engine: a breaching series opens (or keeps) its alert, a series back
  * within bounds clears it, and an alert whose series disappeared clears too (as in Prometheus).
- * Every alert's state is in the database, so a restart resumes exactly where it was.
+ * Every alert's state is in the database, so a restart resumes exactly where it was. The head holds
+ * the targets of the samples partitions this replica owns; observations commit only under the
+ * partition's claim ({@link ShardOwnership#admit}). Threshold rules are also evaluated as samples
+ * arrive ({@link ArrivalEvaluation}), so a breach fires well before the next interval.
  */
 @ApplicationScoped
 public class RuleEngine {
 
   private final MetricHead head;
   private final Alerting alerting;
+  private final ShardOwnership ownership;
+  private final ArrivalEvaluation arrivals;
   private final Counter unattributed;
   private final Timer evaluation;
 
   /** Fingerprints this replica evaluated: only those may be cleared for having no series here. */
   private final Set<String> evaluatedHere = ConcurrentHashMap.newKeySet();
 
-  public RuleEngine(MetricHead head, Alerting alerting, MeterRegistry meters) {
+  public RuleEngine(
+      MetricHead head,
+      Alerting alerting,
+      ShardOwnership ownership,
+      ArrivalEvaluation arrivals,
+      MeterRegistry meters) {
     this.head = head;
     this.alerting = alerting;
+    this.ownership = ownership;
+    this.arrivals = arrivals;
     this.unattributed =
         Counter.builder("vigie.monitoring.rules.unattributed")
             .description("Rule results whose series names no monitored server or guest")
@@ -106,7 +119,10 @@ public class RuleEngine {
             in ->
                 VertxContextSupport.executeBlocking(
                     () -> signals(in.rules(), in.index(), in.open(), now)))
-        .chain(signals -> Panache.withTransaction(() -> alerting.observeAll(signals)));
+        .chain(
+            signals ->
+                Panache.withTransaction(
+                    () -> ownership.admit(signals).chain(alerting::observeAll)));
   }
 
   private List<Signal> signals(
@@ -116,6 +132,7 @@ public class RuleEngine {
     SeriesLookup lookup = head::select;
     List<Signal> signals = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    List<CompiledRule> compiled = new ArrayList<>();
     for (AlertRule stored : rules) {
       CompiledRule rule;
       try {
@@ -124,6 +141,7 @@ public class RuleEngine {
         Log.warnf("Rule %s no longer compiles, skipped: %s", stored.name, e.getMessage());
         continue;
       }
+      compiled.add(rule);
       RuleDefinition d = rule.definition();
       rule.expression()
           .evaluate(lookup, now.toEpochMilli())
@@ -141,29 +159,7 @@ public class RuleEngine {
                   return; // all well, nothing open: no work
                 }
                 evaluatedHere.add(fingerprint);
-                Map<String, String> alertLabels = new TreeMap<>(labels);
-                if (d.labels() != null) {
-                  alertLabels.putAll(d.labels());
-                }
-                alertLabels.put("rule", d.name());
-                signals.add(
-                    new Signal(
-                        fingerprint,
-                        target.get().serverId(),
-                        target.get().guestId(),
-                        null,
-                        target.get().name(),
-                        "rule:" + d.name(),
-                        d.severity().name(),
-                        rule.summary(labels, value, target.get().name()),
-                        alertLabels,
-                        d.annotations(),
-                        d.hostDown(),
-                        breaching,
-                        now,
-                        rule.forDuration(),
-                        rule.clearFor(),
-                        null));
+                signals.add(signal(rule, fingerprint, target.get(), labels, value, breaching, now));
               });
     }
     Instant abandoned = now.minus(Expression.LOOKBACK.multipliedBy(2));
@@ -193,7 +189,47 @@ public class RuleEngine {
                 null));
       }
     }
+    // the arrival path acts on breaches of alerts not open, or pending: an alert this evaluation
+    // clears is left out, so that a breach right after its resolution is acted on at once
+    Set<String> clearing = new HashSet<>();
+    signals.stream().filter(s -> !s.breaching()).forEach(s -> clearing.add(s.fingerprint()));
+    arrivals.refresh(
+        compiled, index, open.stream().filter(a -> !clearing.contains(a.fingerprint)).toList());
     return signals;
+  }
+
+  /** The observation of one rule result: its alert's fingerprint, target, labels and text. */
+  static Signal signal(
+      CompiledRule rule,
+      String fingerprint,
+      TargetIndex.Target target,
+      Map<String, String> labels,
+      double value,
+      boolean breaching,
+      Instant now) {
+    RuleDefinition d = rule.definition();
+    Map<String, String> alertLabels = new TreeMap<>(labels);
+    if (d.labels() != null) {
+      alertLabels.putAll(d.labels());
+    }
+    alertLabels.put("rule", d.name());
+    return new Signal(
+        fingerprint,
+        target.serverId(),
+        target.guestId(),
+        null,
+        target.name(),
+        "rule:" + d.name(),
+        d.severity().name(),
+        rule.summary(labels, value, target.name()),
+        alertLabels,
+        d.annotations(),
+        d.hostDown(),
+        breaching,
+        now,
+        rule.forDuration(),
+        rule.clearFor(),
+        null);
   }
 
   static String fingerprint(UUID ruleId, Map<String, String> labels) {

@@ -2,9 +2,14 @@ package io.vigie.monitoring.metrics;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.vigie.monitoring.ingest.IngestRuntime;
+import io.vigie.monitoring.ingest.SampleLog;
+import io.vigie.monitoring.ingest.SampleStream;
 import io.vigie.testkit.TestTokens;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +36,32 @@ public final class RemoteWriteClient {
         .header(RemoteWriteResource.VERSION_HEADER, "0.1.0");
   }
 
-  /** Posts an encoded body as Prometheus does; the answer is the caller's to check. */
+  /**
+   * Posts an encoded body as Prometheus does; the answer is the caller's to check. After a 204 it
+   * waits until the samples, written to the samples topic, are in this replica's head (the
+   * application under test owns every partition).
+   */
   public static Response send(byte[] body) {
-    return asPrometheus().body(body).post(RemoteWriteResource.PATH);
+    Response answer = asPrometheus().body(body).post(RemoteWriteResource.PATH);
+    if (answer.statusCode() == 204) {
+      awaitInHead();
+    }
+    return answer;
+  }
+
+  /** Waits until the head holds every sample the application acknowledged so far. */
+  public static void awaitInHead() {
+    SampleLog log = Arc.container().instance(SampleLog.class).get();
+    IngestRuntime runtime = Arc.container().instance(IngestRuntime.class).get();
+    var acknowledged = log.acknowledged();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(10))
+        .until(
+            () -> {
+              SampleStream stream = runtime.stream();
+              return stream != null && stream.caughtUpWith(acknowledged);
+            });
   }
 
   /** Encodes {@code request} and posts it as Prometheus does. */
