@@ -87,14 +87,15 @@ LUMIERE_SERVERS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 
 case "$LUMIERE_SERVERS" in *'"total":2'*) ;; *) fail "lumiere should see its 2 hypervisors: $LUMIERE_SERVERS" ;; esac
 case "$LUMIERE_SERVERS" in *pve1*) fail "lumiere sees saint-roch's Proxmox host" ;; esac
 
-# monitoring-service built its targets from inventory.events: the 7 demo servers in production
+# monitoring-service built its targets from inventory.events: the 8 demo servers in production
+# (7, and lumière's DRP server drp1 in DC5)
 ENGINEER_TOKEN="$(password_token engineer)"
 for _ in $(seq 1 60); do
   TARGETS="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/targets?monitored=true&total=true')"
-  case "$TARGETS" in *'"total":7'*) break ;; esac
+  case "$TARGETS" in *'"total":8'*) break ;; esac
   sleep 1
 done
-case "$TARGETS" in *'"total":7'*) ;; *) fail "monitoring-service does not watch the 7 active demo servers: $TARGETS" ;; esac
+case "$TARGETS" in *'"total":8'*) ;; *) fail "monitoring-service does not watch the 8 active demo servers: $TARGETS" ;; esac
 echo "smoke test: monitoring-service watches the demo servers (from inventory.events)"
 
 # the default rule pack is installed, and lumiere reads its maintenance window, saint-roch does not
@@ -221,6 +222,19 @@ case "$LISTED" in *RUNBOOK*|*max_children*|*INTERNAL*) fail "saint-roch lists an
 LISTED="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8083/api/v1/articles?size=500')"
 case "$LISTED" in *Saint-Roch*|*saint-roch*) fail "lumiere lists saint-roch's documentation: $LISTED" ;; esac
 echo "smoke test: knowledge demo data OK (runbooks found by staff, a client reads only its own and public articles)"
+
+# backup demo data: lumière's DRP plan (use case 3), production and recovery in two distinct
+# datacenters, its DNS switch on lumiere-demo.com's failover group; saint-roch does not see it
+PLANS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8084/api/v1/drp-plans?total=true' | compact)"
+case "$PLANS" in *'"name":"PRA boutique et commandes"'*) ;; *) fail "lumiere does not see its DRP plan: $PLANS" ;; esac
+SITES="$(grep -oE '"datacenterCode":"[^"]+"' <<<"$PLANS" | sort -u | wc -l)"
+[ "$SITES" -ge 2 ] || fail "lumiere's DRP plan does not span two datacenters: $PLANS"
+case "$PLANS" in *'"hostname":"hv1.par-dc2.vigie-demo.net","datacenterCode":"PAR-DC2"'*) ;; *) fail "lumiere's DRP plan does not run production on hv1 in PAR-DC2: $PLANS" ;; esac
+case "$PLANS" in *'"hostname":"drp1.par-dc5.vigie-demo.net","datacenterCode":"PAR-DC5"'*) ;; *) fail "lumiere's DRP plan does not recover on drp1 in PAR-DC5: $PLANS" ;; esac
+case "$PLANS" in *'"failoverAddresses":["51.159.50.40"]'*) ;; *) fail "lumiere's DRP plan does not switch DNS to drp1: $PLANS" ;; esac
+PLANS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http://127.0.0.1:8084/api/v1/drp-plans' | compact)"
+case "$PLANS" in *'PRA boutique'*) fail "saint-roch sees lumiere's DRP plan: $PLANS" ;; esac
+echo "smoke test: DRP demo data OK (lumiere's plan, hv1 in PAR-DC2 to drp1 in PAR-DC5, DNS switch, tenant wall)"
 
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
