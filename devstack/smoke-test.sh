@@ -97,14 +97,15 @@ print(" ".join(sorted(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4
 case " $ROLES " in *" vigie-client "*" vigie-client-admin "*) ;; *) fail "lumiere-admin's token lacks its roles: $ROLES" ;; esac
 echo "smoke test: lumiere-admin is lumiere's administrator (both roles, the same wall)"
 
-# monitoring-service built its targets from inventory.events: the 7 demo servers in production
+# monitoring-service built its targets from inventory.events: the 8 demo servers in production
+# (7, and lumière's DRP server drp1 in DC5)
 ENGINEER_TOKEN="$(password_token engineer)"
 for _ in $(seq 1 60); do
   TARGETS="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/targets?monitored=true&total=true')"
-  case "$TARGETS" in *'"total":7'*) break ;; esac
+  case "$TARGETS" in *'"total":8'*) break ;; esac
   sleep 1
 done
-case "$TARGETS" in *'"total":7'*) ;; *) fail "monitoring-service does not watch the 7 active demo servers: $TARGETS" ;; esac
+case "$TARGETS" in *'"total":8'*) ;; *) fail "monitoring-service does not watch the 8 active demo servers: $TARGETS" ;; esac
 echo "smoke test: monitoring-service watches the demo servers (from inventory.events)"
 
 # the default rule pack is installed, and lumiere reads its maintenance window, saint-roch does not
@@ -314,6 +315,19 @@ for port in 8082 8092; do
   [ "$CODE" = 204 ] || fail "remote_write on monitoring port $port answered $CODE"
 done
 echo "smoke test: two monitoring replicas OK (both ready, both take remote_write)"
+
+# backup demo data: lumière's DRP plan (use case 3), production and recovery in two distinct
+# datacenters, its DNS switch on lumiere-demo.com's failover group; saint-roch does not see it
+PLANS="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8084/api/v1/drp-plans?total=true' | compact)"
+case "$PLANS" in *'"name":"PRA boutique et commandes"'*) ;; *) fail "lumiere does not see its DRP plan: $PLANS" ;; esac
+SITES="$(grep -oE '"datacenterCode":"[^"]+"' <<<"$PLANS" | sort -u | wc -l)"
+[ "$SITES" -ge 2 ] || fail "lumiere's DRP plan does not span two datacenters: $PLANS"
+case "$PLANS" in *'"hostname":"hv1.par-dc2.vigie-demo.net","datacenterCode":"PAR-DC2"'*) ;; *) fail "lumiere's DRP plan does not run production on hv1 in PAR-DC2: $PLANS" ;; esac
+case "$PLANS" in *'"hostname":"drp1.par-dc5.vigie-demo.net","datacenterCode":"PAR-DC5"'*) ;; *) fail "lumiere's DRP plan does not recover on drp1 in PAR-DC5: $PLANS" ;; esac
+case "$PLANS" in *'"failoverAddresses":["51.159.50.40"]'*) ;; *) fail "lumiere's DRP plan does not switch DNS to drp1: $PLANS" ;; esac
+PLANS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http://127.0.0.1:8084/api/v1/drp-plans' | compact)"
+case "$PLANS" in *'PRA boutique'*) fail "saint-roch sees lumiere's DRP plan: $PLANS" ;; esac
+echo "smoke test: DRP demo data OK (lumiere's plan, hv1 in PAR-DC2 to drp1 in PAR-DC5, DNS switch, tenant wall)"
 
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * both to restic repositories in DC3 and DC5 (never only DC2, where web1 runs), run by the
  * reference agent; lumière's order database every 2 hours, even days to DC5 and odd days to
  * Falkenstein; the recette container's borgmatic run reporting by ping; one restore test last
- * month. Called on every {@code ./vigie up}: each item is looked up by name before it is created.
+ * month; lumière's DRP plan (use case 3) from hv1 in DC2 to drp1 in DC5. Called on every {@code
+ * ./vigie up}: each item is looked up by name before it is created.
  */
 public final class BackupDemo {
 
@@ -159,9 +160,52 @@ public final class BackupDemo {
                 + "\",\"schedule\":\"30 2 * * *\"}");
     borgmaticRun(borgmatic);
     restoreTestLastMonth(mysql, srDc3);
+    String hv1 = inInventory("servers?hostname=hv1.par-dc2.vigie-demo.net", "\"id\"");
+    String drp1 = inInventory("servers?hostname=drp1.par-dc5.vigie-demo.net", "\"id\"");
+    String shop = inInventory("hosted-services?size=500", "\"name\":\"Boutique en ligne\"");
+    drpPlan(hv1, drp1, shop, orders);
     Log.info(
         "backup demo data loaded: 6 repositories, 4 policies (2 run by the agent, even/odd days,"
-            + " borgmatic by ping), a restore test last month");
+            + " borgmatic by ping), a restore test last month, lumière's DRP plan (drp1 in DC5)");
+  }
+
+  /**
+   * Use case 3's DRP for lumière (RPO 2 h from its contract): production on hv1 in PAR-DC2 (its
+   * VMs, the shop and the order database also on hv2 in PAR-DC3), recovery on drp1 in PAR-DC5. The
+   * failover puts the shop in maintenance, copies files and configuration from the backup servers
+   * (2-3 h), imports the order database, has lumière confirm by ticket, then switches the failover
+   * group {@code web} of lumiere-demo.com (DnsDemo: www and api) to drp1; the return to production
+   * runs the same phases back (maintenance, copy back, import, ticket, DNS back).
+   */
+  private void drpPlan(String production, String recovery, String shop, String orders)
+      throws IOException, InterruptedException {
+    String name = "PRA boutique et commandes";
+    String found =
+        expect(send(get(backup, "api/v1/drp-plans?tenant=lumiere&name=" + name)), 200).body();
+    if (found.contains("\"items\":[{")) {
+      return;
+    }
+    String body =
+        """
+        {"name":"%s","tenant":"lumiere","productionServerId":"%s","recoveryServerId":"%s",
+         "targets":[{"kind":"HOSTED_SERVICE","id":"%s"},{"kind":"HOSTED_SERVICE","id":"%s"}],
+         "steps":[
+          {"kind":"MAINTENANCE_MODE","name":"Boutique en maintenance","estimated":"PT5M"},
+          {"kind":"RESTORE_FILES","name":"Fichiers et configuration des serveurs de sauvegarde vers drp1","estimated":"PT3H"},
+          {"kind":"IMPORT_DATABASE","name":"Import de la base commandes","estimated":"PT1H"},
+          {"kind":"CONFIRM_BY_TICKET","name":"Lumière confirme par ticket","estimated":"PT30M"},
+          {"kind":"DNS_SWITCH","name":"www et api de lumiere-demo.com vers drp1","estimated":"PT10M",
+           "productionAddresses":["51.159.10.30","51.159.10.31"]}]}"""
+            .formatted(name, production, recovery, shop, orders);
+    long deadline = System.nanoTime() + LEARNING.toNanos();
+    while (true) {
+      HttpResponse<String> created = send(post("api/v1/drp-plans", body));
+      if (created.statusCode() == 201) {
+        return;
+      }
+      // backup-service learns drp1 from inventory.events, a moment after inventory
+      awaitLearning(created, deadline);
+    }
   }
 
   /** The id of the inventory list item containing {@code marker}. */

@@ -242,6 +242,24 @@ public final class DemoData {
     for (String active : new String[] {lb1, lb2, web1, web2, hv1, hv2, pve}) {
       activate(active);
     }
+    // the DRP server of use case 3 in DC5, away from the production in DC2 and DC3: the recovery
+    // server of lumière's DRP plan (BackupDemo), the address its failover group switches to
+    String drp1 =
+        server(
+            "drp1.par-dc5.vigie-demo.net",
+            dc5,
+            rack5,
+            20,
+            "\"WEB\",\"DATABASE\"",
+            webCpu,
+            64,
+            true,
+            webDisks,
+            "10.5.0.40",
+            "51.159.50.40",
+            "2025-03-01",
+            "2030-03-01");
+    activate(drp1);
     // db3 stays PLANNED: racked next month
 
     // Lumière: 2 web + 2 app + 2 database + 1 order-tracking VM + 2 load balancers (USE-CASES.md

@@ -101,9 +101,17 @@ public final class PackagedService implements AutoCloseable {
     return "http://127.0.0.1:" + port + path;
   }
 
-  /** A crash: SIGKILL, no shutdown hook, no graceful close; waits until the JVM is gone. */
+  /**
+   * Kills the JVM at once (SIGKILL): no shutdown hook, no graceful stop, as when the host loses
+   * power or the kernel's OOM killer strikes. For crash tests; {@link #close} is the polite stop.
+   */
   public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
+  }
+
+  /** The service's output so far (its log file), for a failing assertion's message. */
+  public String log() throws IOException {
+    return Files.readString(log);
   }
 
   /** Stops the JVM (SIGTERM, then SIGKILL after 10 s). */
