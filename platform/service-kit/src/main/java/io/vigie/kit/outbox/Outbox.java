@@ -59,6 +59,7 @@ public class Outbox {
     }
     ArrayNode rows = JSON.createArrayNode();
     String occurredAt = Instant.now().toString();
+    String traceparent = TraceParent.current().orElse(null);
     int n = 0;
     for (DomainEvent event : events) {
       ObjectNode row = rows.addObject();
@@ -72,6 +73,7 @@ public class Outbox {
       row.put("actor", actor);
       row.put("payload", toJson(event));
       row.put("occurred_at", occurredAt);
+      row.put("traceparent", traceparent);
     }
     String json = rows.toString();
     return Panache.getSession()
@@ -80,13 +82,13 @@ public class Outbox {
                 session
                     .createNativeQuery(
                         "insert into outbox_event (id, topic, event_type, source, aggregate_id,"
-                            + " tenant, actor, payload, occurred_at)"
+                            + " tenant, actor, payload, occurred_at, traceparent)"
                             + " select r.id, r.topic, r.event_type, r.source, r.aggregate_id,"
-                            + " r.tenant, r.actor, r.payload, r.occurred_at"
+                            + " r.tenant, r.actor, r.payload, r.occurred_at, r.traceparent"
                             + " from json_to_recordset(cast(cast(:rows as text) as json)) as r(n integer,"
                             + " id uuid, topic text, event_type text, source text,"
                             + " aggregate_id text, tenant text, actor text, payload text,"
-                            + " occurred_at timestamptz)"
+                            + " occurred_at timestamptz, traceparent text)"
                             + " order by r.n")
                     .setParameter("rows", json)
                     .executeUpdate())
