@@ -114,7 +114,8 @@ class DrpResumeAfterKillIT {
   void aRunKilledInTheMiddleOfItsStepsResumesWhereItStoodAndCompletesOnce() throws Exception {
     start();
     Estate e = estate();
-    String client = TestTokens.client(e.tenant);
+    // the client's administrator decides on its DRP (its other users may only read the run)
+    String client = TestTokens.clientAdmin(e.tenant);
     UUID plan = createPlan(e);
 
     JsonNode activated = send(client, "POST", "/api/v1/drp-plans/" + plan + "/runs", activation());
