@@ -52,11 +52,13 @@ class TraceAcrossServicesIT {
     int pg = PostgresResource.server().getPort();
     try (Connection c = PostgresResource.server().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("create database inventory");
-      s.execute("create database monitoring");
+      // its own databases: LiveMetricsIT, in the same JVM, uses the services' usual names
+      s.execute("create database trace_inventory");
+      s.execute("create database trace_monitoring");
     }
-    inventory = PackagedService.start("inventory-service", database(shared, pg, "inventory"));
-    monitoring = PackagedService.start("monitoring-service", database(shared, pg, "monitoring"));
+    inventory = PackagedService.start("inventory-service", database(shared, pg, "trace_inventory"));
+    monitoring =
+        PackagedService.start("monitoring-service", database(shared, pg, "trace_monitoring"));
     inventory.awaitReady(Duration.ofMinutes(4));
     monitoring.awaitReady(Duration.ofMinutes(4));
   }
