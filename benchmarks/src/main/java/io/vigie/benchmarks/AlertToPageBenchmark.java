@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -38,12 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Alert to page: an {@code AlertFired} published on {@code monitoring.events} as
@@ -383,41 +379,12 @@ public final class AlertToPageBenchmark {
    * on-call part does and notes each parent's reference by the alert's fingerprint.
    */
   private static final class ParentWatcher implements AutoCloseable {
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, String> references = new ConcurrentHashMap<>();
     private final Map<String, Long> opened = new ConcurrentHashMap<>();
-    private final Thread thread;
+    private final TopicTail tail;
 
     ParentWatcher(String kafka) throws InterruptedException {
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-parents-" + UUID.randomUUID());
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-      KafkaConsumer<String, String> consumer =
-          new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-      consumer.subscribe(List.of(TicketEvents.TOPIC));
-      AtomicBoolean assigned = new AtomicBoolean();
-      thread =
-          Thread.ofPlatform()
-              .name("bench-parents")
-              .start(
-                  () -> {
-                    try (consumer) {
-                      while (running.get()) {
-                        for (ConsumerRecord<String, String> r :
-                            consumer.poll(Duration.ofMillis(20))) {
-                          seen(r, System.nanoTime());
-                        }
-                        if (!consumer.assignment().isEmpty()) {
-                          assigned.set(true);
-                        }
-                      }
-                    }
-                  });
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!assigned.get() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      tail = new TopicTail(kafka, TicketEvents.TOPIC, "bench-parents", this::seen);
     }
 
     private void seen(ConsumerRecord<String, String> record, long now) {
@@ -447,8 +414,7 @@ public final class AlertToPageBenchmark {
 
     @Override
     public void close() throws InterruptedException {
-      running.set(false);
-      thread.join(Duration.ofSeconds(10));
+      tail.close();
     }
   }
 

@@ -51,15 +51,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -540,42 +536,16 @@ public final class AlertToTicketBenchmark {
 
   /** The floor: a plain consumer on monitoring.events, noting when each fingerprint arrives. */
   static final class FloorConsumer implements AutoCloseable {
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, Long> consumed = new ConcurrentHashMap<>();
-    private final Thread thread;
+    private final TopicTail tail;
 
     FloorConsumer(String kafka) throws InterruptedException {
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-floor-" + UUID.randomUUID());
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-      KafkaConsumer<String, String> consumer =
-          new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-      consumer.subscribe(List.of(MonitoringEvents.TOPIC));
-      AtomicBoolean assigned = new AtomicBoolean();
-      thread =
-          Thread.ofPlatform()
-              .name("bench-floor")
-              .start(
-                  () -> {
-                    try (consumer) {
-                      while (running.get()) {
-                        for (ConsumerRecord<String, String> r :
-                            consumer.poll(Duration.ofMillis(20))) {
-                          long now = System.nanoTime();
-                          // the value holds the fingerprint; the key is it too (aggregate id)
-                          consumed.putIfAbsent(r.key(), now);
-                        }
-                        if (!consumer.assignment().isEmpty()) {
-                          assigned.set(true);
-                        }
-                      }
-                    }
-                  });
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!assigned.get() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      tail =
+          new TopicTail(
+              kafka,
+              MonitoringEvents.TOPIC,
+              "bench-floor",
+              (r, now) -> consumed.putIfAbsent(r.key(), now));
     }
 
     long receivedNanos(String fingerprint) {
@@ -584,8 +554,7 @@ public final class AlertToTicketBenchmark {
 
     @Override
     public void close() throws InterruptedException {
-      running.set(false);
-      thread.join(Duration.ofSeconds(10));
+      tail.close();
     }
   }
 
@@ -598,42 +567,13 @@ public final class AlertToTicketBenchmark {
    * responder-needed} (the page) does.
    */
   private static final class TicketEventsWatcher implements AutoCloseable {
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, CompletableFuture<Opened>> opened = new ConcurrentHashMap<>();
     private final Map<String, String> parentFingerprints = new ConcurrentHashMap<>();
     private final Map<String, Long> paged = new ConcurrentHashMap<>();
-    private final Thread thread;
+    private final TopicTail tail;
 
     TicketEventsWatcher(String kafka) throws InterruptedException {
-      Properties props = new Properties();
-      props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-      props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-ticket-events-" + UUID.randomUUID());
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-      KafkaConsumer<String, String> consumer =
-          new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-      consumer.subscribe(List.of(TicketEvents.TOPIC));
-      AtomicBoolean assigned = new AtomicBoolean();
-      thread =
-          Thread.ofPlatform()
-              .name("bench-ticket-events")
-              .start(
-                  () -> {
-                    try (consumer) {
-                      while (running.get()) {
-                        for (ConsumerRecord<String, String> r :
-                            consumer.poll(Duration.ofMillis(20))) {
-                          seen(r, System.nanoTime());
-                        }
-                        if (!consumer.assignment().isEmpty()) {
-                          assigned.set(true);
-                        }
-                      }
-                    }
-                  });
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!assigned.get() && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      tail = new TopicTail(kafka, TicketEvents.TOPIC, "bench-ticket-events", this::seen);
     }
 
     private void seen(ConsumerRecord<String, String> record, long now) {
@@ -675,8 +615,7 @@ public final class AlertToTicketBenchmark {
 
     @Override
     public void close() throws InterruptedException {
-      running.set(false);
-      thread.join(Duration.ofSeconds(10));
+      tail.close();
     }
   }
 
