@@ -73,14 +73,33 @@ public class ZoneSync {
 
   /** Applies the zone to {@code only} those of its providers (all when null). */
   Uni<Void> apply(UUID zoneId, java.util.Set<String> only) {
-    return Panache.withSession(() -> load(zoneId))
+    // one apply of a zone at a time, across replicas: the request's own apply and the retry
+    // schedule's would otherwise both read the server before either sent the change, both send
+    // it, and both publish ZoneApplied for the same serial. The second now reads the server after
+    // the first, finds nothing to send and publishes nothing.
+    return Panache.withTransaction(
+        () ->
+            applyLock(zoneId)
+                .chain(() -> load(zoneId))
+                .chain(
+                    desired ->
+                        desired == null
+                            ? Uni.createFrom().voidItem()
+                            : blocking(() -> applyAll(desired, only))
+                                .chain(outcomes -> record(desired, outcomes))));
+  }
+
+  /** The transaction's lock on applying {@code zoneId}, released when it ends. */
+  private static Uni<Void> applyLock(UUID zoneId) {
+    long key = zoneId.getMostSignificantBits() ^ zoneId.getLeastSignificantBits();
+    return Panache.getSession()
         .chain(
-            desired ->
-                desired == null
-                    ? Uni.createFrom().voidItem()
-                    : blocking(() -> applyAll(desired, only))
-                        .chain(
-                            outcomes -> Panache.withTransaction(() -> record(desired, outcomes))));
+            session ->
+                session
+                    .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked")
+                    .setParameter(1, key)
+                    .getSingleResult())
+        .replaceWithVoid();
   }
 
   /** Reads every provider's copy and reports how it differs from the zone held. */

@@ -112,4 +112,62 @@ class ZoneRetryTest {
     assertThat(all.get(1).changed()).isEqualTo(1);
     assertThat(all.get(1).serial()).isGreaterThan(all.get(0).serial());
   }
+
+  @Test
+  void twoAppliesOfOneZoneAtOnceRepairItOnceAndPublishOnce() throws Throwable {
+    String tenant = Zones.client("twice");
+    String zone = Zones.name("twice-demo.fr.");
+    String id =
+        Zones.create(
+                TestTokens.engineer(),
+                Zones.newZone(
+                    zone,
+                    tenant,
+                    "providers",
+                    List.of("pdns"),
+                    "template",
+                    false,
+                    "recordSets",
+                    Zones.sets(Zones.set("www", "A", 300, "51.15.0.11"))))
+            .path("id");
+    assertThat(applied(id, 1, Duration.ofSeconds(20))).hasSize(1);
+
+    // changed behind Vigie's back; a person's reconcile and the retry schedule both apply the zone
+    DnsServersResource.pdns().pdnsutil("replace-rrset", zone, "www", "A", "300", "203.0.113.66");
+    int pdns = DnsServersResource.pdns().dnsPort;
+    assertThat(Dig.answer(pdns, "www." + zone, "A")).containsExactly("203.0.113.66");
+    UUID zoneId = UUID.fromString(id);
+    // each on its own thread, context and session, as a request's and the schedule's are
+    int applies = 4;
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(applies);
+    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(applies);
+    try {
+      List<java.util.concurrent.Future<Void>> done = new java.util.ArrayList<>();
+      for (int n = 0; n < applies; n++) {
+        done.add(
+            threads.submit(
+                () -> {
+                  together.await();
+                  try {
+                    VertxContextSupport.subscribeAndAwait(() -> sync.apply(zoneId));
+                  } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<Void> apply : done) {
+        apply.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(Dig.answer(pdns, "www." + zone, "A")).containsExactly("51.15.0.11");
+    // the first repaired it and said so; the others found it served as held
+    List<ZoneApplied> all = applied(id, 3, Duration.ofSeconds(5));
+    assertThat(all).hasSize(2);
+    assertThat(all.get(1).changed()).isEqualTo(1);
+  }
 }
