@@ -61,6 +61,19 @@ public interface IngestConfig {
   /** This replica's name in the partition claims; default: the active checks' replica id. */
   Optional<String> replicaId();
 
+  /**
+   * Threads appending a poll's batches to the head, one partition at a time each (the consumer's
+   * own included); unset: the processors available.
+   */
+  OptionalInt appendThreads();
+
+  /**
+   * Where records of the samples topic that cannot be read go, with the reason (created at start
+   * when missing, one partition).
+   */
+  @WithDefault("monitoring-service.samples.dlq")
+  String deadLetterTopic();
+
   /** Whether this replica consumes samples (false: it only receives and writes them). */
   @WithDefault("true")
   boolean consume();

@@ -1,5 +1,6 @@
 package io.vigie.monitoring.ingest;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +36,9 @@ import org.jboss.logging.Logger;
 /**
  * Wires the samples topic into the replica: creates the topic when missing, gives the receiver its
  * {@link SampleLog} (a producer with acks=all and idempotence), and runs the {@link SampleStream}
- * consumer on a thread of its own from startup to shutdown.
+ * consumer on a thread of its own (with its append threads) from startup to shutdown; unreadable
+ * records go to the dead-letter topic ({@link SampleDeadLetters}), created at start beside the
+ * samples topic.
  */
 @ApplicationScoped
 public class IngestRuntime {
@@ -50,6 +53,7 @@ public class IngestRuntime {
   private final String bootstrapServers;
   private volatile SampleStream stream;
   private volatile Thread thread;
+  private volatile SampleDeadLetters deadLetters;
 
   public IngestRuntime(
       IngestConfig config,
@@ -65,6 +69,17 @@ public class IngestRuntime {
     this.ownership = ownership;
     this.registry = registry;
     this.bootstrapServers = bootstrapServers;
+    Gauge.builder(
+            "vigie.monitoring.ingest.lag",
+            this,
+            runtime -> {
+              SampleStream current = runtime.stream;
+              return current == null ? 0 : current.lag();
+            })
+        .description(
+            "Records of this replica's samples partitions on the broker and not yet in its head")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** Producer settings for the samples topic. */
@@ -109,7 +124,7 @@ public class IngestRuntime {
     return props;
   }
 
-  /** Creates the samples topic unless it exists; true once it does. */
+  /** Creates the samples topic and its dead-letter topic unless they exist; true once they do. */
   public static boolean ensureTopic(String bootstrapServers, IngestConfig config) {
     Map<String, Object> props = new HashMap<>();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -120,22 +135,25 @@ public class IngestRuntime {
           config.replicationFactor().isPresent()
               ? Optional.of((short) config.replicationFactor().getAsInt())
               : Optional.empty();
-      admin
-          .createTopics(
-              List.of(new NewTopic(config.topic(), Optional.of(config.partitions()), replication)))
-          .all()
-          .get(15, TimeUnit.SECONDS);
-      LOG.infof(
-          "Created the samples topic %s (%d partitions)", config.topic(), config.partitions());
+      return create(
+              admin, new NewTopic(config.topic(), Optional.of(config.partitions()), replication))
+          & create(admin, new NewTopic(config.deadLetterTopic(), Optional.of(1), replication));
+    }
+  }
+
+  private static boolean create(Admin admin, NewTopic topic) {
+    try {
+      admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
+      LOG.infof("Created the topic %s (%d partitions)", topic.name(), topic.numPartitions());
       return true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
         return true;
       }
-      LOG.warnf("Could not create the samples topic %s: %s", config.topic(), e.getCause());
+      LOG.warnf("Could not create the topic %s: %s", topic.name(), e.getCause());
       return false;
     } catch (Exception e) {
-      LOG.warnf("Could not create the samples topic %s: %s", config.topic(), e.toString());
+      LOG.warnf("Could not create the topic %s: %s", topic.name(), e.toString());
       return false;
     }
   }
@@ -179,6 +197,15 @@ public class IngestRuntime {
     if (forwarder != null) {
       LOG.infof("Samples: forwarded to %s", config.forward().url().get());
     }
+    Map<String, Object> deadLetterConfig = producerConfig(bootstrapServers, config);
+    deadLetterConfig.put(
+        ProducerConfig.CLIENT_ID_CONFIG, "monitoring-service.samples-dead-letters");
+    deadLetterConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    SampleDeadLetters letters =
+        new SampleDeadLetters(
+            config.deadLetterTopic(), () -> new KafkaProducer<>(deadLetterConfig), registry);
+    deadLetters = letters;
+    int appendThreads = config.appendThreads().orElse(Runtime.getRuntime().availableProcessors());
     SampleStream created =
         new SampleStream(
             () -> new KafkaConsumer<>(consumerConfig),
@@ -187,7 +214,10 @@ public class IngestRuntime {
             InstantSource.system(),
             head,
             ownership,
-            forwarder == null ? null : forwarder::forward);
+            forwarder == null ? null : forwarder::forward,
+            letters,
+            appendThreads);
+    LOG.infof("Samples: consumed with %d append threads", Math.max(1, appendThreads));
     stream = created;
     Thread runner = new Thread(created, "samples-consumer");
     runner.setDaemon(true);
@@ -203,6 +233,10 @@ public class IngestRuntime {
       if (runner != null) {
         runner.join(10_000);
       }
+    }
+    SampleDeadLetters letters = deadLetters;
+    if (letters != null) {
+      letters.close();
     }
   }
 

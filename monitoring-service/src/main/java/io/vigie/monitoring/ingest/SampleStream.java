@@ -11,8 +11,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -34,6 +41,15 @@ import org.jboss.logging.Logger;
  * SampleShards#live live} once the replay reached the end offset seen at assignment. Offsets are
  * never committed: every owner rebuilds from the window. On revocation the partition's series leave
  * the head.
+ *
+ * <p>One consumer polls; the partitions of a poll are appended on several threads at once (this one
+ * and a small pool, {@code append-threads}), each partition's records in offset order on one thread
+ * — a target's series are all in its partition, so every series takes its samples in the order they
+ * were written; each partition keeps the labels of the series it carried ({@link
+ * SampleBatchCodec.LabelCache}), so a series seen before is not decoded again. The poll's appends
+ * all finish before the next poll, in which rebalance callbacks run. A record that is not a
+ * readable batch goes to the dead-letter topic with the reason, and the partition goes on with the
+ * next one.
  */
 public final class SampleStream implements Runnable {
 
@@ -46,13 +62,19 @@ public final class SampleStream implements Runnable {
   private final MetricHead head;
   private final SampleShards shards;
   private final java.util.function.Consumer<WriteRequest> forward;
+  private final SampleDeadLetters deadLetters;
+  private final int appendThreads;
+  private final ExecutorService appenders;
 
   private final Map<Integer, Long> replayEnd = new ConcurrentHashMap<>();
   private final Set<Integer> live = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
+  private final Map<Integer, SampleBatchCodec.LabelCache> labels = new ConcurrentHashMap<>();
+  private final AtomicLong poisoned = new AtomicLong();
   private volatile boolean stopped;
   private volatile Consumer<byte[], byte[]> consumer;
-  private volatile long poisoned;
+  private volatile long lag;
+  private volatile int partitionCount;
 
   public SampleStream(
       Supplier<Consumer<byte[], byte[]>> consumers,
@@ -61,12 +83,15 @@ public final class SampleStream implements Runnable {
       InstantSource clock,
       MetricHead head,
       SampleShards shards) {
-    this(consumers, topic, replayWindow, clock, head, shards, null);
+    this(consumers, topic, replayWindow, clock, head, shards, null, null, 1);
   }
 
   /**
    * A stream that also hands what its live partitions receive to {@code forward} (a long-term
-   * store), once per poll; null forwards nothing.
+   * store), once per poll (null forwards nothing); copies the records it cannot read to {@code
+   * deadLetters} (null: they are only logged and counted); and appends the partitions of a poll on
+   * {@code appendThreads} threads at once (its own and a pool), each partition's records in order
+   * on one of them.
    */
   public SampleStream(
       Supplier<Consumer<byte[], byte[]>> consumers,
@@ -75,7 +100,9 @@ public final class SampleStream implements Runnable {
       InstantSource clock,
       MetricHead head,
       SampleShards shards,
-      java.util.function.Consumer<WriteRequest> forward) {
+      java.util.function.Consumer<WriteRequest> forward,
+      SampleDeadLetters deadLetters,
+      int appendThreads) {
     this.forward = forward;
     this.consumers = consumers;
     this.topic = topic;
@@ -83,74 +110,205 @@ public final class SampleStream implements Runnable {
     this.clock = clock;
     this.head = head;
     this.shards = shards;
+    this.deadLetters = deadLetters;
+    this.appendThreads = Math.max(1, appendThreads);
+    AtomicInteger named = new AtomicInteger();
+    this.appenders =
+        this.appendThreads == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                this.appendThreads - 1,
+                task -> {
+                  Thread thread = new Thread(task, "samples-append-" + named.incrementAndGet());
+                  thread.setDaemon(true);
+                  return thread;
+                });
   }
 
   @Override
   public void run() {
-    while (!stopped) {
-      Consumer<byte[], byte[]> created = consumers.get();
-      try {
-        consumer = created;
-        created.subscribe(List.of(topic), new Rebalance(created));
-        while (!stopped) {
-          poll(created);
+    try {
+      while (!stopped) {
+        Consumer<byte[], byte[]> created = consumers.get();
+        try {
+          consumer = created;
+          created.subscribe(List.of(topic), new Rebalance(created));
+          while (!stopped) {
+            poll(created);
+          }
+        } catch (WakeupException e) {
+          // stopping
+        } catch (RuntimeException e) {
+          LOG.errorf(e, "Samples consumer failed; starting it again in 1 s");
+          releaseAll();
+          sleep(Duration.ofSeconds(1));
+        } finally {
+          closeQuietly(created);
         }
-      } catch (WakeupException e) {
-        // stopping
-      } catch (RuntimeException e) {
-        LOG.errorf(e, "Samples consumer failed; starting it again in 1 s");
-        releaseAll();
-        sleep(Duration.ofSeconds(1));
-      } finally {
-        closeQuietly(created);
+      }
+      releaseAll();
+    } finally {
+      if (appenders != null) {
+        appenders.shutdownNow();
       }
     }
-    releaseAll();
+  }
+
+  /**
+   * One partition's records of a poll, appended in offset order by one thread: the series of a
+   * target are all in its partition, so each series takes its samples in the order they were
+   * written.
+   */
+  private final class PartitionBatch {
+    final int partition;
+    final List<ConsumerRecord<byte[], byte[]>> records;
+    final SampleBatchCodec.LabelCache known;
+    final boolean isLive;
+    final List<Series> touched;
+    final List<WriteRequest.TimeSeries> toForward;
+    long lastOffset = -1;
+
+    PartitionBatch(int partition, List<ConsumerRecord<byte[], byte[]>> records, boolean isLive) {
+      this.partition = partition;
+      this.records = records;
+      this.known =
+          labels.computeIfAbsent(
+              partition,
+              p ->
+                  // twice a partition's share of the head: room for an uneven spread, and in all
+                  // at most the label sets of twice the head's series
+                  new SampleBatchCodec.LabelCache(
+                      Math.max(1024, 2 * head.maxSeries() / Math.max(1, partitionCount))));
+      this.isLive = isLive;
+      this.touched = isLive ? new ArrayList<>() : null;
+      this.toForward = isLive && forward != null ? new ArrayList<>() : null;
+    }
+
+    void append() {
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        lastOffset = record.offset();
+        WriteRequest batch;
+        try {
+          batch = SampleBatchCodec.decode(record.value(), known);
+        } catch (RuntimeException e) {
+          poisoned.incrementAndGet();
+          LOG.warnf(
+              "Unreadable sample batch at %s-%d@%d (%s)%s",
+              topic,
+              partition,
+              record.offset(),
+              e.getMessage(),
+              deadLetters == null ? "; skipped" : "; sent to " + deadLetters.topic());
+          if (deadLetters != null) {
+            deadLetters.send(record, e.getMessage());
+          }
+          continue;
+        }
+        head.appendShard(batch, partition, touched);
+        if (toForward != null) {
+          toForward.addAll(batch.timeseries());
+        }
+      }
+    }
   }
 
   private void poll(Consumer<byte[], byte[]> from) {
     ConsumerRecords<byte[], byte[]> records = from.poll(Duration.ofMillis(200));
-    Map<Integer, List<Series>> touched = new HashMap<>();
+    List<PartitionBatch> batches = new ArrayList<>(records.partitions().size());
+    for (TopicPartition tp : records.partitions()) {
+      batches.add(
+          new PartitionBatch(tp.partition(), records.records(tp), live.contains(tp.partition())));
+    }
+    appendAll(batches);
     List<WriteRequest.TimeSeries> toForward = forward == null ? null : new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : records) {
-      int partition = record.partition();
-      WriteRequest batch;
-      try {
-        batch = SampleBatchCodec.decode(record.value());
-      } catch (RuntimeException e) {
-        poisoned++;
-        LOG.warnf(
-            "Skipped an unreadable sample batch at %s-%d@%d: %s",
-            topic, partition, record.offset(), e.getMessage());
-        continue;
+    for (PartitionBatch batch : batches) {
+      if (batch.lastOffset >= 0) {
+        applied.put(batch.partition, batch.lastOffset);
       }
-      boolean isLive = live.contains(partition);
-      List<Series> changed =
-          isLive ? touched.computeIfAbsent(partition, p -> new ArrayList<>()) : null;
-      head.appendShard(batch, partition, changed);
-      applied.put(partition, record.offset());
-      if (isLive && toForward != null) {
-        toForward.addAll(batch.timeseries());
+      if (toForward != null && batch.toForward != null) {
+        toForward.addAll(batch.toForward);
       }
     }
     if (toForward != null && !toForward.isEmpty()) {
       forward.accept(new WriteRequest(toForward));
     }
+    long behind = 0;
     for (Map.Entry<Integer, Long> replaying : replayEnd.entrySet()) {
       int partition = replaying.getKey();
-      if (!live.contains(partition)
-          && from.position(new TopicPartition(topic, partition)) >= replaying.getValue()) {
+      TopicPartition tp = new TopicPartition(topic, partition);
+      if (!live.contains(partition) && from.position(tp) >= replaying.getValue()) {
         live.add(partition);
         shards.live(partition);
         LOG.infof("Samples partition %d replayed: live", partition);
       }
+      OptionalLong partitionLag = from.currentLag(tp);
+      if (partitionLag.isPresent()) {
+        behind += partitionLag.getAsLong();
+      }
     }
-    touched.forEach(
-        (partition, series) -> {
-          if (!series.isEmpty()) {
-            shards.arrived(partition, series);
+    lag = behind;
+    for (PartitionBatch batch : batches) {
+      if (batch.touched != null && !batch.touched.isEmpty()) {
+        shards.arrived(batch.partition, batch.touched);
+      }
+    }
+  }
+
+  /**
+   * Appends the partitions' batches, spread over this thread and the pool; returns once every one
+   * is done (so a rebalance, which runs in the next poll on this thread, never races an append).
+   */
+  private void appendAll(List<PartitionBatch> batches) {
+    if (batches.isEmpty()) {
+      return;
+    }
+    if (appenders == null || batches.size() == 1) {
+      batches.forEach(PartitionBatch::append);
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+            batches.get(i).append();
           }
-        });
+        };
+    int helpers = Math.min(appendThreads - 1, batches.size() - 1);
+    List<Future<?>> running = new ArrayList<>(helpers);
+    for (int i = 0; i < helpers; i++) {
+      running.add(appenders.submit(worker));
+    }
+    RuntimeException failure = null;
+    try {
+      worker.run();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    boolean interrupted = false;
+    for (Future<?> helper : running) {
+      while (true) {
+        try {
+          helper.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the appends must finish before this thread goes on
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure =
+                e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException(e.getCause());
+          }
+          break;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** Stops the loop (from another thread) and waits for nothing. */
@@ -181,9 +339,17 @@ public final class SampleStream implements Runnable {
     return Set.copyOf(live);
   }
 
-  /** Batches skipped because they could not be read. */
+  /** Batches skipped because they could not be read (and sent to the dead-letter topic). */
   public long poisoned() {
-    return poisoned;
+    return poisoned.get();
+  }
+
+  /**
+   * Records this replica's partitions had on the broker beyond what it appended, at its last poll
+   * (the consumer's own lag: offsets are never committed, so the group shows none).
+   */
+  public long lag() {
+    return lag;
   }
 
   private void releaseAll() {
@@ -199,6 +365,7 @@ public final class SampleStream implements Runnable {
       live.remove(partition);
       replayEnd.remove(partition);
       applied.remove(partition);
+      labels.remove(partition);
       head.dropShard(partition);
     }
   }
@@ -234,7 +401,8 @@ public final class SampleStream implements Runnable {
         return;
       }
       List<Integer> partitions = assigned.stream().map(TopicPartition::partition).toList();
-      shards.claimed(partitions, consumer.partitionsFor(topic).size());
+      partitionCount = consumer.partitionsFor(topic).size();
+      shards.claimed(partitions, partitionCount);
       long from = clock.millis() - replayWindow.toMillis();
       Map<TopicPartition, Long> search = new HashMap<>();
       assigned.forEach(tp -> search.put(tp, from));

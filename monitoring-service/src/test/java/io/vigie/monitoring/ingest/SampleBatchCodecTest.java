@@ -87,6 +87,54 @@ class SampleBatchCodecTest {
   }
 
   @Test
+  void aPartitionsLabelCacheGivesBackTheSameLabelsForASeriesSeenBefore() {
+    SeriesLabels load =
+        SeriesLabels.of("__name__", "node_load1", "instance", "web-01:9100", "job", "node");
+    SeriesLabels idle =
+        SeriesLabels.of("__name__", "node_cpu_seconds_total", "cpu", "0", "instance", "web-01");
+    SeriesLabels user =
+        SeriesLabels.of("__name__", "node_cpu_seconds_total", "cpu", "1", "instance", "web-01");
+    SampleBatchCodec.LabelCache known = new SampleBatchCodec.LabelCache(2);
+    List<WriteRequest.TimeSeries> first =
+        List.of(WriteRequest.TimeSeries.of(load, T0, 1.5), WriteRequest.TimeSeries.of(idle, T0, 7));
+    List<WriteRequest.TimeSeries> second =
+        List.of(
+            WriteRequest.TimeSeries.of(idle, T0 + 15_000, 8),
+            WriteRequest.TimeSeries.of(load, T0 + 15_000, 1.25));
+
+    WriteRequest one = SampleBatchCodec.decode(SampleBatchCodec.encode(first), known);
+    WriteRequest two = SampleBatchCodec.decode(SampleBatchCodec.encode(second), known);
+
+    assertThat(one.timeseries()).isEqualTo(first);
+    assertThat(two.timeseries()).isEqualTo(second);
+    assertThat(two.timeseries().get(0).labels()).isSameAs(one.timeseries().get(1).labels());
+    assertThat(two.timeseries().get(1).labels()).isSameAs(one.timeseries().get(0).labels());
+    assertThat(known.size()).isEqualTo(2);
+
+    // full: a new series starts the cache over, and decodes as well
+    WriteRequest three =
+        SampleBatchCodec.decode(
+            SampleBatchCodec.encode(List.of(WriteRequest.TimeSeries.of(user, T0, 3))), known);
+    assertThat(three.timeseries().get(0).labels()).isEqualTo(user);
+    assertThat(known.size()).isEqualTo(1);
+    WriteRequest four = SampleBatchCodec.decode(SampleBatchCodec.encode(first), known);
+    assertThat(four.timeseries()).isEqualTo(first);
+  }
+
+  @Test
+  void countsBeyondTheBatchAreRefusedWithoutSizingAnything() {
+    // version 1, one series, 2^28 labels / one series of no labels and 2^28 samples
+    byte[] manyLabels = {1, 1, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01};
+    byte[] manySamples = {1, 1, 0, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01};
+    for (byte[] broken : List.of(manyLabels, manySamples)) {
+      assertThatThrownBy(() -> SampleBatchCodec.decode(broken))
+          .hasMessage("truncated sample batch");
+      assertThatThrownBy(() -> SampleBatchCodec.decode(broken, new SampleBatchCodec.LabelCache(10)))
+          .hasMessage("truncated sample batch");
+    }
+  }
+
+  @Test
   void everySeriesOfATargetGoesToOnePartitionAsAnAlertOfItIsMappedBack() {
     String server = "0195f0c6-1f53-7a43-9d54-3c1f2b7e9a10";
     SeriesLabels load =
