@@ -143,6 +143,7 @@ public final class AlertLatencyBenchmark {
   private void run() throws Exception {
     Instant started = Instant.now();
     RemoteWriteLoad.checkCompressible();
+    MonitoringService.checkBrokerCompression();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Machine machine = Machine.describe(java);
     String loadBefore = Machine.loadAverage();
@@ -207,6 +208,9 @@ public final class AlertLatencyBenchmark {
     if (set) {
       env.put("VIGIE_MONITORING_RULES_EVALUATION_INTERVAL", label);
     }
+    // a samples topic of the run's own: the broker is shared by the runs, and a service given the
+    // previous run's partitions would first replay its 15 minutes of background samples
+    env.putIfAbsent("VIGIE_MONITORING_INGEST_TOPIC", "monitoring.samples." + index);
     Machine.Calm calm = Machine.awaitCalm("the " + label + " run");
     overloaded.set(0);
     say(

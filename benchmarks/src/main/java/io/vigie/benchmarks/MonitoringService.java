@@ -74,6 +74,22 @@ final class MonitoringService implements AutoCloseable {
     return new MonitoringService(process, base, log);
   }
 
+  /**
+   * Fails unless this JVM, which hosts the embedded Kafka broker, can read lz4 record batches: the
+   * service's producer compresses the samples with lz4 by default, and a broker without lz4-java
+   * answers every such write with an error (the service's 503).
+   */
+  static void checkBrokerCompression() {
+    try {
+      Class.forName("net.jpountz.lz4.LZ4Factory");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "lz4-java is not on the benchmark's classpath: the embedded broker could not read the"
+              + " service's lz4-compressed samples (rebuild without --no-build)",
+          e);
+    }
+  }
+
   static Path jar(Path root) {
     return root.resolve("monitoring-service/target/quarkus-app/quarkus-run.jar");
   }

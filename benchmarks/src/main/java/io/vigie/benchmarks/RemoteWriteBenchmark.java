@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RemoteWriteBenchmark {
 
+  /** How often the head's progress is read while the load runs. */
+  static final Duration HEAD_WATCH_STEP = Duration.ofSeconds(5);
+
+  /** How long, after the load, the head may take to hold every answered sample. */
+  static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
+
   private final RemoteWriteSettings settings;
   private final Path target;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -41,6 +47,7 @@ public final class RemoteWriteBenchmark {
    *
    * @param calm how quiet the machine was when the target started
    * @param rules monitoring-service only: what its rule engine did during the run (else null)
+   * @param head monitoring-service only: its metric head behind the 204s, through Kafka (else null)
    */
   record TargetRun(
       String name,
@@ -51,11 +58,13 @@ public final class RemoteWriteBenchmark {
       double ownSamples,
       double ownSeries,
       Machine.Calm calm,
-      MonitoringService.RuleWork rules) {}
+      MonitoringService.RuleWork rules,
+      HeadWatch.Progress head) {}
 
   private void run() throws Exception {
     Instant started = Instant.now();
     RemoteWriteLoad.checkCompressible();
+    MonitoringService.checkBrokerCompression();
     Machine machine = Machine.describe(java);
     String loadBefore = Machine.loadAverage();
     NodeExporterFleet fleet = new NodeExporterFleet(settings.hosts(), settings.seed());
@@ -124,7 +133,8 @@ public final class RemoteWriteBenchmark {
               "vigie_monitoring_remote_write_samples_accepted_total",
               "vigie_monitoring_metric_head_series",
               fleet,
-              calm);
+              calm,
+              true);
       MonitoringService.RuleWork rules = service.ruleWork(client, TestTokens.engineer());
       say("  rules: " + rules.describe());
       if (settings.isDefault()
@@ -142,7 +152,8 @@ public final class RemoteWriteBenchmark {
           run.ownSamples(),
           run.ownSeries(),
           calm,
-          rules);
+          rules,
+          run.head());
     }
   }
 
@@ -174,7 +185,8 @@ public final class RemoteWriteBenchmark {
           "vm_rows_inserted_total",
           "vm_new_timeseries_created_total",
           fleet,
-          calm);
+          calm,
+          false);
     }
   }
 
@@ -207,7 +219,8 @@ public final class RemoteWriteBenchmark {
           "prometheus_tsdb_head_samples_appended_total",
           "prometheus_tsdb_head_series",
           fleet,
-          calm);
+          calm,
+          false);
     }
   }
 
@@ -220,7 +233,8 @@ public final class RemoteWriteBenchmark {
       String samplesMetric,
       String seriesMetric,
       NodeExporterFleet fleet,
-      Machine.Calm calm)
+      Machine.Calm calm,
+      boolean watchHead)
       throws Exception {
     say(
         name
@@ -244,20 +258,23 @@ public final class RemoteWriteBenchmark {
                     Thread.currentThread().interrupt();
                   }
                 });
-    RemoteWriteLoad.Result result =
+    RemoteWriteLoad.Running load =
         RemoteWriteLoad.start(
-                client,
-                write,
-                TestTokens.agent(),
-                fleet,
-                settings.senders(),
-                settings.minBatch(),
-                settings.maxBatch(),
-                0, // closed loop: as fast as the target answers
-                settings.warmup(),
-                settings.duration(),
-                settings.seed())
-            .await();
+            client,
+            write,
+            TestTokens.agent(),
+            fleet,
+            settings.senders(),
+            settings.minBatch(),
+            settings.maxBatch(),
+            0, // closed loop: as fast as the target answers
+            settings.warmup(),
+            settings.duration(),
+            settings.seed());
+    HeadWatch watch =
+        watchHead ? HeadWatch.start(client, metrics, load::answered, HEAD_WATCH_STEP) : null;
+    RemoteWriteLoad.Result result = load.await();
+    HeadWatch.Progress head = watch == null ? null : watch.finish(DRAIN_LIMIT);
     meter.join();
     CpuMeter.Usage usage = CpuMeter.between(from.get(), until.get());
     ScrapedMetrics own = ScrapedMetrics.scrape(client, metrics);
@@ -281,7 +298,11 @@ public final class RemoteWriteBenchmark {
     if (result.sampleError() != null) {
       say("  first error: " + result.sampleError());
     }
-    return new TargetRun(name, version, command, result, usage, ownSamples, ownSeries, calm, null);
+    if (head != null) {
+      say("  " + head.describe());
+    }
+    return new TargetRun(
+        name, version, command, result, usage, ownSamples, ownSeries, calm, null, head);
   }
 
   private static void say(String message) {

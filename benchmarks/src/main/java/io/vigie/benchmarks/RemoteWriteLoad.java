@@ -141,6 +141,15 @@ final class RemoteWriteLoad {
       this.window = window;
     }
 
+    /** Samples answered 2xx so far, warm-up included (read while the senders run). */
+    long answered() {
+      long sum = 0;
+      for (Sender sender : senders) {
+        sum += sender.allSamples;
+      }
+      return sum;
+    }
+
     /** Ends the measured window now (or the warm-up, if still in it) and collects the result. */
     Result stop() throws InterruptedException {
       window.until = Math.max(window.from, Math.min(window.until, System.nanoTime()));
@@ -258,7 +267,8 @@ final class RemoteWriteLoad {
     final Histogram latencies = new Histogram(MAX_LATENCY_MICROS, 3);
     final Map<Integer, Long> statuses = new TreeMap<>();
     long samples;
-    long allSamples;
+    // written by the sender only, read by HeadWatch while it runs
+    volatile long allSamples;
     long requests;
     long overloaded;
     long errors;

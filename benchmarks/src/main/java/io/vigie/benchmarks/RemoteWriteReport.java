@@ -33,6 +33,7 @@ record RemoteWriteReport(
     md.append("## Command\n\n```\n").append(settings.command()).append("\n```\n\n");
     results(md);
     details(md);
+    head(md);
     rules(md);
     workload(md);
     parameters(md);
@@ -103,7 +104,9 @@ record RemoteWriteReport(
             + " samples of each series in memory only (a ring per series, 15 min), with no"
             + " write-ahead log, no compression and no index beyond the metric name: it is an"
             + " alerting and rollup buffer, not a TSDB; but it verifies the RS256 bearer token of"
-            + " every request and runs on the JVM. VictoriaMetrics and Prometheus are full TSDBs:"
+            + " every request, runs on the JVM, and answers 204 only once the samples are written"
+            + " to Kafka (`monitoring.samples`, acks=all, lz4; the broker runs in the benchmark's"
+            + " JVM on the same CPUs), from which its consumer fills the head. VictoriaMetrics and Prometheus are full TSDBs:"
             + " they index every label, compress and persist to disk (Prometheus through its WAL),"
             + " and here they check no token (they ignore the Authorization header). The same"
             + " bytes are sent to all three.\n\n");
@@ -134,7 +137,8 @@ record RemoteWriteReport(
     md.append('\n');
     md.append(
         "The target's own counters, read from its /metrics after the run, cross-check the"
-            + " sender: `vigie_monitoring_remote_write_samples_accepted_total`,"
+            + " sender (monitoring-service's after its head caught up, see below):"
+            + " `vigie_monitoring_remote_write_samples_accepted_total`,"
             + " `vm_rows_inserted_total`, `prometheus_tsdb_head_samples_appended_total`; series:"
             + " `vigie_monitoring_metric_head_series`, `vm_new_timeseries_created_total`,"
             + " `prometheus_tsdb_head_series`. CPU %: how busy the machine's CPUs were during the"
@@ -150,6 +154,76 @@ record RemoteWriteReport(
             .append(run.result().sampleError().replace('`', '\''))
             .append("`\n\n");
       }
+    }
+  }
+
+  private void head(StringBuilder md) {
+    for (TargetRun run : runs) {
+      HeadWatch.Progress head = run.head();
+      if (head == null) {
+        continue;
+      }
+      HeadWatch.Point end = head.atEnd();
+      java.time.Duration windowEnd = settings.warmup().plus(settings.duration());
+      md.append("### monitoring-service: the metric head behind the 204s (through Kafka)\n\n");
+      md.append(
+          "A 204 from monitoring-service means the samples are on `monitoring.samples` (acks=all);"
+              + " its head is filled by the topic's consumer afterwards. Samples answered 2xx (the"
+              + " senders' count, warm-up included) against samples appended to the head (the"
+              + " service's `"
+              + HeadWatch.HEAD_SAMPLES
+              + "`) and the consumer's lag in records (`"
+              + HeadWatch.LAG_RECORDS
+              + "`), every "
+              + RemoteWriteBenchmark.HEAD_WATCH_STEP.toSeconds()
+              + " s from the start of the load, then when the load ended:\n\n");
+      md.append(
+          "| s since load start | answered 2xx | in the head | behind (samples) | lag (records) |\n");
+      md.append("|---:|---:|---:|---:|---:|\n");
+      for (HeadWatch.Point p : head.points()) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %.1f | %d | %.0f | %.0f | %.0f |\n",
+                p.seconds(),
+                p.answered(),
+                p.inHead(),
+                p.behind(),
+                p.lagRecords()));
+      }
+      md.append('\n');
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- **At the end of the load**: %.0f of %d answered samples in the head (%.0f behind,"
+                  + " %.1f %%; %.0f records of lag).\n",
+              end.inHead(),
+              end.answered(),
+              end.behind(),
+              end.answered() == 0 ? 0.0 : 100.0 * end.behind() / end.answered(),
+              end.lagRecords()));
+      md.append(
+          head.drainSeconds() == null
+              ? String.format(
+                  Locale.ROOT,
+                  "- **Not drained**: %.0f samples still missing from the head %d s after the"
+                      + " load.\n",
+                  head.afterDrain().behind(),
+                  head.drainLimit().toSeconds())
+              : String.format(
+                  Locale.ROOT,
+                  "- **Time to drain**: every answered sample was in the head %.1f s after the"
+                      + " load ended (polled every 100 ms).\n",
+                  head.drainSeconds()));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- **During the measured window** (readings nearest to %d s and %d s): %.0f samples/s"
+                  + " into the head for %.0f samples/s answered 2xx.\n\n",
+              settings.warmup().toSeconds(),
+              windowEnd.toSeconds(),
+              head.headRate(settings.warmup(), windowEnd),
+              head.answeredRate(settings.warmup(), windowEnd)));
     }
   }
 
