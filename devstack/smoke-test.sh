@@ -344,6 +344,20 @@ PLANS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http:/
 case "$PLANS" in *'PRA boutique'*) fail "saint-roch sees lumiere's DRP plan: $PLANS" ;; esac
 echo "smoke test: DRP demo data OK (lumiere's plan, hv1 in PAR-DC2 to drp1 in PAR-DC5, DNS switch, tenant wall)"
 
+# demo usage and storage (issue 17): lumière's VMs show their own use beside their allocation,
+# its repositories what they held and their growth; the demo hypervisors' capacity shows use
+MONTH="$(date -u +%Y-%m)"
+for _ in $(seq 1 30); do
+  CONSUMPTION="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH" | compact)"
+  grep -q '"repositories":\[{' <<<"$CONSUMPTION" && break
+  sleep 1
+done
+grep -q '"use":{"hoursMeasured":' <<<"$CONSUMPTION" || fail "lumiere's VMs show no use of their own: $CONSUMPTION"
+grep -q '"repositories":\[{' <<<"$CONSUMPTION" || fail "lumiere's consumption report shows no repository storage: $CONSUMPTION"
+CAPACITY="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity?datacenter=PAR-DC2' | compact)"
+grep -q '"used":[0-9]' <<<"$CAPACITY" || fail "the demo hypervisors' capacity shows no use: $CAPACITY"
+echo "smoke test: demo usage OK (lumiere's VMs' own use, its repositories' storage, the hypervisors' use)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"

@@ -132,6 +132,25 @@ class ReferenceAgentTest {
         .body("items", hasSize(2))
         .body("items.state", equalTo(List.of("SUCCEEDED", "SUCCEEDED")))
         .body("items.source", equalTo(List.of("RESTIC", "RESTIC")));
+    // after each backup the agent measured the repository (restic stats --mode raw-data)
+    long held =
+        dc3.json(List.of("stats", "--json", "--mode", "raw-data")).get("total_size").asLong();
+    JsonPath storage =
+        as(TestTokens.client(estate.tenant))
+            .get(
+                "/api/v1/repositories/"
+                    + repo3
+                    + "/storage?from="
+                    + t0.minus(Duration.ofHours(1))
+                    + "&to="
+                    + t0.plus(Duration.ofHours(1)))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(storage.getList("measurements")).hasSize(1);
+    assertThat(storage.getLong("measurements[0].totalSizeBytes")).isEqualTo(held);
+    assertThat(storage.getInt("measurements[0].snapshotsCount")).isEqualTo(1);
     Snapshot point = InventoryFeed.find(Snapshot.class, new Snapshot.Key(repo5, newest));
     assertThat(point.hostname).isEqualTo(host);
 
