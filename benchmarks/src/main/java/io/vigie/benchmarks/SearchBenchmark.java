@@ -597,8 +597,27 @@ public final class SearchBenchmark {
       plans.put(
           "client " + tenant + ", q=serveur",
           plan(c, clientSql, Map.of("q", "serveur", "kind", "RUNBOOK", "tenant", tenant)));
+      // the snippets' share: the same statement without ts_headline
+      plans.put(
+          "staff, q=serveur, without the snippet (ts_headline)",
+          plan(
+              c,
+              withoutSnippet(staffSql),
+              Map.of("q", "serveur", "kind", "RUNBOOK", "tenant", "")));
+      // what a statement the service's pool has prepared and run five times may use
+      try (Statement s = c.createStatement()) {
+        s.execute("set plan_cache_mode = force_generic_plan");
+      }
+      plans.put(
+          "staff, q=serveur, generic plan (plan_cache_mode = force_generic_plan)",
+          plan(c, staffSql, Map.of("q", "serveur", "kind", "RUNBOOK", "tenant", "")));
     }
     return plans;
+  }
+
+  /** The statement with its snippet column replaced by null: what the snippets cost. */
+  static String withoutSnippet(String sql) {
+    return sql.replaceFirst("ts_headline\\(.*?'\\) as snippet", "null as snippet");
   }
 
   private static String plan(Connection c, String sql, Map<String, String> values)

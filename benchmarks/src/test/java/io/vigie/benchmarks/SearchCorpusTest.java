@@ -96,5 +96,8 @@ class SearchCorpusTest {
     assertThat(statements.get(1)).contains("a.kind = :kind");
     assertThat(statements.get(2)).contains("a.tenant = :tenant").contains("limit 51");
     assertThat(statements.get(3)).contains("a.tenant = :tenant");
+    assertThat(SearchBenchmark.withoutSnippet(statements.get(0)))
+        .doesNotContain("ts_headline")
+        .contains("a.title, null as snippet, ts_rank(");
   }
 }
