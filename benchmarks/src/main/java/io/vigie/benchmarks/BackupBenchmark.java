@@ -323,9 +323,6 @@ public final class BackupBenchmark {
     }
     md.append("\n## Machine\n\n");
     machine.appendMarkdown(md, loadBefore, Machine.loadAverage());
-    md.append(
-        "- Shared with other engineers' builds and tests during the run: the figures are an upper"
-            + " bound; a rerun on a quiet machine is due.\n");
     Bench.writeResults(root, "backup", started, defaults, md.toString());
   }
 

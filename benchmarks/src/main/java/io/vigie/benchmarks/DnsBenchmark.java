@@ -213,9 +213,6 @@ public final class DnsBenchmark {
             + " transaction with audit and outbox, reading each server's copy first).\n\n");
     md.append("## Machine\n\n");
     machine.appendMarkdown(md, loadBefore, Machine.loadAverage());
-    md.append(
-        "- Shared with other engineers' builds and tests during the run: the figures are an upper"
-            + " bound.\n");
     Bench.writeResults(root, "dns", started, defaults, md.toString());
   }
 

@@ -33,6 +33,11 @@ record Machine(
         .append("; after: ")
         .append(loadAfter)
         .append('\n');
+    md.append(
+        oneMinute(loadBefore) < 1.5
+            ? "- A quiet machine: nothing but this run was working on it when it started.\n"
+            : "- Shared with other engineers' builds and tests during the run: the figures are an"
+                + " upper bound; a rerun on a quiet machine is due.\n");
   }
 
   /** The 1, 5 and 15 minute load averages: other work on the machine shows here. */

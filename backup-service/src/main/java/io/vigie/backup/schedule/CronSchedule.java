@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -106,24 +107,90 @@ public final class CronSchedule {
     return zone;
   }
 
-  /** The first due time strictly after {@code after}, or empty when none within five years. */
+  /**
+   * The first due time strictly after {@code after}, or empty when none within five years. A day
+   * with no offset change near it jumps straight to its first due minute; only the few days around
+   * a daylight-saving shift are expanded minute by minute (a minutely schedule costs a handful of
+   * bit lookups per call, not a day's 1,440 candidates).
+   */
   public Optional<Instant> next(Instant after) {
+    ZoneRules rules = zone.getRules();
     LocalDate day = LocalDateTime.ofInstant(after, zone).toLocalDate().minusDays(1);
     for (int i = 0; i < SEARCH_DAYS; i++, day = day.plusDays(1)) {
       if (!dayMatches(day)) {
         continue;
       }
-      Instant best = null;
-      for (Instant due : dueTimesOn(day)) {
-        if (due.isAfter(after) && (best == null || due.isBefore(best))) {
-          best = due;
-        }
-      }
-      if (best != null) {
-        return Optional.of(best);
+      Optional<Instant> due =
+          shiftsNear(rules, day) ? firstExpandedAfter(day, after) : firstAfter(rules, day, after);
+      if (due.isPresent()) {
+        return due;
       }
     }
     return Optional.empty();
+  }
+
+  /** {@link #next} computed the slow way, every day expanded: the reference its tests hold. */
+  Optional<Instant> nextByExpansion(Instant after) {
+    LocalDate day = LocalDateTime.ofInstant(after, zone).toLocalDate().minusDays(1);
+    for (int i = 0; i < SEARCH_DAYS; i++, day = day.plusDays(1)) {
+      if (dayMatches(day)) {
+        Optional<Instant> due = firstExpandedAfter(day, after);
+        if (due.isPresent()) {
+          return due;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the zone's offset changes from the day before {@code day} to the day after it. */
+  private static boolean shiftsNear(ZoneRules rules, LocalDate day) {
+    if (rules.isFixedOffset()) {
+      return false;
+    }
+    Instant from = day.minusDays(1).atStartOfDay().toInstant(ZoneOffset.MAX);
+    Instant to = day.plusDays(2).atStartOfDay().toInstant(ZoneOffset.MIN);
+    ZoneOffsetTransition shift = rules.nextTransition(from);
+    return shift != null && shift.getInstant().isBefore(to);
+  }
+
+  /** On a day of one offset: its first due minute after {@code after}, straight from the bits. */
+  private Optional<Instant> firstAfter(ZoneRules rules, LocalDate day, Instant after) {
+    ZoneOffset offset = rules.getOffset(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    LocalDateTime threshold = LocalDateTime.ofInstant(after, offset);
+    int hour = hours.nextSetBit(0);
+    int minute = minutes.nextSetBit(0);
+    if (threshold.toLocalDate().isAfter(day)) {
+      return Optional.empty();
+    }
+    if (threshold.toLocalDate().equals(day)) {
+      hour = hours.nextSetBit(threshold.getHour());
+      if (hour < 0) {
+        return Optional.empty();
+      }
+      if (hour == threshold.getHour()) {
+        // due at hh:mm:00, so the threshold's own minute has passed
+        minute = minutes.nextSetBit(threshold.getMinute() + 1);
+        if (minute < 0) {
+          hour = hours.nextSetBit(hour + 1);
+          minute = minutes.nextSetBit(0);
+          if (hour < 0) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    return Optional.of(day.atTime(hour, minute).toInstant(offset));
+  }
+
+  private Optional<Instant> firstExpandedAfter(LocalDate day, Instant after) {
+    Instant best = null;
+    for (Instant due : dueTimesOn(day)) {
+      if (due.isAfter(after) && (best == null || due.isBefore(best))) {
+        best = due;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Every due time in {@code (from, to]}, in order. */

@@ -113,4 +113,54 @@ class CronScheduleTest {
     assertThatThrownBy(() -> CronSchedule.parse("*/0 1 * * *", PARIS))
         .hasMessage("minute: 0 is outside 1-59");
   }
+
+  @Test
+  void theFastPathAgreesWithTheFullExpansionAcrossZonesAndTheirShifts() {
+    List<String> expressions =
+        List.of(
+            "* * * * *",
+            "*/7 */3 * * *",
+            "0 1 2-30/2 * *",
+            "30 2 * * *",
+            "15 1-3 * * 0",
+            "@hourly",
+            "5 4 * * MON-FRI",
+            "0 0 29 2 *",
+            "*/5 2 * * *",
+            "59 23 31 * *",
+            "0 */2 * * *");
+    List<ZoneId> zones =
+        List.of(
+            PARIS,
+            ZoneId.of("America/New_York"),
+            ZoneId.of("Australia/Lord_Howe"), // a 30-minute shift
+            ZoneId.of("Pacific/Apia"), // skipped 2011-12-30 entirely
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("UTC"));
+    java.util.Random random = new java.util.Random(20261130);
+    int compared = 0;
+    for (ZoneId zone : zones) {
+      // instants around each of the zone's shifts from 2011 to 2027, and anywhere in between
+      List<Instant> instants = new ArrayList<>();
+      java.time.zone.ZoneOffsetTransition shift =
+          zone.getRules().nextTransition(at("2011-01-01T00:00:00Z"));
+      while (shift != null && shift.getInstant().isBefore(at("2027-12-31T00:00:00Z"))) {
+        instants.add(shift.getInstant().plusSeconds(random.nextInt(6 * 3600) - 3 * 3600));
+        shift = zone.getRules().nextTransition(shift.getInstant());
+      }
+      for (int i = 0; i < 40; i++) {
+        instants.add(at("2011-01-01T00:00:00Z").plusSeconds(random.nextLong(17L * 365 * 86400)));
+      }
+      for (String expression : expressions) {
+        CronSchedule schedule = CronSchedule.parse(expression, zone);
+        for (Instant after : instants) {
+          assertThat(schedule.next(after))
+              .as("%s after %s", schedule, after)
+              .isEqualTo(schedule.nextByExpansion(after));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(2_000);
+  }
 }

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.inventory.Fixtures;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PostgresResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -49,6 +50,29 @@ class MonitoringEventsConsumerTest {
         MonitoringEvents.TOPIC, key, null, MonitoringEvents.HOST_USAGE_ROLLED_UP, "{}");
     assertThat(KafkaEvents.await(DLQ, KafkaEvents.withKey(key), 1, Duration.ofSeconds(30)))
         .hasSize(1);
+  }
+
+  @Test
+  void anEventWaitsOutADatabaseOutageInsteadOfGoingToTheDeadLetters() throws Exception {
+    String server = Fixtures.createServer(Fixtures.createDatacenter(), "HYPERVISOR");
+    PostgresResource.stopServer();
+    try {
+      publish(server, UUID.randomUUID().toString(), "2026-11-21T12:00:00Z", 55.0);
+      // the outage lasts ten times the test profile's whole budget for other failures (two
+      // attempts, 0.1-0.2 s apart): an event given up on would be on the dead-letter topic by now
+      Thread.sleep(2_000);
+    } finally {
+      PostgresResource.restart();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> cpu(server, "2026-11-21T12:00:00Z") != null);
+    assertThat(cpu(server, "2026-11-21T12:00:00Z")).isEqualTo(55.0);
+
+    // a poison record after it, on the same partition: the first dead letter of this host is it
+    KafkaEvents.publish(
+        MonitoringEvents.TOPIC, server, null, MonitoringEvents.HOST_USAGE_ROLLED_UP, "{}");
+    assertThat(KafkaEvents.await(DLQ, KafkaEvents.withKey(server), 1, Duration.ofSeconds(30)))
+        .first()
+        .satisfies(dead -> assertThat(dead.value()).isEqualTo("{}"));
   }
 
   private static void publish(String server, String eventId, String hour, double cpu) {

@@ -11,6 +11,7 @@ import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vigie.kit.sql.SqlErrors;
 import io.vigie.kit.tracing.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -35,9 +36,25 @@ public class IdempotentConsumer {
   private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
   private final Tracer tracer;
+  private final RetryConfig retry;
+
+  /** How a failing event is retried: {@code vigie.messaging.retry.*}. */
+  @io.smallrye.config.ConfigMapping(prefix = "vigie.messaging.retry")
+  public interface RetryConfig {
+    /** Attempts after the first for a failure other than an unavailable database. */
+    @io.smallrye.config.WithDefault("8")
+    int attempts();
+
+    @io.smallrye.config.WithDefault("PT0.2S")
+    Duration initialBackOff();
+
+    @io.smallrye.config.WithDefault("PT5S")
+    Duration maxBackOff();
+  }
 
   /** Without the OpenTelemetry bean (quarkus.otel.enabled=false at build time) spans are no-ops. */
-  public IdempotentConsumer(Instance<OpenTelemetry> openTelemetry) {
+  public IdempotentConsumer(Instance<OpenTelemetry> openTelemetry, RetryConfig retry) {
+    this.retry = retry;
     this.tracer =
         (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop())
             .getTracer("io.vigie.kit.messaging");
@@ -106,15 +123,33 @@ public class IdempotentConsumer {
     return builder.startSpan();
   }
 
+  /**
+   * Runs {@code effect} once per event id, in one transaction with the record of the id. While the
+   * database is unavailable ({@link SqlErrors#isUnavailable}: a failover, a restart) the event
+   * waits, retried with back-off until it answers, however long that takes: the partition waits
+   * with it rather than send events that did nothing wrong to the dead-letter topic. Any other
+   * failure is retried {@code vigie.messaging.retry.attempts} times, then fails the message; a
+   * {@link PoisonMessageException} fails it at once.
+   */
   public Uni<Void> process(String consumer, IncomingEvent event, Supplier<Uni<Void>> effect) {
     return Panache.withTransaction(
             () ->
                 firstDelivery(consumer, event)
                     .chain(first -> first ? effect.get() : skipDuplicate(consumer, event)))
+        .onFailure(SqlErrors::isUnavailable)
+        .invoke(
+            failure ->
+                LOG.warnf(
+                    "%s waits for the database to apply event %s: %s",
+                    consumer, event.id(), failure.getMessage()))
+        .onFailure(SqlErrors::isUnavailable)
+        .retry()
+        .withBackOff(retry.initialBackOff(), retry.maxBackOff())
+        .indefinitely()
         .onFailure(failure -> !(failure instanceof PoisonMessageException))
         .retry()
-        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-        .atMost(8);
+        .withBackOff(retry.initialBackOff(), retry.maxBackOff())
+        .atMost(retry.attempts());
   }
 
   private static Uni<Boolean> firstDelivery(String consumer, IncomingEvent event) {
