@@ -358,6 +358,17 @@ CAPACITY="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1
 grep -q '"used":[0-9]' <<<"$CAPACITY" || fail "the demo hypervisors' capacity shows no use: $CAPACITY"
 echo "smoke test: demo usage OK (lumiere's VMs' own use, its repositories' storage, the hypervisors' use)"
 
+# console: the public status page needs no sign-in and shows the public announcement, in the
+# page and in its Atom feed, and no internal article (the 502s solution, an internal one)
+STATUS="$(curl -s -w '\n%{http_code}' http://127.0.0.1:8080/status)"
+[ "$(tail -n1 <<<"$STATUS")" = 200 ] || fail "the status page answered $(tail -n1 <<<"$STATUS")"
+case "$STATUS" in *'Maintenance réseau planifiée à Paris DC2'*) ;; *) fail "the status page does not show the public announcement" ;; esac
+case "$STATUS" in *'max_children'*|*'502s on web2'*) fail "the status page shows an internal article" ;; esac
+FEED="$(curl -s http://127.0.0.1:8080/status/feed.atom)"
+case "$FEED" in *'<feed xmlns="http://www.w3.org/2005/Atom">'*'Maintenance réseau planifiée à Paris DC2'*) ;; *) fail "the status feed lacks the public announcement: $FEED" ;; esac
+case "$FEED" in *'502s on web2'*) fail "the status feed carries an internal article" ;; esac
+echo "smoke test: console status page OK (no sign-in, the public announcement only, Atom feed)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"
