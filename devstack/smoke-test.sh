@@ -234,33 +234,47 @@ LISTED="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://1
 case "$LISTED" in *Saint-Roch*|*saint-roch*) fail "lumiere lists saint-roch's documentation: $LISTED" ;; esac
 echo "smoke test: knowledge demo data OK (runbooks found by staff, a client reads only its own and public articles)"
 
-# the mail catcher (devstack MailCatcher, GreenMail): open demo pages are accepted by its SMTP server
-# and readable over IMAP as the recipient; no notification ends FAILED for want of a mail server
-PAGES="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/pages')"
-if grep -q '"notifications"' <<<"$PAGES" && grep -Eq '"kind" ?: ?"EMAIL"|@hoster.example' <<<"$PAGES"; then
-  for _ in $(seq 1 45); do
-    grep -Eq '"status" ?: ?"SENT"' <<<"$PAGES" && break
-    sleep 2
-    PAGES="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/on-call/pages')"
-  done
-  grep -Eq '"status" ?: ?"SENT"' <<<"$PAGES" || fail "no demo page notification was sent to the mail catcher: $PAGES"
-  grep -Eq '"status" ?: ?"FAILED"' <<<"$PAGES" && fail "a demo page notification failed: $PAGES"
-  MAILS="$(python3 - <<'PY'
-import imaplib
-total = 0
+# the mail catcher (devstack MailCatcher, GreenMail): the demo's paged incident (OnCallDemo, opened
+# anew on every start) is paged by email; the page is accepted by its SMTP server and readable over
+# IMAP as the recipient, with its acknowledge and resolve links; no notification ends FAILED
+PAGED_TITLE='Checkout answers 504 on the shop (on-call demo)'
+PAGED_ID="$(curl -s -H "Authorization: Bearer $(password_token engineer)" 'http://127.0.0.1:8083/api/v1/tickets?tenant=lumiere&open=true&type=INCIDENT&size=200' \
+  | PAGED_TITLE="$PAGED_TITLE" python3 -c 'import json, os, sys
+items = [t for t in json.load(sys.stdin).get("items", []) if t.get("title") == os.environ["PAGED_TITLE"]]
+print(items[0]["id"] if items else "")')"
+[ -n "$PAGED_ID" ] || fail "the on-call demo's paged incident ($PAGED_TITLE) is not open"
+PAGES=""
+for _ in $(seq 1 45); do
+  PAGES="$(curl -s -H "Authorization: Bearer $(password_token engineer)" "http://127.0.0.1:8083/api/v1/on-call/pages?ticket=$PAGED_ID")"
+  grep -Eq '"kind" ?: ?"EMAIL"' <<<"$PAGES" && grep -Eq '"status" ?: ?"SENT"' <<<"$PAGES" && break
+  sleep 2
+done
+grep -q '"notifications"' <<<"$PAGES" || fail "no page was opened for the demo's paged incident: $PAGES"
+grep -Eq '"kind" ?: ?"EMAIL"' <<<"$PAGES" || fail "the demo's page has no email step: $PAGES"
+grep -Eq '"status" ?: ?"SENT"' <<<"$PAGES" || fail "no demo page email was sent to the mail catcher: $PAGES"
+grep -Eq '"status" ?: ?"FAILED"' <<<"$PAGES" && fail "a demo page notification failed: $PAGES"
+MAILS="$(PAGED_TITLE="$PAGED_TITLE" python3 - <<'PY'
+import email, email.header, imaplib, os
+found = 0
 for who in ("engineer", "expert"):
     imap = imaplib.IMAP4("127.0.0.1", 13143)
     imap.login(who + "@hoster.example", "any")
-    total += int(imap.select("INBOX", readonly=True)[1][0])
+    count = int(imap.select("INBOX", readonly=True)[1][0])
+    for n in range(1, count + 1):
+        message = email.message_from_bytes(imap.fetch(str(n), "(RFC822)")[1][0][1])
+        text = "".join(
+            part.get_payload(decode=True).decode("utf-8", "replace")
+            for part in message.walk()
+            if part.get_content_type() == "text/plain")
+        if (os.environ["PAGED_TITLE"] in str(email.header.make_header(email.header.decode_header(message["Subject"])))
+                and "/on-call/ack/" in text and "/on-call/resolve/" in text):
+            found += 1
     imap.logout()
-print(total)
+print(found)
 PY
 )"
-  [ "${MAILS:-0}" -ge 1 ] || fail "the mail catcher holds no page for engineer or expert"
-  echo "smoke test: on-call pages delivered to the mail catcher ($MAILS message(s) over IMAP)"
-else
-  echo "smoke test: no open demo page with an email step; the mail catcher was not exercised"
-fi
+[ "${MAILS:-0}" -ge 1 ] || fail "the mail catcher holds no page of the demo's paged incident (with its acknowledge and resolve links) for engineer or expert"
+echo "smoke test: the demo's paged incident was mailed to the on-call through the mail catcher ($MAILS message(s) over IMAP)"
 
 # runbooks named by alert rules (issue 16): the default pack's host-down rule names kb:host-down,
 # and the demo runbooks carry the slugs the pack uses
@@ -329,6 +343,31 @@ case "$PLANS" in *'"failoverAddresses":["51.159.50.40"]'*) ;; *) fail "lumiere's
 PLANS="$(curl -s -H "Authorization: Bearer $(password_token saint-roch)" 'http://127.0.0.1:8084/api/v1/drp-plans' | compact)"
 case "$PLANS" in *'PRA boutique'*) fail "saint-roch sees lumiere's DRP plan: $PLANS" ;; esac
 echo "smoke test: DRP demo data OK (lumiere's plan, hv1 in PAR-DC2 to drp1 in PAR-DC5, DNS switch, tenant wall)"
+
+# demo usage and storage (issue 17): lumière's VMs show their own use beside their allocation,
+# its repositories what they held and their growth; the demo hypervisors' capacity shows use
+MONTH="$(date -u +%Y-%m)"
+for _ in $(seq 1 30); do
+  CONSUMPTION="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/consumption/clients/lumiere/$MONTH" | compact)"
+  grep -q '"repositories":\[{' <<<"$CONSUMPTION" && break
+  sleep 1
+done
+grep -q '"use":{"hoursMeasured":' <<<"$CONSUMPTION" || fail "lumiere's VMs show no use of their own: $CONSUMPTION"
+grep -q '"repositories":\[{' <<<"$CONSUMPTION" || fail "lumiere's consumption report shows no repository storage: $CONSUMPTION"
+CAPACITY="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity?datacenter=PAR-DC2' | compact)"
+grep -q '"used":[0-9]' <<<"$CAPACITY" || fail "the demo hypervisors' capacity shows no use: $CAPACITY"
+echo "smoke test: demo usage OK (lumiere's VMs' own use, its repositories' storage, the hypervisors' use)"
+
+# console: the public status page needs no sign-in and shows the public announcement, in the
+# page and in its Atom feed, and no internal article (the 502s solution, an internal one)
+STATUS="$(curl -s -w '\n%{http_code}' http://127.0.0.1:8080/status)"
+[ "$(tail -n1 <<<"$STATUS")" = 200 ] || fail "the status page answered $(tail -n1 <<<"$STATUS")"
+case "$STATUS" in *'Maintenance réseau planifiée à Paris DC2'*) ;; *) fail "the status page does not show the public announcement" ;; esac
+case "$STATUS" in *'max_children'*|*'502s on web2'*) fail "the status page shows an internal article" ;; esac
+FEED="$(curl -s http://127.0.0.1:8080/status/feed.atom)"
+case "$FEED" in *'<feed xmlns="http://www.w3.org/2005/Atom">'*'Maintenance réseau planifiée à Paris DC2'*) ;; *) fail "the status feed lacks the public announcement: $FEED" ;; esac
+case "$FEED" in *'502s on web2'*) fail "the status feed carries an internal article" ;; esac
+echo "smoke test: console status page OK (no sign-in, the public announcement only, Atom feed)"
 
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done

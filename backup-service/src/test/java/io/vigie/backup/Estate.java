@@ -34,12 +34,15 @@ public final class Estate {
     dc2 = InventoryFeed.unique("PAR-DC2");
     dc3 = InventoryFeed.unique("PAR-DC3");
     dc5 = InventoryFeed.unique("PAR-DC5");
-    dc2Id = InventoryFeed.datacenter(dc2);
-    dc3Id = InventoryFeed.datacenter(dc3);
-    dc5Id = InventoryFeed.datacenter(dc5);
-    clientId = InventoryFeed.client(tenant, 2, 2, true);
-    web1 = InventoryFeed.server(dc2Id, dc2, "web1");
-    database = InventoryFeed.database(clientId, tenant, List.of(web1));
+    // published together, then waited for together
+    InventoryFeed.Batch inventory = new InventoryFeed.Batch();
+    dc2Id = inventory.datacenter(dc2);
+    dc3Id = inventory.datacenter(dc3);
+    dc5Id = inventory.datacenter(dc5);
+    clientId = inventory.client(tenant, 2, 2, true);
+    web1 = inventory.server(dc2Id, dc2, "web1");
+    database = inventory.database(clientId, tenant, List.of(web1));
+    inventory.awaitApplied();
     repoDc2 = repository(tenant, "restic DC2", dc2Id);
     repoDc3 = repository(tenant, "restic DC3", dc3Id);
     repoDc5 = repository(tenant, "restic DC5", dc5Id);

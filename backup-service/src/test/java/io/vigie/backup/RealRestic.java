@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class RealRestic {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "vigie-test-only";
 
   private final Path repository;
   private final String timeZone;
@@ -30,8 +31,32 @@ public final class RealRestic {
     return repository;
   }
 
+  /**
+   * Creates the repository, then re-wraps its key with cheap scrypt parameters ({@code
+   * src/test/fixtures/restic-cheap-key.py}): restic tunes the key derivation to half a second and
+   * more at init, and every later command on the repository would pay it again.
+   */
   public void init() {
     run(List.of("init"));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "/usr/bin/python3",
+            Path.of("src", "test", "fixtures", "restic-cheap-key.py").toAbsolutePath().toString(),
+            repository.toString());
+    builder.environment().put("RESTIC_PASSWORD", PASSWORD);
+    builder.redirectErrorStream(true);
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException("restic-cheap-key.py failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run restic-cheap-key.py", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs restic with the arguments and returns its standard output. */
@@ -41,7 +66,7 @@ public final class RealRestic {
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("RESTIC_REPOSITORY", repository.toString());
-    builder.environment().put("RESTIC_PASSWORD", "vigie-test-only");
+    builder.environment().put("RESTIC_PASSWORD", PASSWORD);
     builder.environment().put("TZ", timeZone);
     builder.environment().put("RESTIC_CACHE_DIR", repository.resolveSibling("cache").toString());
     try {

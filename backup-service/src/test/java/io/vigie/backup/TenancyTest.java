@@ -24,14 +24,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(VigieTestResources.class)
 class TenancyTest {
 
-  Estate a;
-  Estate b;
-  UUID policyA;
-  UUID policyB;
-  UUID shared;
+  // built once for the class: no test writes to them (every write here is refused)
+  static Estate a;
+  static Estate b;
+  static UUID policyA;
+  static UUID policyB;
+  static UUID shared;
 
   @BeforeEach
   void twoClientsSideBySide() {
+    if (shared != null) {
+      return;
+    }
     a = Estate.saintRoch();
     b = Estate.saintRoch();
     policyA = a.createPolicy(a.databasePolicy("MySQL", a.repoDc3, a.repoDc5));

@@ -10,6 +10,7 @@ import java.util.Set;
  * browser. The roles only choose the navigation; they authorize nothing.
  *
  * @param tenant the client this person belongs to, or null for the hoster's staff
+ * @param formToken the anti-forgery token every form of this person's session carries
  */
 public record Viewer(
     String username,
@@ -18,7 +19,8 @@ public record Viewer(
     Set<String> roles,
     String accessToken,
     Instant tokenExpiresAt,
-    Locale locale) {
+    Locale locale,
+    String formToken) {
 
   static final Set<String> STAFF_ROLES =
       Set.of("vigie-support", "vigie-engineer", "vigie-expert", "vigie-admin");

@@ -4,6 +4,18 @@
 (function () {
   'use strict';
 
+  // the viewer's time zone, for what the server draws itself (the graphs' time axis)
+  function rememberTimeZone() {
+    try {
+      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      var cookie = 'vigie-tz=' + encodeURIComponent(zone);
+      if (zone && document.cookie.indexOf(cookie) < 0) {
+        document.cookie = cookie + '; path=/; max-age=31536000; SameSite=Lax';
+      }
+    } catch (e) { /* an old browser: the graphs stay in UTC, and say so */ }
+  }
+  rememberTimeZone();
+
   function localizeTimes(root) {
     var lang = document.documentElement.lang || undefined;
     var format;

@@ -7,8 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +28,17 @@ import java.util.regex.Pattern;
  * data_added}), so that monitoring-service's consumption report for lumière shows its backup growth
  * beside its VMs' allocations and its bandwidth. Runs after {@link BackupDemo} on every {@code
  * ./vigie up}; skipped when the runs are there already (found by their snapshot ids).
+ *
+ * <p>Then what the demo's machines used: a daily curve of CPU, RAM and a slowly filling disk for
+ * every VM and container and every server without guests, one row per hour from the start of the
+ * previous month (UTC) to the last closed hour, written into monitoring-service's hourly rollup
+ * tables ({@code guest_usage_hour}, {@code host_usage_hour}, as published hours) the way {@code
+ * UsageRollup} keeps them: weeks of history cannot come through remote_write, whose head keeps 15
+ * minutes. Hours already there are kept, so each start only fills the hours since the last one. The
+ * consumption report shows each VM's use beside its allocation and the capacity report the
+ * hypervisors' use (their guests' added up). And what lumière's repositories held: a daily {@code
+ * restic stats --mode raw-data} measurement over the same period, posted to backup-service as the
+ * agent posts it (skipped when a repository has measurements already).
  */
 public final class ConsumptionDemo {
 
@@ -70,6 +90,8 @@ public final class ConsumptionDemo {
     if (repository == null) {
       throw new IOException("Consumption demo data: no lumière repository restic DC5");
     }
+    loadStorage();
+    loadUsage();
     String runs = expect(send(get("api/v1/policies/" + policy + "/runs?size=100")), 200).body();
     if (runs.contains(SNAPSHOTS[0])) {
       return;
@@ -98,6 +120,166 @@ public final class ConsumptionDemo {
           201);
     }
     Log.info("consumption demo data loaded: lumière's order database backup runs (backup growth)");
+  }
+
+  /** Start of the demo's usage history: the previous month (UTC). */
+  private static Instant historyStart(Instant now) {
+    YearMonth previous = YearMonth.from(now.atZone(ZoneOffset.UTC)).minusMonths(1);
+    return previous.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private void loadUsage() throws InterruptedException {
+    Instant now = Instant.now();
+    Instant from = historyStart(now);
+    Instant to = now.truncatedTo(ChronoUnit.HOURS);
+    try (Connection db =
+        DriverManager.getConnection(
+            Postgres.jdbcUrl("monitoring"), Postgres.USER, Postgres.PASSWORD)) {
+      // monitoring's read model fills from inventory.events: wait for the demo's guests
+      int guests = 0;
+      for (int i = 0; i < 60 && guests == 0; i++) {
+        try (Statement count = db.createStatement();
+            ResultSet r = count.executeQuery("select count(*) from target_guest")) {
+          r.next();
+          guests = r.getInt(1);
+        }
+        if (guests == 0) {
+          Thread.sleep(1000);
+        }
+      }
+      int rows = writeUsage(db, from, to);
+      Log.info(
+          "consumption demo data loaded: "
+              + rows
+              + " hours of usage of the demo's VMs and servers since "
+              + from);
+    } catch (SQLException e) {
+      Log.warn("consumption demo data: usage hours not written: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the hours from {@code from} to {@code to} (excluded) of every guest and every server
+   * without guests into monitoring-service's rollup tables; hours already there are kept. Returns
+   * the rows written.
+   */
+  static int writeUsage(Connection db, Instant from, Instant to) throws SQLException {
+    int rows;
+    {
+      // CPU: a base per machine, busier in the day (peak at 14:00 UTC), with some noise; RAM a
+      // share of the allocation; disk filling slowly over the period. Deterministic per machine.
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into guest_usage_hour (guest_id, hour_start, server_id, samples, cpu_sum,"
+                  + " ram_gb_sum, disk_gb_sum) select g.id, h, g.host_server_id, 60, 60 *"
+                  + " least(100, 8 + (abs(hashtext(g.id::text)::bigint) % 30) + 35 * (0.5 + 0.5 *"
+                  + " sin(2 * pi() * (extract(hour from h at time zone 'UTC') - 8) / 24)) +"
+                  + " (abs(hashtext(g.id::text || h::text)::bigint) % 1000) / 100.0), 60 *"
+                  + " greatest(g.ram_gb, 1) * (0.45 + (abs(hashtext(g.id::text)::bigint) % 25) / 100.0"
+                  + " + 0.1 * sin(2 * pi() * extract(hour from h at time zone 'UTC') / 24)), 60 *"
+                  + " greatest(g.disk_gb, 10) * (0.3 + 0.2 * extract(epoch from h - cast(? as"
+                  + " timestamptz)) / extract(epoch from cast(? as timestamptz) - cast(? as"
+                  + " timestamptz))) from target_guest g,"
+                  + " generate_series(cast(? as timestamptz), cast(? as timestamptz) - interval"
+                  + " '1 hour', interval '1 hour') h on conflict (guest_id, hour_start) do"
+                  + " nothing")) {
+        bind(insert, from, to);
+        rows = insert.executeUpdate();
+      }
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "insert into host_usage_hour (server_id, hour_start, samples, cpu_sum, ram_gb_sum,"
+                  + " disk_gb_sum, published) select s.id, h, 60, 60 * least(100, 5 +"
+                  + " (abs(hashtext(s.id::text)::bigint) % 20) + 25 * (0.5 + 0.5 * sin(2 * pi() *"
+                  + " (extract(hour from h at time zone 'UTC') - 8) / 24)) +"
+                  + " (abs(hashtext(s.id::text || h::text)::bigint) % 1000) / 100.0), 60 *"
+                  + " coalesce(s.ram_gb, 32) * (0.35 + 0.1 * sin(2 * pi() * extract(hour from h"
+                  + " at time zone 'UTC') / 24)), 60 * coalesce(s.disk_gb, 500) * (0.25 + 0.15 *"
+                  + " extract(epoch from h - cast(? as timestamptz)) / extract(epoch from cast(?"
+                  + " as timestamptz) - cast(? as timestamptz))), true from target_server s,"
+                  + " generate_series(cast(? as timestamptz), cast(? as timestamptz) - interval"
+                  + " '1 hour', interval '1"
+                  + " hour') h where s.status = 'ACTIVE' and not exists (select 1 from"
+                  + " target_guest g where g.host_server_id = s.id) and s.roles not like"
+                  + " '%HYPERVISOR%' on conflict (server_id, hour_start) do nothing")) {
+        bind(insert, from, to);
+        rows += insert.executeUpdate();
+      }
+    }
+    return rows;
+  }
+
+  private static void bind(PreparedStatement insert, Instant from, Instant to) throws SQLException {
+    Timestamp start = Timestamp.from(from);
+    Timestamp end = Timestamp.from(to);
+    insert.setTimestamp(1, start);
+    insert.setTimestamp(2, end);
+    insert.setTimestamp(3, start);
+    insert.setTimestamp(4, start);
+    insert.setTimestamp(5, end);
+  }
+
+  /** A daily raw-data measurement of each of lumière's repositories, unless it has some. */
+  private void loadStorage() throws IOException, InterruptedException {
+    Instant now = Instant.now();
+    Instant from = historyStart(now);
+    String repositories =
+        expect(send(get("api/v1/repositories?size=500&tenant=lumiere")), 200).body();
+    Matcher ids = ID.matcher(repositories);
+    int index = 0;
+    int posted = 0;
+    while (ids.find()) {
+      String repository = ids.group(1);
+      String history =
+          expect(
+                  send(
+                      get(
+                          "api/v1/repositories/"
+                              + repository
+                              + "/storage?from="
+                              + from.minus(Duration.ofDays(1))
+                              + "&to="
+                              + now.plusSeconds(1))),
+                  200)
+              .body();
+      if (history.contains("\"measuredAt\"")) {
+        index++;
+        continue;
+      }
+      // 80 GB and more to start with, 1.2 GB a day added by backups, 6 GB freed each Sunday's prune
+      long bytes = 80_000_000_000L + index * 35_000_000_000L;
+      int snapshots = 30;
+      for (Instant at = from.plus(Duration.ofMinutes(190));
+          at.isBefore(now);
+          at = at.plus(Duration.ofDays(1))) {
+        bytes += 1_200_000_000L;
+        snapshots++;
+        if (at.atZone(ZoneOffset.UTC).getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+          bytes -= 6_000_000_000L;
+          snapshots -= 7;
+        }
+        expect(
+            send(
+                post(
+                    "api/v1/repositories/" + repository + "/storage",
+                    "{\"measuredAt\":\""
+                        + at
+                        + "\",\"mode\":\"raw-data\",\"stats\":{\"total_size\":"
+                        + bytes
+                        + ",\"total_blob_count\":"
+                        + bytes / 2_000_000
+                        + ",\"snapshots_count\":"
+                        + snapshots
+                        + "}}")),
+            201);
+        posted++;
+      }
+      index++;
+    }
+    Log.info(
+        "consumption demo data loaded: "
+            + posted
+            + " storage measurements of lumière's repositories");
   }
 
   private HttpRequest get(String path) {

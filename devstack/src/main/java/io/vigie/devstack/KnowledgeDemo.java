@@ -133,9 +133,23 @@ public final class KnowledgeDemo {
         agreement for the extra memory.
         """,
         "{\"kind\":\"CLIENT\",\"target\":\"saint-roch\"}");
+    // the console's public status page (/status) shows the published public announcements
+    ensure(
+        null,
+        "ANNOUNCEMENT",
+        "PUBLIC",
+        null,
+        "FR",
+        "Maintenance réseau planifiée à Paris DC2",
+        """
+        Remplacement d'un commutateur de cœur de réseau à Paris DC2, mardi de 23:00 à 23:30.
+        Les services restent joignables par le second lien ; une coupure de quelques secondes est
+        possible au basculement.
+        """,
+        "");
     Log.info(
         "knowledge demo data loaded: runbooks for filesystem space, replication lag and host"
-            + " down, saint-roch's platform documentation and a solution");
+            + " down, saint-roch's platform documentation and a solution, a public announcement");
   }
 
   /**

@@ -19,19 +19,29 @@ import java.util.regex.Pattern;
  * people who can be paged by email, a schedule "Hoster on-call" (weeks from Monday 09:00 Paris,
  * nights 19:00-08:00 in turn) and the default escalation policy (the schedule's on-call, then the
  * expert after 10 minutes, twice). Called on every {@code ./vigie up}: what exists is left as is.
+ *
+ * <p>Then one paged incident, so that a page email reaches the mail catcher on every start (it
+ * keeps messages in memory only): lumière's P1 "{@value #PAGED_INCIDENT}", opened after the policy
+ * exists, pages the schedule's on-call by email at once; its email's links acknowledge and resolve
+ * it. The one an earlier start opened, if still open, is resolved first (which stops its page).
  */
 public final class OnCallDemo {
 
   static final String SCHEDULE = "Hoster on-call";
+  static final String PAGED_INCIDENT = "Checkout answers 504 on the shop (on-call demo)";
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  private static final Pattern TITLE =
+      Pattern.compile("\"title\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI api;
+  private final URI tickets;
   private final String adminToken;
 
   private OnCallDemo(URI ticketBaseUrl, String adminToken) {
     this.api = ticketBaseUrl.resolve("api/v1/on-call/");
+    this.tickets = ticketBaseUrl.resolve("api/v1/tickets");
     this.adminToken = adminToken;
   }
 
@@ -90,8 +100,75 @@ public final class OnCallDemo {
                   .build()),
           201);
     }
+    pagedIncident();
     Log.info(
-        "on-call demo data loaded: engineer and expert, schedule \"" + SCHEDULE + "\", policy");
+        "on-call demo data loaded: engineer and expert, schedule \""
+            + SCHEDULE
+            + "\", policy, and the paged incident \""
+            + PAGED_INCIDENT
+            + "\"");
+  }
+
+  /**
+   * Resolves the demo incident an earlier start left open (its page stops), then opens it anew: a
+   * P1 of lumière, paged at once by the default policy (step 1 by email to the schedule's on-call).
+   */
+  private void pagedIncident() throws IOException, InterruptedException {
+    String open =
+        expect(
+                "on-call demo open incidents",
+                send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                tickets + "?tenant=lumiere&open=true&type=INCIDENT&size=200"))
+                        .timeout(java.time.Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .GET()
+                        .build()),
+                200)
+            .body();
+    String earlier = idOfTitle(open, PAGED_INCIDENT);
+    if (earlier != null) {
+      expect(
+          "on-call demo: resolving the earlier paged incident",
+          send(
+              HttpRequest.newBuilder(URI.create(tickets + "/" + earlier))
+                  .timeout(java.time.Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .header("If-Match", "*")
+                  .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"RESOLVED\"}"))
+                  .build()),
+          200);
+    }
+    expect(
+        "on-call demo paged incident",
+        send(
+            HttpRequest.newBuilder(tickets)
+                .timeout(java.time.Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"type":"INCIDENT","tenant":"lumiere","title":"%s",
+                         "description":"The load balancers answer 504 on /checkout: the order API does not answer within 30 s.",
+                         "impact":"HIGH","urgency":"HIGH"}"""
+                            .formatted(PAGED_INCIDENT)))
+                .build()),
+        201);
+  }
+
+  /** The id of the ticket with this title in a ticket list (each id comes before its title). */
+  static String idOfTitle(String list, String title) {
+    Matcher ids = ID.matcher(list);
+    Matcher titles = TITLE.matcher(list);
+    while (ids.find()) {
+      if (titles.find(ids.end()) && titles.group(1).equals(title)) {
+        return ids.group(1);
+      }
+    }
+    return null;
   }
 
   private void person(String subject, String name) throws IOException, InterruptedException {

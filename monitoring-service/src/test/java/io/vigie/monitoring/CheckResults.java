@@ -74,34 +74,26 @@ public final class CheckResults {
     return alertEvents(MonitoringEvents.ALERT_FIRED, server, count);
   }
 
-  /**
-   * The AlertFired events about {@code server} once the first has come (up to 30 s), watching 5 s
-   * more — five rule evaluations in tests — for a second one that must not come. What "fires once"
-   * asserts, without waiting 30 s for an event that never comes.
-   */
-  public static List<ConsumerRecord<String, String>> alertsFiredOnly(UUID server) {
-    alertsFired(server, 1);
-    return alertEvents(MonitoringEvents.ALERT_FIRED, server, 2, Duration.ofSeconds(5));
-  }
-
   /** The AlertResolved events about {@code server}: {@link #alertEvents} of that type. */
   public static List<ConsumerRecord<String, String>> alertsResolved(UUID server, int count) {
     return alertEvents(MonitoringEvents.ALERT_RESOLVED, server, count);
   }
 
   /**
-   * Waits up to 30 s for {@code count} monitoring events of {@code type} naming {@code server} and
-   * returns those that came; with {@code count} 0, watches for 3 s that none comes.
+   * Waits up to 30 s for {@code count} monitoring events of {@code type} naming {@code server},
+   * then returns all of them once every event committed so far is published ({@link
+   * PublishedEvents}): a duplicate already committed is in the answer, so {@code hasSize(count)}
+   * asserts exactly; with {@code count} 0, returns at once what the commits so far produced.
    */
   public static List<ConsumerRecord<String, String>> alertEvents(
       String type, UUID server, int count) {
-    return alertEvents(type, server, count, Duration.ofSeconds(count == 0 ? 3 : 30));
+    return alertEvents(type, server, count, Duration.ofSeconds(30));
   }
 
   /** The same, waiting up to {@code timeout}. */
   public static List<ConsumerRecord<String, String>> alertEvents(
       String type, UUID server, int count, Duration timeout) {
-    return KafkaEvents.await(
+    return PublishedEvents.await(
         MonitoringEvents.TOPIC,
         r -> type.equals(KafkaEvents.header(r, "ce_type")) && r.value().contains(server.toString()),
         count,

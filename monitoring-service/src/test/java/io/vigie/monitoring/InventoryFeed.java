@@ -29,14 +29,22 @@ import io.vigie.events.inventory.SupportHours;
 import io.vigie.events.inventory.VirtualMachineProvisioned;
 import io.vigie.events.inventory.VirtualMachineSnapshot;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.KafkaResource;
 import io.vigie.testkit.TestTokens;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The inventory monitoring is fed from, in tests: publishes inventory events on the real broker (as
@@ -61,14 +69,44 @@ public final class InventoryFeed {
     return id;
   }
 
-  /** Publishes under {@code key} with the event id given (a redelivery reuses an id). */
+  /**
+   * Publishes under {@code key} with the event id given (a redelivery reuses an id), as {@link
+   * KafkaEvents#publish} does (the same binary-mode headers, acknowledged by the broker) but
+   * through one producer kept for the JVM: a new producer per event costs its connection and
+   * metadata.
+   */
   public static void publish(String key, String eventId, DomainEvent event) {
+    ProducerRecord<String, String> record;
     try {
-      KafkaEvents.publish(
-          InventoryEvents.TOPIC, key, eventId, event.eventType(), JSON.writeValueAsString(event));
+      record = new ProducerRecord<>(InventoryEvents.TOPIC, key, JSON.writeValueAsString(event));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    if (eventId != null) {
+      record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+    }
+    record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+    record.headers().add("ce_type", event.eventType().getBytes(StandardCharsets.UTF_8));
+    record.headers().add("ce_source", "/vigie/test".getBytes(StandardCharsets.UTF_8));
+    record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+    try {
+      producer().send(record).get(APPLIED.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not publish a test event to " + record.topic(), e);
+    }
+  }
+
+  private static KafkaProducer<String, String> producer;
+
+  private static synchronized KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+      producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+    return producer;
   }
 
   /** Publishes keyed by the event's aggregate, with a new event id; returns the id. */

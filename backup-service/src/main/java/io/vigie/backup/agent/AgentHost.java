@@ -40,6 +40,12 @@ public class AgentHost {
       from backup_policy p where p.id = $1
       """;
 
+  /** The hosts of the policies that keep a copy in a repository (one row per policy). */
+  private static final String REPOSITORY_HOSTS =
+      POLICY_HOSTS.replace(
+          "where p.id = $1",
+          "where p.id in (select c.policy_id from backup_policy_copy c where c.repository_id = $1)");
+
   private final JsonWebToken token;
   private final Pool pool;
 
@@ -67,6 +73,44 @@ public class AgentHost {
             b -> {
               throw ProblemException.forbidden(
                   "This agent's token is bound to host " + b + ", not " + host);
+            });
+  }
+
+  /**
+   * Refuses (403) a bound agent reporting on a repository that no policy of its host keeps a copy
+   * in; an unknown repository is left to the caller's own check (404).
+   */
+  public Uni<Void> requireRepositoryOnHost(UUID repositoryId, Caller caller) {
+    Optional<String> bound = bound(caller);
+    if (bound.isEmpty() || repositoryId == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return pool.preparedQuery(REPOSITORY_HOSTS)
+        .execute(Tuple.of(repositoryId))
+        .chain(
+            rows -> {
+              for (var row : rows) {
+                String host =
+                    Optional.ofNullable(row.getString("server"))
+                        .or(() -> Optional.ofNullable(row.getString("guest")))
+                        .orElse(row.getString("service"));
+                if (host != null && host.equalsIgnoreCase(bound.get())) {
+                  return Uni.createFrom().voidItem();
+                }
+              }
+              return pool.preparedQuery("select 1 from backup_repository where id = $1")
+                  .execute(Tuple.of(repositoryId))
+                  .<Void>map(
+                      known -> {
+                        if (known.iterator().hasNext()) {
+                          throw ProblemException.forbidden(
+                              "This agent's token is bound to host "
+                                  + bound.get()
+                                  + ": no policy of that host keeps a copy in repository "
+                                  + repositoryId);
+                        }
+                        return null;
+                      });
             });
   }
 

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,10 @@ class ReferenceAgentTest {
     Files.writeString(data.resolve("conf/my.cnf"), "[mysqld]\nbind-address=10.2.0.21\n");
     RealRestic dc3 = new RealRestic(dir.resolve("dc3"), "Europe/Paris");
     RealRestic dc5 = new RealRestic(dir.resolve("dc5"), "Europe/Paris");
-    dc3.init();
+    // restic init tunes its key derivation for half a second and more: both at once
+    CompletableFuture<Void> dc3Ready = CompletableFuture.runAsync(dc3::init);
     dc5.init();
+    dc3Ready.join();
     Path password = dir.resolve("restic-password");
     Files.writeString(password, "vigie-test-only");
     UUID repo3 =
@@ -106,9 +109,11 @@ class ReferenceAgentTest {
 
     // first pass: the two backups
     assertThat(agent(host, dir)).isZero();
+    String newest = null;
     for (RealRestic restic : List.of(dc3, dc5)) {
       JsonNode snapshots = restic.json(List.of("snapshots", "--json"));
       assertThat(snapshots).hasSize(1);
+      newest = snapshots.get(0).get("id").asText(); // dc5's, the last
       assertThat(snapshots.get(0).get("hostname").asText()).isEqualTo(host);
       assertThat(snapshots.get(0).get("tags").toString()).contains("vigie", "mysql");
       List<String> files = new ArrayList<>();
@@ -127,7 +132,25 @@ class ReferenceAgentTest {
         .body("items", hasSize(2))
         .body("items.state", equalTo(List.of("SUCCEEDED", "SUCCEEDED")))
         .body("items.source", equalTo(List.of("RESTIC", "RESTIC")));
-    String newest = dc5.json(List.of("snapshots", "--json")).get(0).get("id").asText();
+    // after each backup the agent measured the repository (restic stats --mode raw-data)
+    long held =
+        dc3.json(List.of("stats", "--json", "--mode", "raw-data")).get("total_size").asLong();
+    JsonPath storage =
+        as(TestTokens.client(estate.tenant))
+            .get(
+                "/api/v1/repositories/"
+                    + repo3
+                    + "/storage?from="
+                    + t0.minus(Duration.ofHours(1))
+                    + "&to="
+                    + t0.plus(Duration.ofHours(1)))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(storage.getList("measurements")).hasSize(1);
+    assertThat(storage.getLong("measurements[0].totalSizeBytes")).isEqualTo(held);
+    assertThat(storage.getInt("measurements[0].snapshotsCount")).isEqualTo(1);
     Snapshot point = InventoryFeed.find(Snapshot.class, new Snapshot.Key(repo5, newest));
     assertThat(point.hostname).isEqualTo(host);
 

@@ -53,8 +53,10 @@ class CoverageTest {
   @Test
   void gapsAreReportedAndPublishedOnceWhenFoundAndWhenClosed() throws Throwable {
     Estate e = Estate.saintRoch();
-    UUID hypervisor = InventoryFeed.server(e.dc2Id, e.dc2, "hv1");
-    UUID vm = InventoryFeed.guest(hypervisor, e.clientId, e.tenant);
+    InventoryFeed.Batch guests = new InventoryFeed.Batch();
+    UUID hypervisor = guests.server(e.dc2Id, e.dc2, "hv1");
+    UUID vm = guests.guest(hypervisor, e.clientId, e.tenant);
+    guests.awaitApplied();
     String client = TestTokens.client(e.tenant);
 
     given()
@@ -80,13 +82,6 @@ class CoverageTest {
 
     assertThat(sweep(e.tenant)).isEqualTo(4);
     assertThat(sweep(e.tenant)).isZero();
-    List<ConsumerRecord<String, String>> found =
-        published(e.tenant, BackupEvents.COVERAGE_GAP_FOUND, 4);
-    assertThat(found).hasSize(4);
-    assertThat(found)
-        .extracting(ConsumerRecord::key)
-        .containsExactlyInAnyOrder(
-            e.web1.toString(), vm.toString(), e.database.toString(), e.clientId.toString());
     given()
         .auth()
         .oauth2(client)
@@ -95,11 +90,8 @@ class CoverageTest {
         .body("gaps.since", everyItem(notNullValue()));
 
     // the dump policy closes the database's gap
-    e.createPolicy(e.databasePolicy("MySQL hourly", e.repoDc3, e.repoDc5));
+    UUID policy = e.createPolicy(e.databasePolicy("MySQL hourly", e.repoDc3, e.repoDc5));
     assertThat(sweep(e.tenant)).isEqualTo(1);
-    List<ConsumerRecord<String, String>> closed =
-        published(e.tenant, BackupEvents.COVERAGE_GAP_CLOSED, 1);
-    assertThat(closed).extracting(ConsumerRecord::key).containsExactly(e.database.toString());
 
     // the contract now promises three copies in three datacenters: the policy falls short
     contract(e, 3, 3);
@@ -122,7 +114,24 @@ class CoverageTest {
         .body(
             "clients[0].gaps.find { it.kind == 'TOO_FEW_COPIES' }.actual",
             equalTo("2 copies in " + e.dc3 + ", " + e.dc5));
-    assertThat(published(e.tenant, BackupEvents.COVERAGE_GAP_FOUND, 6)).hasSize(6);
+
+    // on the broker, read once at the end: each gap found once (four, then the policy's two),
+    // the database's closed once
+    List<ConsumerRecord<String, String>> published = published(e.tenant, 7);
+    assertThat(published)
+        .filteredOn(KafkaEvents.ofType(BackupEvents.COVERAGE_GAP_FOUND))
+        .extracting(ConsumerRecord::key)
+        .containsExactlyInAnyOrder(
+            e.web1.toString(),
+            vm.toString(),
+            e.database.toString(),
+            e.clientId.toString(),
+            policy.toString(),
+            policy.toString());
+    assertThat(published)
+        .filteredOn(KafkaEvents.ofType(BackupEvents.COVERAGE_GAP_CLOSED))
+        .extracting(ConsumerRecord::key)
+        .containsExactly(e.database.toString());
   }
 
   @Test
@@ -161,11 +170,13 @@ class CoverageTest {
     given().get("/api/v1/coverage").then().statusCode(401);
   }
 
-  private static List<ConsumerRecord<String, String>> published(
-      String tenant, String type, int count) {
+  /** The tenant's gap events on backup.events (the kit reads on briefly for a late duplicate). */
+  private static List<ConsumerRecord<String, String>> published(String tenant, int count) {
     return KafkaEvents.await(
         BackupEvents.TOPIC,
-        KafkaEvents.ofType(type).and(r -> r.value().contains("\"tenant\":\"" + tenant + "\"")),
+        KafkaEvents.ofType(BackupEvents.COVERAGE_GAP_FOUND)
+            .or(KafkaEvents.ofType(BackupEvents.COVERAGE_GAP_CLOSED))
+            .and(r -> r.value().contains("\"tenant\":\"" + tenant + "\"")),
         count,
         Duration.ofSeconds(30));
   }

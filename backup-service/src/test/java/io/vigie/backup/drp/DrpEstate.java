@@ -33,8 +33,10 @@ final class DrpEstate {
 
   DrpEstate() {
     estate = Estate.saintRoch();
-    recovery = InventoryFeed.server(estate.dc5Id, estate.dc5, "drp1");
-    sameSite = InventoryFeed.server(estate.dc2Id, estate.dc2, "web2");
+    InventoryFeed.Batch servers = new InventoryFeed.Batch();
+    recovery = servers.server(estate.dc5Id, estate.dc5, "drp1");
+    sameSite = servers.server(estate.dc2Id, estate.dc2, "web2");
+    servers.awaitApplied();
   }
 
   String tenant() {

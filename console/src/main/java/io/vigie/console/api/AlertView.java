@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An alert as monitoring-service shows it. */
+@ApiSchema(service = "monitoring-service", schema = "AlertView")
 public record AlertView(
     UUID id,
     String fingerprint,
@@ -13,6 +14,7 @@ public record AlertView(
     String summary,
     String target,
     UUID serverId,
+    UUID hostedServiceId,
     Map<String, String> labels,
     Instant startedAt,
     Instant firedAt,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A client's month of availability as monitoring-service reports it. */
+@ApiSchema(service = "monitoring-service", schema = "ClientReport")
 public record AvailabilityReport(
     String clientCode,
     String clientName,

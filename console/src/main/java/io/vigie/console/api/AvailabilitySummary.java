@@ -3,6 +3,7 @@ package io.vigie.console.api;
 import java.time.Duration;
 
 /** Availability over all of a client's hosted services. */
+@ApiSchema(service = "monitoring-service", schema = "Overall")
 public record AvailabilitySummary(
     Double availabilityPercent,
     Duration measured,

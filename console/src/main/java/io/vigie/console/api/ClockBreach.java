@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A contract clock breached in the month. */
+@ApiSchema(service = "ticket-service", schema = "Breach")
 public record ClockBreach(
     String reference,
     String title,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A contract clock of a ticket (GTI or resolution) as ticket-service shows it. */
+@ApiSchema(service = "ticket-service", schema = "ClockView")
 public record ClockView(
     Duration target,
     String phase,

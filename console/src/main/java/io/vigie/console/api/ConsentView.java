@@ -3,6 +3,7 @@ package io.vigie.console.api;
 import java.time.Instant;
 
 /** A client's answer to a proposed intervention. */
+@ApiSchema(service = "ticket-service", schema = "ConsentView")
 public record ConsentView(
     String tenant,
     String answer,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A planned intervention as ticket-service shows it. */
+@ApiSchema(service = "ticket-service", schema = "InterventionView")
 public record InterventionView(
     UUID id,
     String reference,

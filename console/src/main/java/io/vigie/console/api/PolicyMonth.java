@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** One backup policy's month. */
+@ApiSchema(service = "backup-service", schema = "PolicyMonth")
 public record PolicyMonth(
     UUID policyId,
     String name,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A server as inventory-service shows it (the part the console uses). */
+@ApiSchema(service = "inventory-service", schema = "ServerSnapshot")
 public record ServerView(
     UUID id,
     String hostname,
@@ -11,4 +12,5 @@ public record ServerView(
     List<String> roles,
     String status,
     String managementIp,
-    List<String> publicIps) {}
+    List<String> publicIps,
+    List<String> privateIps) {}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** One hosted service's availability in the month, with its downtimes. */
+@ApiSchema(service = "monitoring-service", schema = "ServiceMonth")
 public record ServiceAvailability(
     UUID hostedServiceId,
     String name,

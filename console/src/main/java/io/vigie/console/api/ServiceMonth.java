@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A client's month of tickets as ticket-service reports it. */
+@ApiSchema(service = "ticket-service", schema = "ServiceMonth")
 public record ServiceMonth(
     String tenant,
     String client,

@@ -1,9 +1,11 @@
 package io.vigie.console.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A ticket as ticket-service shows it. */
+@ApiSchema(service = "ticket-service", schema = "TicketView")
 public record TicketView(
     UUID id,
     String reference,
@@ -21,4 +23,5 @@ public record TicketView(
     Instant resolvedAt,
     ClockView interventionClock,
     ClockView resolutionClock,
+    List<LinkView> links,
     long version) {}

@@ -3,6 +3,7 @@ package io.vigie.console.api;
 import java.util.UUID;
 
 /** A VM or container as inventory-service shows it. */
+@ApiSchema(service = "inventory-service", schema = "VirtualMachineSnapshot")
 public record VirtualMachineView(
     UUID id,
     String name,

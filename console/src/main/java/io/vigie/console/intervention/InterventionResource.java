@@ -65,8 +65,9 @@ public class InterventionResource {
   public Response answer(
       @PathParam("id") UUID id,
       @FormParam("answer") String answer,
-      @FormParam("reason") String reason) {
-    Viewer viewer = viewers.current();
+      @FormParam("reason") String reason,
+      @FormParam("csrf") String csrf) {
+    Viewer viewer = viewers.posting(csrf);
     Map<String, Object> consent = new HashMap<>();
     consent.put("answer", answer);
     if (reason != null && !reason.isBlank()) {

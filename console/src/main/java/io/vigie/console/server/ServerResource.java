@@ -1,52 +1,39 @@
 package io.vigie.console.server;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vigie.console.Fetches;
-import io.vigie.console.ServiceCalls;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vigie.console.Viewer;
 import io.vigie.console.Viewers;
-import io.vigie.console.VigieService;
-import io.vigie.console.api.AlertView;
-import io.vigie.console.api.HostedServiceView;
-import io.vigie.console.api.Listing;
-import io.vigie.console.api.ServerView;
+import io.vigie.console.graph.UsageChart;
+import io.vigie.console.web.Labels;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Future;
 
 /**
- * A server's page: what it is, what runs on it, its open alerts. The server itself comes from
- * inventory-service with the viewer's token, so another client's server is not found.
+ * A server's page: what every service knows of it, side by side ({@link ServerService}). The server
+ * itself comes from inventory-service with the viewer's token, so another client's server is not
+ * found.
  */
 @Path("/servers")
 public class ServerResource {
 
-  private static final TypeReference<Listing<HostedServiceView>> HOSTED = new TypeReference<>() {};
-  private static final TypeReference<Listing<AlertView>> ALERTS = new TypeReference<>() {};
-
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance server(
-        Viewer viewer,
-        ServerView server,
-        List<HostedServiceView> hostedServices,
-        List<AlertView> alerts,
-        boolean monitoringDown);
+    static native TemplateInstance server(Viewer viewer, ServerPage page, String trafficChart);
   }
 
   private final Viewers viewers;
-  private final ServiceCalls calls;
+  private final ServerService servers;
 
-  public ServerResource(Viewers viewers, ServiceCalls calls) {
+  public ServerResource(Viewers viewers, ServerService servers) {
     this.viewers = viewers;
-    this.calls = calls;
+    this.servers = servers;
   }
 
   @GET
@@ -54,41 +41,29 @@ public class ServerResource {
   @Produces(MediaType.TEXT_HTML)
   public TemplateInstance server(@PathParam("id") UUID id) {
     Viewer viewer = viewers.current();
-    String token = viewer.accessToken();
-    ServerView server =
-        calls.get(VigieService.INVENTORY, "/api/v1/servers/" + id, token, ServerView.class);
-    try (Fetches fetches = new Fetches()) {
-      Future<Listing<HostedServiceView>> hosted =
-          fetches.start(
-              VigieService.INVENTORY,
-              () ->
-                  calls.get(
-                      VigieService.INVENTORY,
-                      "/api/v1/hosted-services?serverId=" + id,
-                      token,
-                      HOSTED),
-              new Listing<>(List.of(), null, 0L));
-      Future<Listing<AlertView>> alerts =
-          fetches.start(
-              VigieService.MONITORING,
-              () ->
-                  calls.get(
-                      VigieService.MONITORING,
-                      "/api/v1/alerts?state=open&serverId=" + id,
-                      token,
-                      ALERTS),
-              new Listing<>(List.of(), null, 0L));
-      return Templates.server(
-              viewer,
-              server,
-              orEmpty(Fetches.await(hosted)),
-              orEmpty(Fetches.await(alerts)),
-              fetches.down().contains(VigieService.MONITORING))
-          .setLocale(viewer.locale());
-    }
+    ServerPage page = servers.load(viewer.accessToken(), id);
+    return Templates.server(viewer, page, trafficChart(page, viewer)).setLocale(viewer.locale());
   }
 
-  private static <T> List<T> orEmpty(Listing<T> listing) {
-    return listing.items() == null ? List.of() : listing.items();
+  /** The traffic graph as SVG, drawn in the viewer's time zone; null when there is none to show. */
+  private String trafficChart(ServerPage page, Viewer viewer) {
+    if (page.traffic() == null) {
+      return null;
+    }
+    Labels labels =
+        "fr".equals(viewer.language())
+            ? MessageBundles.get(Labels.class, Localized.Literal.of("fr"))
+            : MessageBundles.get(Labels.class);
+    return UsageChart.svg(
+        page.traffic().interfaces(),
+        page.trafficFrom(),
+        page.trafficTo(),
+        viewers.zone(),
+        viewer.locale(),
+        new UsageChart.Labels(
+            labels.traffic_title(),
+            labels.traffic_inbound(),
+            labels.traffic_outbound(),
+            labels.traffic_none()));
   }
 }

@@ -73,8 +73,9 @@ public class TicketResource {
 
   @POST
   @Path("/{id}/comments")
-  public Response comment(@PathParam("id") UUID id, @FormParam("body") String body) {
-    Viewer viewer = viewers.current();
+  public Response comment(
+      @PathParam("id") UUID id, @FormParam("body") String body, @FormParam("csrf") String csrf) {
+    Viewer viewer = viewers.posting(csrf);
     Map<String, Object> comment = new HashMap<>();
     comment.put("body", body == null ? "" : body.strip());
     comment.put("visibility", "PUBLIC");
@@ -95,8 +96,9 @@ public class TicketResource {
   public Response acknowledge(
       @PathParam("id") UUID id,
       @FormParam("version") long version,
-      @FormParam("back") String back) {
-    Viewer viewer = viewers.current();
+      @FormParam("back") String back,
+      @FormParam("csrf") String csrf) {
+    Viewer viewer = viewers.posting(csrf);
     calls.send(
         VigieService.TICKET,
         "PATCH",
@@ -117,8 +119,9 @@ public class TicketResource {
       @FormParam("description") String description,
       @FormParam("urgency") String urgency,
       @FormParam("tenant") String tenant,
-      @FormParam("requestKey") String requestKey) {
-    Viewer viewer = viewers.current();
+      @FormParam("requestKey") String requestKey,
+      @FormParam("csrf") String csrf) {
+    Viewer viewer = viewers.posting(csrf);
     Map<String, Object> request = new HashMap<>();
     request.put("category", category);
     request.put("title", title == null ? "" : title.strip());

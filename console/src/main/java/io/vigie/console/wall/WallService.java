@@ -6,6 +6,7 @@ import io.vigie.console.ServiceCalls;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.AlertView;
 import io.vigie.console.api.CoverageReport;
+import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.Listing;
 import io.vigie.console.api.OnCallNow;
 import io.vigie.console.api.OverdueRestoreTest;
@@ -32,6 +33,7 @@ public class WallService {
   private static final TypeReference<Listing<TicketView>> TICKETS = new TypeReference<>() {};
   private static final TypeReference<Listing<ScheduleView>> SCHEDULES = new TypeReference<>() {};
   private static final TypeReference<Listing<ZoneView>> ZONES = new TypeReference<>() {};
+  private static final TypeReference<Listing<HostedServiceView>> HOSTED = new TypeReference<>() {};
   private static final TypeReference<List<OverdueRestoreTest>> OVERDUE = new TypeReference<>() {};
   private static final int MAX_SCHEDULES = 6;
 
@@ -55,6 +57,13 @@ public class WallService {
                       "/api/v1/alerts?state=FIRING&size=200",
                       token,
                       ALERTS),
+              empty());
+      Future<Listing<HostedServiceView>> hosted =
+          fetches.start(
+              VigieService.INVENTORY,
+              () ->
+                  calls.get(
+                      VigieService.INVENTORY, "/api/v1/hosted-services?size=500", token, HOSTED),
               empty());
       Future<Listing<TicketView>> incidents =
           fetches.start(
@@ -114,6 +123,7 @@ public class WallService {
       return new WallView(
           now,
           AlertBoard.group(firing),
+          AlertsByClient.group(firing, items(Fetches.await(hosted))),
           (int) firing.stream().filter(a -> "FIRING".equals(a.state())).count(),
           open,
           Fetches.await(onCall),

@@ -16,6 +16,7 @@ import java.util.Set;
 public record WallView(
     Instant at,
     List<SeverityGroup> alerts,
+    List<ClientAlerts> alertsByClient,
     int firing,
     List<IncidentRow> incidents,
     List<OnCallRow> onCall,
@@ -30,6 +31,13 @@ public record WallView(
 
   /** The firing alerts of one severity, newest first. */
   public record SeverityGroup(String severity, List<AlertView> alerts) {}
+
+  /**
+   * The firing alerts that hurt one client, the worst severity first among them.
+   *
+   * @param tenant the client, or null for alerts on the hoster's own infrastructure
+   */
+  public record ClientAlerts(String tenant, String worst, List<AlertView> alerts) {}
 
   /** An open incident with its GTI countdown. */
   public record IncidentRow(io.vigie.console.api.TicketView ticket, GtiCountdown gti) {}

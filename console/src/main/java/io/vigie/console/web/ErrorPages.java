@@ -25,6 +25,8 @@ public class ErrorPages {
   static class Templates {
     static native TemplateInstance notFound(String language);
 
+    static native TemplateInstance formExpired(String language);
+
     static native TemplateInstance unavailable(String language, String service);
 
     static native TemplateInstance rejected(
@@ -39,6 +41,13 @@ public class ErrorPages {
   @ServerExceptionMapper
   public Response notFound(PageNotFoundException e, HttpHeaders headers) {
     return notFoundPage(headers);
+  }
+
+  /** A form posted without this session's anti-forgery token: refused, nothing done. */
+  @ServerExceptionMapper
+  public Response formExpired(FormTokenException e, HttpHeaders headers) {
+    var locale = Languages.of(headers);
+    return html(403, Templates.formExpired(locale.getLanguage()).setLocale(locale));
   }
 
   @ServerExceptionMapper

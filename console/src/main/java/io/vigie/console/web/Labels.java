@@ -360,4 +360,121 @@ public interface Labels {
   @Message(
       "This address is shown only now: copy it into your calendar. Keep it private: whoever has it sees your interventions.")
   String feed_once();
+
+  // the public status page
+  @Message("Service status")
+  String status_title();
+
+  @Message("Subscribe to the notices (Atom feed)")
+  String status_atom();
+
+  @Message("Current notices")
+  String status_current();
+
+  @Message("No current notice: everything runs as planned.")
+  String status_all_clear();
+
+  @Message("The last 90 days")
+  String status_history();
+
+  @Message("No notice in the last 90 days.")
+  String status_no_history();
+
+  @Message("The service status cannot be read right now; try again in a minute.")
+  String status_unavailable();
+
+  @Message("As of")
+  String status_as_of();
+
+  // a server's page
+  @Message("Last good copy")
+  String last_good_copy();
+
+  @Message("No backup policy covers this server.")
+  String no_backup_policy();
+
+  @Message(
+      "{#when standing}{#is WITHIN}within the RPO{#is AT_RISK}at risk: the next copy must succeed"
+          + "{#is BREACHED}RPO breached{#is NO_GOOD_COPY}no good copy yet{#else}no RPO promised"
+          + "{/when}")
+  String rpo_standing(io.vigie.console.backup.RpoStanding standing);
+
+  @Message("DNS records pointing to it")
+  String dns_pointing();
+
+  @Message("No DNS record points to this server.")
+  String no_dns_pointing();
+
+  // search
+  @Message("Search")
+  String search_title();
+
+  @Message("Server name or address, client, ticket number or zone")
+  String search_label();
+
+  @Message("Search…")
+  String search_placeholder();
+
+  @Message("Search")
+  String search_go();
+
+  @Message("Nothing found.")
+  String search_none();
+
+  @Message("No ticket with this number (type it as INC-2026-000123).")
+  String search_no_ticket();
+
+  @Message("DNS zones")
+  String zones();
+
+  // a form posted without its anti-forgery token
+  @Message("This form cannot be accepted")
+  String form_expired_title();
+
+  @Message(
+      "It was not sent from this console in your current session, so nothing was done. Open the page"
+          + " again and send the form from there.")
+  String form_expired_text();
+
+  // the client's window: availability and backups
+  @Message("Availability this month")
+  String window_availability();
+
+  @Message("No availability measured this month yet.")
+  String window_no_availability();
+
+  @Message("No backup policy yet.")
+  String window_no_backups();
+
+  // the wall: alerts by client
+  @Message("By client")
+  String wall_by_client();
+
+  @Message("Client")
+  String client();
+
+  @Message("Worst")
+  String wall_worst();
+
+  @Message("Alerts")
+  String wall_alert_count();
+
+  @Message("The hoster's own infrastructure")
+  String wall_hoster_own();
+
+  // graphs
+  @Message("Network traffic, last 24 hours")
+  String traffic_title();
+
+  @Message("inbound")
+  String traffic_inbound();
+
+  @Message("outbound")
+  String traffic_outbound();
+
+  @Message("No measurement in this period.")
+  String traffic_none();
+
+  @Message("Network traffic is shown to the servers' own clients and to staff.")
+  String traffic_not_shown();
 }

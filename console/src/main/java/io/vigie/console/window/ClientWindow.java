@@ -1,6 +1,7 @@
 package io.vigie.console.window;
 
 import io.vigie.console.VigieService;
+import io.vigie.console.api.AvailabilityReport;
 import io.vigie.console.api.FeedView;
 import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.InterventionView;
@@ -8,6 +9,7 @@ import io.vigie.console.api.RequestCategory;
 import io.vigie.console.api.ServerView;
 import io.vigie.console.api.TicketView;
 import io.vigie.console.api.VirtualMachineView;
+import io.vigie.console.backup.PolicyStanding;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,8 @@ import java.util.Set;
  *
  * @param tenant the client shown (the viewer's own, or the one a staff member chose)
  * @param alertsByServer the worst firing alert's severity per server id (absent: nothing firing)
+ * @param availability this month's availability against the contract (monitoring), or null
+ * @param backups the client's backup policies with their last good copy and RPO standing
  */
 public record ClientWindow(
     String tenant,
@@ -32,6 +36,8 @@ public record ClientWindow(
     FeedView feed,
     List<RequestCategory> requestCategories,
     String requestKey,
+    AvailabilityReport availability,
+    List<PolicyStanding> backups,
     Set<VigieService> down) {
 
   public boolean isDown(String service) {

@@ -62,8 +62,9 @@ public class WindowResource {
   @POST
   @Path("/calendar-feed")
   @Produces(MediaType.TEXT_HTML)
-  public TemplateInstance newFeedAddress(@FormParam("tenant") String tenant) {
-    Viewer viewer = viewers.current();
+  public TemplateInstance newFeedAddress(
+      @FormParam("tenant") String tenant, @FormParam("csrf") String csrf) {
+    Viewer viewer = viewers.posting(csrf);
     String client = viewer.isStaff() ? tenant : viewer.tenant();
     if (client == null || !TENANT.matcher(client).matches()) {
       throw new PageNotFoundException("no client " + client);

@@ -6,6 +6,7 @@ import io.vigie.console.PageNotFoundException;
 import io.vigie.console.ServiceCalls;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.AlertView;
+import io.vigie.console.api.AvailabilityReport;
 import io.vigie.console.api.FeedView;
 import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.InterventionView;
@@ -14,9 +15,15 @@ import io.vigie.console.api.RequestCategory;
 import io.vigie.console.api.ServerView;
 import io.vigie.console.api.TicketView;
 import io.vigie.console.api.VirtualMachineView;
+import io.vigie.console.backup.BackupStandings;
+import io.vigie.console.backup.PolicyStanding;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +46,13 @@ public class WindowService {
   private static final List<String> SEVERITY_ORDER = List.of("critical", "warning", "info");
 
   private final ServiceCalls calls;
+  private final BackupStandings standings;
+  private final Clock clock;
 
-  public WindowService(ServiceCalls calls) {
+  public WindowService(ServiceCalls calls, BackupStandings standings, Clock clock) {
     this.calls = calls;
+    this.standings = standings;
+    this.clock = clock;
   }
 
   /**
@@ -113,6 +124,24 @@ public class WindowService {
               () -> calls.get(VigieService.TICKET, "/api/v1/request-categories", token, CATEGORIES),
               List.of());
 
+      Instant now = clock.instant();
+      YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
+      Future<AvailabilityReport> availability =
+          fetches.start(
+              VigieService.MONITORING,
+              () ->
+                  calls.get(
+                      VigieService.MONITORING,
+                      "/api/v1/availability/reports/" + encode(tenant) + "/" + month,
+                      token,
+                      AvailabilityReport.class),
+              null);
+      Future<List<PolicyStanding>> backups =
+          fetches.start(
+              VigieService.BACKUP,
+              () -> standings.of(token, "tenant=" + encode(tenant), now),
+              List.of());
+
       List<InterventionView> all = items(Fetches.await(interventions));
       return new ClientWindow(
           tenant,
@@ -128,7 +157,18 @@ public class WindowService {
           Fetches.await(feed),
           Fetches.await(categories),
           UUID.randomUUID().toString(),
+          availabilityOrNone(availability),
+          Fetches.await(backups),
           fetches.down());
+    }
+  }
+
+  /** This month's availability, or null when monitoring has no report for the client yet. */
+  private static AvailabilityReport availabilityOrNone(Future<AvailabilityReport> report) {
+    try {
+      return Fetches.await(report);
+    } catch (PageNotFoundException none) {
+      return null;
     }
   }
 

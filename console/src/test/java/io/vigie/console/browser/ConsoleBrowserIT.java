@@ -65,10 +65,10 @@ class ConsoleBrowserIT {
   private static String lumiereServer;
   private static String saintRochServer;
   private static String saintRochTicket;
+  private static String saintRochReference;
 
   @BeforeAll
   static void startTheStack() throws Exception {
-    Path repository = Path.of(System.getProperty("vigie.repository", "..")).toAbsolutePath();
     Map<String, String> shared = new HashMap<>(INFRASTRUCTURE.start());
     int pg = PostgresResource.server().getPort();
     try (Connection c = PostgresResource.server().getPostgresDatabase().getConnection();
@@ -85,7 +85,9 @@ class ConsoleBrowserIT {
             Path.of(
                 System.getProperty(
                     "vigie.keycloak.zip", "target/keycloak/keycloak-quarkus-dist.zip")),
-            repository.resolve("deploy/keycloak/vigie-realm.json"),
+            // the realm under test is this checkout's, even when the services' jars come from
+            // another (-Dvigie.repository)
+            Path.of("..", "deploy/keycloak/vigie-realm.json").toAbsolutePath().normalize(),
             consoleUrl,
             ConsoleProcess.freePort(),
             ConsoleProcess.freePort());
@@ -137,7 +139,23 @@ class ConsoleBrowserIT {
       String window = browser.findElement(By.tagName("main")).getText();
       assertThat(window).contains("lum-web1.it.example").doesNotContain("sr-web1.it.example");
       assertThat(window).contains("Access for Lumière's developers").doesNotContain("Saint-Roch");
+      // availability from monitoring's report; backup-service is not running and its part says so
+      assertThat(browser.findElement(By.id("window-availability")).getText())
+          .startsWith("Availability this month")
+          .doesNotContain("is not answering");
+      assertThat(browser.findElement(By.id("window-backups")).getText())
+          .contains("backup-service is not answering");
       screenshot(browser, "client-window.png");
+
+      // a form posted without the session's anti-forgery token (as another site would) is refused
+      Object forged =
+          ((JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  "var done = arguments[arguments.length - 1];"
+                      + "fetch('/window/calendar-feed', {method: 'POST',"
+                      + " body: new URLSearchParams({tenant: 'lumiere'})})"
+                      + ".then(function (r) { done(r.status); }, function (e) { done(String(e)); });");
+      assertThat(forged).isEqualTo(403L);
 
       // the calendar feed's address, shown once when made
       browser.findElement(By.id("feed-rotate")).click();
@@ -166,6 +184,11 @@ class ConsoleBrowserIT {
           .containsPattern("Tickets opened: [1-9]")
           .contains("backup-service is not answering");
       screenshot(browser, "monthly-report.png");
+
+      // the search box answers with the client's own token: nothing of another client
+      browser.get(console.url("/search?q=sr-web"));
+      assertThat(browser.findElement(By.id("found-servers")).getText())
+          .doesNotContain("sr-web1.it.example");
 
       // another client's server, ticket and report, typed into the address bar: not found
       for (String path :
@@ -206,6 +229,11 @@ class ConsoleBrowserIT {
           waitFor(browser)
               .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.alert")));
       assertThat(alert.getText()).isNotBlank();
+      // the alert is on Lumière's server: the wall counts it against Lumière
+      waitFor(browser)
+          .until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("table.by-client tr[data-client='lumiere']")));
       By acknowledge = By.cssSelector("table.incidents tr[data-ticket] button");
       waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(acknowledge));
       assertThat(((JavascriptExecutor) browser).executeScript("return window.vigieNotReloaded"))
@@ -247,13 +275,168 @@ class ConsoleBrowserIT {
     }
   }
 
+  @Test
+  void aVisitorReadsThePublicStatusPageWithoutSigningInAndNothingPrivateIsOnItOrInItsFeed()
+      throws Exception {
+    String admin = keycloak.passwordToken("admin");
+    String lumiere = keycloak.passwordToken("lumiere");
+    create(admin, tickets, "/api/v1/articles", announcement("PUBLIC", null, PUBLIC_NOTICE));
+    create(admin, tickets, "/api/v1/articles", announcement("INTERNAL", null, "Core switch RMA"));
+    create(admin, tickets, "/api/v1/articles", announcement("CLIENT", "lumiere", "Shop migration"));
+    Map<String, Object> draft = new HashMap<>(announcement("PUBLIC", null, "Draft notice"));
+    draft.put("publish", false);
+    create(admin, tickets, "/api/v1/articles", draft);
+    create(
+        admin,
+        tickets,
+        "/api/v1/tickets",
+        Map.of(
+            "type", "INCIDENT",
+            "title", "Private: order database corruption",
+            "description", "Seen on lum-web1.it.example",
+            "impact", "HIGH",
+            "urgency", "HIGH",
+            "tenant", "lumiere"));
+    assertThat(as(lumiere).get(tickets.url("/api/v1/articles?kind=ANNOUNCEMENT")).asString())
+        .as("the client reads its own notice: the status page must not")
+        .contains("Shop migration");
+    List<String> privateThings =
+        List.of(
+            "Core switch RMA",
+            "Shop migration",
+            "Draft notice",
+            "order database corruption",
+            "lum-web1",
+            "sr-web1",
+            "Lumière",
+            "Saint-Roch",
+            "INC-");
+
+    WebDriver browser = browser("en-US,en");
+    try {
+      browser.get(console.url("/status"));
+      assertThat(browser.getCurrentUrl()).isEqualTo(console.url("/status"));
+      assertThat(browser.findElement(By.id("status-title")).getText()).isEqualTo("Service status");
+      String page = browser.findElement(By.tagName("main")).getText();
+      assertThat(page).contains(PUBLIC_NOTICE).contains("Current notices");
+      assertThat(browser.getPageSource()).doesNotContain(privateThings.toArray(String[]::new));
+      screenshot(browser, "status-page.png");
+    } finally {
+      browser.quit();
+    }
+
+    java.net.http.HttpResponse<String> feed =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(console.url("/status/feed.atom")))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/atom+xml");
+    assertThat(feed.body()).contains("<entry>").contains(PUBLIC_NOTICE);
+    assertThat(feed.body()).doesNotContain(privateThings.toArray(String[]::new));
+  }
+
+  @Test
+  void anEngineerSearchesOnceAcrossTheServicesAndSeesEverythingAboutAServerOnItsPage()
+      throws Exception {
+    WebDriver browser = browser("en-US,en", "Europe/Paris");
+    try {
+      signIn(browser, "/wall", "engineer");
+      waitFor(browser).until(ExpectedConditions.urlContains("/wall"));
+
+      // the navigation's search box: a server by name
+      WebElement box = browser.findElement(By.id("nav-q"));
+      box.sendKeys("lum-web");
+      box.submit();
+      waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("found-servers")));
+      assertThat(browser.findElement(By.id("found-servers")).getText())
+          .contains("lum-web1.it.example")
+          .doesNotContain("sr-web1.it.example");
+      // dns-service is not running: its part says so, the others are shown
+      assertThat(browser.findElement(By.id("found-zones")).getText())
+          .contains("dns-service is not answering");
+      screenshot(browser, "search.png");
+
+      // by address, by client name, by ticket number
+      search(browser, "10.2.0.22");
+      assertThat(browser.findElement(By.id("found-servers")).getText())
+          .contains("sr-web1.it.example")
+          .doesNotContain("lum-web1");
+      search(browser, "lumière");
+      assertThat(browser.findElement(By.id("found-clients")).getText()).contains("Lumière SAS");
+      search(browser, saintRochReference.toLowerCase(java.util.Locale.ROOT));
+      assertThat(browser.findElement(By.id("found-tickets")).getText())
+          .contains(saintRochReference)
+          .contains("Access for Saint-Roch's agency");
+
+      // the server's page: inventory's facts and what runs there, monitoring, tickets; backup-
+      // and dns-service are down and their panels say so
+      search(browser, "lum-web1");
+      browser.findElement(By.linkText("lum-web1.it.example")).click();
+      waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("server-name")));
+      assertThat(browser.getCurrentUrl()).endsWith("/servers/" + lumiereServer);
+      assertThat(browser.findElement(By.id("server-addresses")).getText()).contains("10.2.0.21");
+      assertThat(browser.findElement(By.id("server-hosted")).getText())
+          .contains("Boutique en ligne");
+      assertThat(browser.findElement(By.id("server-alerts")).getText())
+          .doesNotContain("is not answering");
+      assertThat(browser.findElement(By.id("server-incidents")).getText())
+          .doesNotContain("is not answering");
+      assertThat(browser.findElement(By.id("server-backups")).getText())
+          .contains("backup-service is not answering");
+      assertThat(browser.findElement(By.id("server-dns")).getText())
+          .contains("dns-service is not answering");
+      // the traffic graph, drawn by the server with the time axis in the viewer's zone
+      assertThat(browser.findElement(By.cssSelector("#server-traffic svg text.zone")).getText())
+          .isEqualTo("Europe/Paris");
+      assertThat(browser.findElement(By.cssSelector("#server-traffic svg")).getText())
+          .contains("No measurement in this period.");
+      screenshot(browser, "server-page.png");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  private static final String PUBLIC_NOTICE = "Planned network maintenance in Paris DC2";
+
+  private static Map<String, Object> announcement(String visibility, String tenant, String title) {
+    Map<String, Object> article = new HashMap<>();
+    article.put("kind", "ANNOUNCEMENT");
+    article.put("visibility", visibility);
+    article.put("language", "EN");
+    article.put("title", title);
+    article.put("body", "**" + title + "**: about ten minutes, no action needed.");
+    article.put("publish", true);
+    if (tenant != null) {
+      article.put("tenant", tenant);
+    }
+    return article;
+  }
+
+  private static void search(WebDriver browser, String query) {
+    browser.get(
+        console.url(
+            "/search?q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)));
+    waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("found-servers")));
+  }
+
   // --- the browser
 
   private static WebDriver browser(String languages) {
+    return browser(languages, "UTC");
+  }
+
+  /** A browser in a time zone of its own (the TZ of the driver, which Chromium inherits). */
+  private static WebDriver browser(String languages, String timeZone) {
     ChromeDriverService driver =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .usingAnyFreePort()
+            .withEnvironment(Map.of("TZ", timeZone))
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
@@ -408,7 +591,7 @@ class ConsoleBrowserIT {
                         .statusCode()
                     == 201);
     String saintRochToken = keycloak.passwordToken("saint-roch");
-    saintRochTicket =
+    Response saintRochRequest =
         await()
             .atMost(WAIT)
             .until(
@@ -421,8 +604,9 @@ class ConsoleBrowserIT {
                                 "description", "One SFTP account",
                                 "urgency", "LOW"))
                         .post(tickets.url("/api/v1/requests")),
-                r -> r.statusCode() == 201)
-            .path("id");
+                r -> r.statusCode() == 201);
+    saintRochTicket = saintRochRequest.path("id");
+    saintRochReference = saintRochRequest.path("reference");
 
     // an intervention over Lumière's server, waiting for its consent
     String engineer = keycloak.passwordToken("engineer");

@@ -20,6 +20,7 @@ class AlertBoardTest {
         summary,
         "web1",
         UUID.randomUUID(),
+        null,
         Map.of(),
         Instant.parse(firedAt),
         Instant.parse(firedAt),

@@ -64,6 +64,18 @@ class WindowServiceTest {
   private static AlertView alert(UUID server, String severity, String state) {
     Instant at = Instant.parse("2026-11-30T02:14:00Z");
     return new AlertView(
-        UUID.randomUUID(), "f", state, severity, "s", "t", server, Map.of(), at, at, null, null);
+        UUID.randomUUID(),
+        "f",
+        state,
+        severity,
+        "s",
+        "t",
+        server,
+        null,
+        Map.of(),
+        at,
+        at,
+        null,
+        null);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.ToDoubleFunction;
 
@@ -42,6 +43,29 @@ public final class CapacityPlan {
 
   /** One closed hour of a host's measured usage (averages). */
   public record UsageHour(Instant hourStart, double cpuPercent, double ramGb, double diskGb) {}
+
+  /** One closed hour of a host's guests' own usage (their node_exporters), added up. */
+  public record GuestsHour(Instant hourStart, double vcpusBusy, double ramGb, double diskGb) {}
+
+  /**
+   * The hours a host is measured by: its own rollup where it has one, else the sum of its guests'
+   * (a hypervisor without an exporter of its own, such as an appliance, whose VMs have theirs); the
+   * guests' busy vCPUs count as busy hardware threads. Oldest first.
+   *
+   * @param threads the host's hardware threads; unknown (null) makes the guests' CPU 0 %
+   */
+  public static List<UsageHour> measured(
+      List<UsageHour> own, List<GuestsHour> guests, Integer threads) {
+    Map<Instant, UsageHour> byHour = new TreeMap<>();
+    for (GuestsHour g : guests) {
+      double cpu = threads == null || threads == 0 ? 0 : g.vcpusBusy() / threads * 100;
+      byHour.put(g.hourStart(), new UsageHour(g.hourStart(), cpu, g.ramGb(), g.diskGb()));
+    }
+    for (UsageHour u : own) {
+      byHour.put(u.hourStart(), u);
+    }
+    return new ArrayList<>(byHour.values());
+  }
 
   /**
    * A host as the inventory and the rollups know it.

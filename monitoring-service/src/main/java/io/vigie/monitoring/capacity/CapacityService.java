@@ -8,6 +8,7 @@ import io.vigie.kit.problem.ProblemException;
 import io.vigie.monitoring.SqlTime;
 import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.capacity.CapacityPlan.CapacityReport;
+import io.vigie.monitoring.capacity.CapacityPlan.GuestsHour;
 import io.vigie.monitoring.capacity.CapacityPlan.Host;
 import io.vigie.monitoring.capacity.CapacityPlan.OvercommitPolicy;
 import io.vigie.monitoring.capacity.CapacityPlan.PlacementAnswer;
@@ -140,7 +141,7 @@ public class CapacityService {
                               .toList();
                       Uni<Map<UUID, List<UsageHour>>> usage =
                           withUsage && !hypervisors.isEmpty()
-                              ? usage(hypervisors.stream().map(s -> s.id).toList(), now)
+                              ? usage(hypervisors, now)
                               : Uni.createFrom().item(Map.of());
                       return usage.map(
                           hours -> {
@@ -195,8 +196,71 @@ public class CapacityService {
             });
   }
 
-  /** The closed hours within the trend window, per server, oldest first. */
-  private Uni<Map<UUID, List<UsageHour>>> usage(List<UUID> servers, Instant now) {
+  /**
+   * The closed hours within the trend window, per server, oldest first: its own, else its guests'
+   * added up ({@link CapacityPlan#measured}).
+   */
+  private Uni<Map<UUID, List<UsageHour>>> usage(List<TargetServer> hosts, Instant now) {
+    List<UUID> servers = hosts.stream().map(s -> s.id).toList();
+    return own(servers, now)
+        .chain(
+            own ->
+                guests(servers, now)
+                    .map(
+                        guests -> {
+                          Map<UUID, List<UsageHour>> out = new HashMap<>();
+                          for (TargetServer s : hosts) {
+                            List<UsageHour> hours =
+                                CapacityPlan.measured(
+                                    own.getOrDefault(s.id, List.of()),
+                                    guests.getOrDefault(s.id, List.of()),
+                                    s.cpuThreads);
+                            if (!hours.isEmpty()) {
+                              out.put(s.id, hours);
+                            }
+                          }
+                          return out;
+                        }));
+  }
+
+  /** The closed hours of the hosts' guests' own usage in the trend window, added up per host. */
+  private Uni<Map<UUID, List<GuestsHour>>> guests(List<UUID> servers, Instant now) {
+    Instant to = now.truncatedTo(ChronoUnit.HOURS);
+    Instant from = to.minus(config.trendWindow());
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select h.server_id, h.hour_start, sum(h.cpu_sum / h.samples / 100 *"
+                            + " coalesce(g.vcpus, 0)), sum(h.ram_gb_sum / h.samples),"
+                            + " sum(h.disk_gb_sum / h.samples) from guest_usage_hour h left join"
+                            + " target_guest g on g.id = h.guest_id where h.server_id = any(?1)"
+                            + " and h.hour_start >= ?2 and h.hour_start < ?3 and h.samples > 0"
+                            + " group by h.server_id, h.hour_start order by 1, 2",
+                        Object[].class)
+                    .setParameter(1, servers.toArray(UUID[]::new))
+                    .setParameter(2, from)
+                    .setParameter(3, to)
+                    .getResultList())
+        .map(
+            rows -> {
+              Map<UUID, List<GuestsHour>> out = new HashMap<>();
+              for (Object[] r : rows) {
+                out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                    .add(
+                        new GuestsHour(
+                            SqlTime.instant(r[1]),
+                            ((Number) r[2]).doubleValue(),
+                            ((Number) r[3]).doubleValue(),
+                            ((Number) r[4]).doubleValue()));
+              }
+              return out;
+            });
+  }
+
+  /** The hosts' own closed hours within the trend window, per server, oldest first. */
+  private Uni<Map<UUID, List<UsageHour>>> own(List<UUID> servers, Instant now) {
     Instant to = now.truncatedTo(ChronoUnit.HOURS);
     Instant from = to.minus(config.trendWindow());
     return Panache.getSession()

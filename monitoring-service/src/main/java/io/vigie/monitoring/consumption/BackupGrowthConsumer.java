@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.backup.BackupEvents;
 import io.vigie.events.backup.BackupSucceeded;
+import io.vigie.events.backup.RepositoryStorageMeasured;
 import io.vigie.kit.messaging.IdempotentConsumer;
 import io.vigie.kit.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps what each successful backup run added (backup-service's {@code BackupSucceeded}: restic's
- * {@code data_added}) for the clients' consumption reports. Each event is applied once (processed
- * event table), and a run is kept once whatever the event id; other backup events are not this
- * feature's business.
+ * {@code data_added}) and what each repository holds ({@code RepositoryStorageMeasured}: restic
+ * stats in raw-data mode) for the clients' consumption reports. Each event is applied once
+ * (processed event table), a run once whatever the event id, a measurement once per repository and
+ * instant; other backup events are not this feature's business.
  */
 @ApplicationScoped
 public class BackupGrowthConsumer {
@@ -34,11 +36,36 @@ public class BackupGrowthConsumer {
   }
 
   private Uni<Void> handle(IncomingEvent event) {
+    if (BackupEvents.REPOSITORY_STORAGE_MEASURED.equals(event.type())) {
+      RepositoryStorageMeasured measured = event.data(RepositoryStorageMeasured.class);
+      return idempotent.process(CONSUMER, event, () -> record(measured));
+    }
     if (!BackupEvents.BACKUP_SUCCEEDED.equals(event.type())) {
       return Uni.createFrom().voidItem();
     }
     BackupSucceeded run = event.data(BackupSucceeded.class);
     return idempotent.process(CONSUMER, event, () -> record(run));
+  }
+
+  private static Uni<Void> record(RepositoryStorageMeasured m) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "insert into repository_storage (repository_id, measured_at, tenant,"
+                            + " repository_name, datacenter_code, total_size, snapshots_count)"
+                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (repository_id,"
+                            + " measured_at) do nothing")
+                    .setParameter(1, m.repositoryId())
+                    .setParameter(2, m.measuredAt())
+                    .setParameter(3, m.tenant())
+                    .setParameter(4, m.repositoryName())
+                    .setParameter(5, m.datacenterCode())
+                    .setParameter(6, m.totalSizeBytes())
+                    .setParameter(7, m.snapshotsCount())
+                    .executeUpdate())
+        .replaceWithVoid();
   }
 
   private static Uni<Void> record(BackupSucceeded run) {

@@ -17,7 +17,12 @@ public final class ClientConsumption {
 
   private ClientConsumption() {}
 
-  /** A VM or container of the client and what it was allocated. */
+  /**
+   * A VM or container of the client, what it was allocated and, when it has its own node_exporter,
+   * what it used over the month's measured hours.
+   *
+   * @param use null when no hour of the month was measured (no exporter of its own)
+   */
   public record ConsumptionGuest(
       UUID id,
       String name,
@@ -26,7 +31,9 @@ public final class ClientConsumption {
       String hostname,
       int vcpus,
       int ramGb,
-      int diskGb) {}
+      int diskGb,
+      int hoursInMonth,
+      GuestUsage.GuestUse use) {}
 
   /**
    * A server dedicated to the client (every guest and hosted service on it is the client's): what
@@ -69,6 +76,27 @@ public final class ClientConsumption {
       Instant lastRunAt) {}
 
   /**
+   * What a repository of the client holds (backup-service's {@code RepositoryStorageMeasured}:
+   * restic stats in raw-data mode): at the month's end (its last measurement before it) and its
+   * growth over the month, from the last measurement before the month (else the first in it).
+   *
+   * @param measurements measurements taken within the month
+   * @param growthBytes endBytes − startBytes; negative when pruning freed more than backups added
+   */
+  public record ConsumptionRepository(
+      UUID repositoryId,
+      String name,
+      String datacenterCode,
+      long startBytes,
+      long endBytes,
+      long growthBytes,
+      double endGb,
+      double growthGb,
+      int snapshotsCount,
+      int measurements,
+      Instant lastMeasuredAt) {}
+
+  /**
    * The report.
    *
    * @param bandwidth the 95th percentile per interface and summed; null for a month older than the
@@ -85,15 +113,17 @@ public final class ClientConsumption {
       ClientBandwidthReport bandwidth,
       String bandwidthNote,
       List<ConsumptionBackup> backups,
+      List<ConsumptionRepository> repositories,
       List<String> notMeasured) {}
 
   /** What this report does not measure yet, stated in every report. */
   static final List<String> NOT_MEASURED =
       List.of(
-          "VM and container usage: the hourly rollups measure physical servers only; a guest shows"
-              + " what it was allocated",
-          "backup storage held per repository: backup-service publishes what each run added (summed"
-              + " here per policy), not what a repository holds after pruning",
+          "the usage of a VM or container without a node_exporter of its own: it shows what it"
+              + " was allocated only",
+          "backup storage in repositories the hoster shares between clients: a shared"
+              + " repository's size is not split per client; the client's own repositories are"
+              + " shown",
           "database sizes: not collected");
 
   /** The report as a Markdown document a client can read or print. */
@@ -114,18 +144,34 @@ public final class ClientConsumption {
       md.append("| name | kind | host | vCPUs | RAM (GB) | disk (GB) |\n");
       md.append("|---|---|---|---:|---:|---:|\n");
       for (ConsumptionGuest g : r.virtualMachines()) {
+        guestRow(md, g);
+      }
+      md.append('\n');
+      md.append("## Virtual machines and containers (used against allocated)\n\n");
+      md.append(
+          "| name | vCPUs | CPU avg / p95 (%) | vCPUs used (p95) | RAM (GB) | RAM avg / p95 (GB) |"
+              + " disk used (GB) | hours measured |\n");
+      md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (ConsumptionGuest g : r.virtualMachines()) {
+        GuestUsage.GuestUse u = g.use();
         md.append("| ")
             .append(g.name())
             .append(" | ")
-            .append(g.kind())
-            .append(" | ")
-            .append(g.hostname() == null ? "" : g.hostname())
-            .append(" | ")
             .append(g.vcpus())
+            .append(" | ")
+            .append(u == null ? "–" : pair(u.cpuPercentAvg(), u.cpuPercentP95()))
+            .append(" | ")
+            .append(u == null ? "–" : number(u.vcpusUsedP95()))
             .append(" | ")
             .append(g.ramGb())
             .append(" | ")
-            .append(g.diskGb())
+            .append(u == null ? "–" : pair(u.ramGbAvg(), u.ramGbP95()))
+            .append(" | ")
+            .append(u == null ? "–" : number(u.diskGbLast()))
+            .append(" | ")
+            .append(u == null ? 0 : u.hoursMeasured())
+            .append(" / ")
+            .append(g.hoursInMonth())
             .append(" |\n");
       }
       md.append('\n');
@@ -224,11 +270,53 @@ public final class ClientConsumption {
       }
       md.append('\n');
     }
+    md.append("## Backup storage held per repository\n\n");
+    if (r.repositories().isEmpty()) {
+      md.append("No measurement of the client's repositories up to the month's end.\n\n");
+    } else {
+      md.append(
+          "| repository | datacenter | held at month end (GB) | growth over the month (GB) |"
+              + " snapshots | last measured |\n");
+      md.append("|---|---|---:|---:|---:|---|\n");
+      for (ConsumptionRepository repo : r.repositories()) {
+        md.append("| ")
+            .append(repo.name())
+            .append(" | ")
+            .append(repo.datacenterCode())
+            .append(" | ")
+            .append(number(repo.endGb()))
+            .append(" | ")
+            .append(repo.growthGb() > 0 ? "+" : "")
+            .append(number(repo.growthGb()))
+            .append(" | ")
+            .append(repo.snapshotsCount())
+            .append(" | ")
+            .append(repo.lastMeasuredAt())
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
     md.append("## Not measured\n\n");
     for (String n : r.notMeasured()) {
       md.append("- ").append(n).append('\n');
     }
     return md.toString();
+  }
+
+  private static void guestRow(StringBuilder md, ConsumptionGuest g) {
+    md.append("| ")
+        .append(g.name())
+        .append(" | ")
+        .append(g.kind())
+        .append(" | ")
+        .append(g.hostname() == null ? "" : g.hostname())
+        .append(" | ")
+        .append(g.vcpus())
+        .append(" | ")
+        .append(g.ramGb())
+        .append(" | ")
+        .append(g.diskGb())
+        .append(" |\n");
   }
 
   private static String value(Object o) {

@@ -41,9 +41,10 @@ public class ConsumptionResource {
   @Operation(
       operationId = "getClientConsumptionReport",
       summary =
-          "A client's month (yyyy-MM, UTC): its VMs' and containers' allocations, its dedicated"
-              + " servers' CPU, RAM and disk used against physical, its bandwidth at the 95th"
-              + " percentile against the contract, and what is not measured")
+          "A client's month (yyyy-MM, UTC): its VMs' and containers' allocations and their own"
+              + " use, its dedicated servers' CPU, RAM and disk used against physical, its"
+              + " bandwidth at the 95th percentile against the contract, its backups and the"
+              + " storage its repositories hold, and what is not measured")
   public Uni<RestResponse<ClientConsumptionReport>> json(
       @PathParam("clientCode") String clientCode, @PathParam("month") String month) {
     return consumption

@@ -12,6 +12,7 @@ import io.vigie.monitoring.availability.TargetClient;
 import io.vigie.monitoring.consumption.ClientConsumption.ClientConsumptionReport;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionBackup;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionGuest;
+import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionRepository;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ public class ConsumptionService {
         .failWith(() -> ProblemException.notFound("Client", clientCode))
         .chain(
             client ->
-                guests(clientCode)
+                guests(clientCode, month, from, to)
                     .chain(
                         guests ->
                             Bandwidth.dedicatedServers(clientCode)
@@ -69,26 +70,33 @@ public class ConsumptionService {
                                       return bandwidth.chain(
                                           b ->
                                               backups(clientCode, from, to)
-                                                  .map(
+                                                  .chain(
                                                       backups ->
-                                                          new ClientConsumptionReport(
-                                                              client.code,
-                                                              client.name,
-                                                              month.format(Bandwidth.MONTH),
-                                                              now,
-                                                              guests,
-                                                              servers,
-                                                              b,
-                                                              kept
-                                                                  ? null
-                                                                  : "Not available for "
-                                                                      + month.format(
-                                                                          Bandwidth.MONTH)
-                                                                      + ": 5-minute points are kept for the"
-                                                                      + " current and the previous month"
-                                                                      + " only.",
-                                                              backups,
-                                                              ClientConsumption.NOT_MEASURED)));
+                                                          repositories(clientCode, from, to)
+                                                              .map(
+                                                                  repositories ->
+                                                                      new ClientConsumptionReport(
+                                                                          client.code,
+                                                                          client.name,
+                                                                          month.format(
+                                                                              Bandwidth.MONTH),
+                                                                          now,
+                                                                          guests,
+                                                                          servers,
+                                                                          b,
+                                                                          kept
+                                                                              ? null
+                                                                              : "Not available for "
+                                                                                  + month.format(
+                                                                                      Bandwidth
+                                                                                          .MONTH)
+                                                                                  + ": 5-minute points are kept for the"
+                                                                                  + " current and the previous month"
+                                                                                  + " only.",
+                                                                          backups,
+                                                                          repositories,
+                                                                          ClientConsumption
+                                                                              .NOT_MEASURED))));
                                     })));
   }
 
@@ -105,7 +113,9 @@ public class ConsumptionService {
     return month;
   }
 
-  private static Uni<List<ConsumptionGuest>> guests(String tenant) {
+  private static Uni<List<ConsumptionGuest>> guests(
+      String tenant, YearMonth month, Instant from, Instant to) {
+    int hoursInMonth = month.lengthOfMonth() * 24;
     return TargetGuest.<TargetGuest>list("tenant = ?1 order by name, id", tenant)
         .chain(
             guests -> {
@@ -113,8 +123,14 @@ public class ConsumptionService {
               return (hosts.isEmpty()
                       ? Uni.createFrom().item(List.<TargetServer>of())
                       : TargetServer.<TargetServer>list("id in ?1", hosts))
+                  .chain(
+                      servers ->
+                          guestHours(guests.stream().map(g -> g.id).toList(), from, to)
+                              .map(hours -> Map.entry(servers, hours)))
                   .map(
-                      servers -> {
+                      found -> {
+                        List<TargetServer> servers = found.getKey();
+                        Map<UUID, List<GuestUsage.Hour>> hours = found.getValue();
                         Map<UUID, String> names = new HashMap<>();
                         servers.forEach(s -> names.put(s.id, s.hostname));
                         return guests.stream()
@@ -128,9 +144,47 @@ public class ConsumptionService {
                                         names.get(g.hostServerId),
                                         g.vcpus,
                                         g.ramGb,
-                                        g.diskGb))
+                                        g.diskGb,
+                                        hoursInMonth,
+                                        GuestUsage.of(
+                                            hours.getOrDefault(g.id, List.of()), g.vcpus)))
                             .toList();
                       });
+            });
+  }
+
+  /** Each guest's measured hours of the month (its own node_exporter), oldest first. */
+  private static Uni<Map<UUID, List<GuestUsage.Hour>>> guestHours(
+      List<UUID> guests, Instant from, Instant to) {
+    if (guests.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select guest_id, cpu_sum / samples, ram_gb_sum / samples, disk_gb_sum /"
+                            + " samples from guest_usage_hour where guest_id = any(?1) and"
+                            + " hour_start >= ?2 and hour_start < ?3 and samples > 0 order by"
+                            + " guest_id, hour_start",
+                        Object[].class)
+                    .setParameter(1, guests.toArray(UUID[]::new))
+                    .setParameter(2, from)
+                    .setParameter(3, to)
+                    .getResultList())
+        .map(
+            rows -> {
+              Map<UUID, List<GuestUsage.Hour>> out = new HashMap<>();
+              for (Object[] r : rows) {
+                out.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                    .add(
+                        new GuestUsage.Hour(
+                            ((Number) r[1]).doubleValue(),
+                            ((Number) r[2]).doubleValue(),
+                            ((Number) r[3]).doubleValue()));
+              }
+              return out;
             });
   }
 
@@ -221,6 +275,55 @@ public class ConsumptionService {
                               round(bytes / 1e9),
                               SqlTime.instant(r[7]),
                               SqlTime.instant(r[8]));
+                        })
+                    .toList());
+  }
+
+  /**
+   * The client's own repositories measured up to the month's end: the size at its end (the last
+   * measurement before it), and the growth from the last measurement at or before its start (else
+   * the first in it).
+   */
+  private static Uni<List<ConsumptionRepository>> repositories(
+      String tenant, Instant from, Instant to) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select repository_id, (array_agg(repository_name order by measured_at"
+                            + " desc))[1], (array_agg(datacenter_code order by measured_at"
+                            + " desc))[1], coalesce((array_agg(total_size order by measured_at"
+                            + " desc) filter (where measured_at <= ?2))[1], (array_agg(total_size"
+                            + " order by measured_at))[1]), (array_agg(total_size order by"
+                            + " measured_at desc))[1], (array_agg(snapshots_count order by"
+                            + " measured_at desc))[1], count(*) filter (where measured_at > ?2),"
+                            + " max(measured_at) from repository_storage where tenant = ?1 and"
+                            + " measured_at < ?3 group by repository_id order by 2, 1",
+                        Object[].class)
+                    .setParameter(1, tenant)
+                    .setParameter(2, from)
+                    .setParameter(3, to)
+                    .getResultList())
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        r -> {
+                          long start = ((Number) r[3]).longValue();
+                          long end = ((Number) r[4]).longValue();
+                          return new ConsumptionRepository(
+                              (UUID) r[0],
+                              (String) r[1],
+                              (String) r[2],
+                              start,
+                              end,
+                              end - start,
+                              round(end / 1e9),
+                              round((end - start) / 1e9),
+                              ((Number) r[5]).intValue(),
+                              ((Number) r[6]).intValue(),
+                              SqlTime.instant(r[7]));
                         })
                     .toList());
   }

@@ -21,10 +21,11 @@ public class CheckRules {
     return rules.stream().filter(r -> r.checkPattern().matcher(checkName).matches()).findFirst();
   }
 
+  /** Reloads the rules; every evaluation interval, or at once (a test applying a new rule). */
   @Scheduled(
       every = "${vigie.monitoring.rules.evaluation-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> refresh() {
+  public Uni<Void> refresh() {
     return Panache.withSession(
         () ->
             AlertRule.<AlertRule>list(

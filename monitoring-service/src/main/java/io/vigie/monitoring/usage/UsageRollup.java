@@ -30,8 +30,10 @@ import java.util.UUID;
  * Hourly CPU, RAM and disk usage per physical server for capacity reports: every minute the current
  * usage is read from the metric head (node_exporter names) and added to the hour's row; once an
  * hour is over its averages are published as {@link HostUsageRolledUp} through the outbox. Rows are
- * durable, so a restart loses at most the minute in progress. Guests' own series are left out: the
- * host's figures already include them.
+ * durable, so a restart loses at most the minute in progress. A guest (VM or container) with its
+ * own node_exporter gets the same hourly rows in {@code guest_usage_hour}, apart from its host's
+ * (CPU as a share of its own vCPUs), for the consumption report and for the capacity of hosts that
+ * have no figures of their own; they are not published.
  */
 @ApplicationScoped
 public class UsageRollup {
@@ -73,6 +75,23 @@ public class UsageRollup {
   /** One server's usage at an instant. */
   record Usage(double cpuPercent, double ramGb, double diskGb) {}
 
+  /** Whose usage: a physical server's ({@code guestId} null) or a guest's on that server. */
+  record Measured(UUID serverId, UUID guestId) {}
+
+  private static final String HOST_HOUR =
+      "insert into host_usage_hour (server_id, hour_start, samples, cpu_sum, ram_gb_sum,"
+          + " disk_gb_sum) values (?1, ?2, 1, ?3, ?4, ?5) on conflict (server_id, hour_start) do"
+          + " update set samples = host_usage_hour.samples + 1, cpu_sum = host_usage_hour.cpu_sum"
+          + " + ?3, ram_gb_sum = host_usage_hour.ram_gb_sum + ?4, disk_gb_sum ="
+          + " host_usage_hour.disk_gb_sum + ?5 where not host_usage_hour.published";
+
+  private static final String GUEST_HOUR =
+      "insert into guest_usage_hour (guest_id, hour_start, server_id, samples, cpu_sum,"
+          + " ram_gb_sum, disk_gb_sum) values (?6, ?2, ?1, 1, ?3, ?4, ?5) on conflict (guest_id,"
+          + " hour_start) do update set samples = guest_usage_hour.samples + 1, cpu_sum ="
+          + " guest_usage_hour.cpu_sum + ?3, ram_gb_sum = guest_usage_hour.ram_gb_sum + ?4,"
+          + " disk_gb_sum = guest_usage_hour.disk_gb_sum + ?5, server_id = ?1";
+
   @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> everyMinute() {
     Instant now = Instant.now();
@@ -85,7 +104,9 @@ public class UsageRollup {
         .replaceWithVoid();
   }
 
-  /** Adds the usage at {@code now} of every server the head has figures for to its hour. */
+  /**
+   * Adds the usage at {@code now} of every server and guest the head has figures for to its hour.
+   */
   public Uni<Integer> sample(Instant now) {
     return Panache.withSession(TargetIndex::load)
         // reading the head is CPU-bound: off the event loop
@@ -101,31 +122,29 @@ public class UsageRollup {
                                         .iterable(usage.entrySet())
                                         .onItem()
                                         .transformToUniAndConcatenate(
-                                            e ->
-                                                session
-                                                    .createNativeQuery(
-                                                        "insert into host_usage_hour (server_id,"
-                                                            + " hour_start, samples, cpu_sum,"
-                                                            + " ram_gb_sum, disk_gb_sum) values (?1,"
-                                                            + " ?2, 1, ?3, ?4, ?5) on conflict"
-                                                            + " (server_id, hour_start) do update"
-                                                            + " set samples = host_usage_hour.samples"
-                                                            + " + 1, cpu_sum = host_usage_hour.cpu_sum"
-                                                            + " + ?3, ram_gb_sum ="
-                                                            + " host_usage_hour.ram_gb_sum + ?4,"
-                                                            + " disk_gb_sum ="
-                                                            + " host_usage_hour.disk_gb_sum + ?5"
-                                                            + " where not host_usage_hour.published")
-                                                    .setParameter(1, e.getKey())
-                                                    .setParameter(
-                                                        2, now.truncatedTo(ChronoUnit.HOURS))
-                                                    .setParameter(3, e.getValue().cpuPercent())
-                                                    .setParameter(4, e.getValue().ramGb())
-                                                    .setParameter(5, e.getValue().diskGb())
-                                                    .executeUpdate())
+                                            e -> add(session, e.getKey(), e.getValue(), now))
                                         .collect()
                                         .asList()
                                         .map(List::size))));
+  }
+
+  private static Uni<Integer> add(
+      org.hibernate.reactive.mutiny.Mutiny.Session session,
+      Measured who,
+      Usage usage,
+      Instant now) {
+    var query =
+        session
+            .createNativeQuery(who.guestId() == null ? HOST_HOUR : GUEST_HOUR)
+            .setParameter(1, who.serverId())
+            .setParameter(2, now.truncatedTo(ChronoUnit.HOURS))
+            .setParameter(3, usage.cpuPercent())
+            .setParameter(4, usage.ramGb())
+            .setParameter(5, usage.diskGb());
+    if (who.guestId() != null) {
+      query.setParameter(6, who.guestId());
+    }
+    return query.executeUpdate();
   }
 
   /** Publishes every hour over by {@code now} not published yet. */
@@ -179,15 +198,15 @@ public class UsageRollup {
                                         .map(List::size))));
   }
 
-  private Map<UUID, Usage> usage(TargetIndex index, Instant now) {
+  private Map<Measured, Usage> usage(TargetIndex index, Instant now) {
     long at = now.toEpochMilli();
-    Map<UUID, Double> idle = byServer(index, CPU_IDLE.evaluate(head, at));
-    Map<UUID, Double> memTotal = byServer(index, MEMORY_TOTAL.evaluate(head, at));
-    Map<UUID, Double> memAvailable = byServer(index, MEMORY_AVAILABLE.evaluate(head, at));
-    Map<UUID, Double> diskSize = byServer(index, DISK_SIZE.evaluate(head, at));
-    Map<UUID, Double> diskAvailable = byServer(index, DISK_AVAILABLE.evaluate(head, at));
-    Map<UUID, Usage> usage = new HashMap<>();
-    for (UUID server : idle.keySet()) {
+    Map<Measured, Double> idle = byTarget(index, CPU_IDLE.evaluate(head, at));
+    Map<Measured, Double> memTotal = byTarget(index, MEMORY_TOTAL.evaluate(head, at));
+    Map<Measured, Double> memAvailable = byTarget(index, MEMORY_AVAILABLE.evaluate(head, at));
+    Map<Measured, Double> diskSize = byTarget(index, DISK_SIZE.evaluate(head, at));
+    Map<Measured, Double> diskAvailable = byTarget(index, DISK_AVAILABLE.evaluate(head, at));
+    Map<Measured, Usage> usage = new HashMap<>();
+    for (Measured server : idle.keySet()) {
       if (!memTotal.containsKey(server)
           || !memAvailable.containsKey(server)
           || !diskSize.containsKey(server)
@@ -204,16 +223,16 @@ public class UsageRollup {
     return usage;
   }
 
-  /** Values of physical servers only (a guest's series are its own, not the host's). */
-  private static Map<UUID, Double> byServer(
+  /** Values per physical server and per guest (a guest's series are its own, not the host's). */
+  private static Map<Measured, Double> byTarget(
       TargetIndex index, Map<Map<String, String>, Double> values) {
-    Map<UUID, Double> out = new HashMap<>();
+    Map<Measured, Double> out = new HashMap<>();
     values.forEach(
         (labels, value) ->
             index
                 .attribute(labels)
-                .filter(t -> t.guestId() == null)
-                .ifPresent(t -> out.merge(t.serverId(), value, (a, b) -> a)));
+                .ifPresent(
+                    t -> out.merge(new Measured(t.serverId(), t.guestId()), value, (a, b) -> a)));
     return out;
   }
 

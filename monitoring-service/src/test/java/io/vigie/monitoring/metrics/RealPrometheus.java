@@ -36,8 +36,8 @@ import java.util.concurrent.TimeUnit;
  * }
  * </pre>
  *
- * Scrape and rule evaluation every second, a 1 s batch deadline, metadata every 5 s (metadata-only
- * requests are part of what a receiver must accept).
+ * Scrape and rule evaluation every second, a 1 s batch deadline, metadata every second
+ * (metadata-only requests are part of what a receiver must accept).
  */
 public final class RealPrometheus implements AutoCloseable {
 
@@ -203,7 +203,7 @@ public final class RealPrometheus implements AutoCloseable {
         .append("      max_backoff: 1s\n")
         .append("      retry_on_http_429: true\n")
         .append("    metadata_config:\n")
-        .append("      send_interval: 5s\n");
+        .append("      send_interval: 1s\n");
     yaml.append(config.extraConfig);
     return yaml.toString();
   }

@@ -8,6 +8,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.PublishedEvents;
 import io.vigie.monitoring.metrics.RemoteWriteClient;
 import io.vigie.monitoring.metrics.SeriesLabels;
 import io.vigie.monitoring.metrics.WriteRequest;
@@ -92,7 +93,7 @@ class PredictRuleTest {
     // at t0 + 16 min: 59 GiB, -1 GiB left in an hour: the forecast crossed 0 inside the horizon
     evaluate(Instant.ofEpochMilli(t0 + Duration.ofMinutes(16).toMillis()));
     assertThat(
-            KafkaEvents.await(
+            PublishedEvents.await(
                 MonitoringEvents.TOPIC,
                 r ->
                     MonitoringEvents.ALERT_FIRED.equals(KafkaEvents.header(r, "ce_type"))

@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.vigie.monitoring.CheckResults;
 import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.TestTokens;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class RuleRunbookTest {
+
+  @Inject CheckRules checkRules;
 
   private static JsonNode data(ConsumerRecord<String, String> record) throws Exception {
     return InventoryFeed.JSON.readTree(record.value());
@@ -72,9 +75,7 @@ class RuleRunbookTest {
                 "kb:redis-down"))
         .then()
         .statusCode(201);
-    org.awaitility.Awaitility.await()
-        .pollDelay(java.time.Duration.ofSeconds(2))
-        .until(() -> true); // the check-rule cache refreshes every second in tests
+    RuleEngineTest.refreshCheckRules(checkRules);
     CheckResults.report(server, check, "CRITICAL", Instant.parse("2026-11-20T15:00:00Z"));
     JsonNode event = data(CheckResults.alertsFired(server, 1).get(0));
     assertThat(event.path("rule").asText()).isEqualTo("redis-" + suffix);

@@ -174,6 +174,18 @@ final class BackupSamples {
         Instant.parse("2026-11-24T04:01:00Z"));
   }
 
+  static io.vigie.events.backup.RepositoryStorageMeasured repositoryStorageMeasured() {
+    return new io.vigie.events.backup.RepositoryStorageMeasured(
+        UUID.fromString("0192f3a0-0000-7000-8000-0000000c0003"),
+        "saint-roch",
+        "restic DC3",
+        "PAR-DC3",
+        Instant.parse("2026-11-21T02:04:00Z"),
+        48_213_337_112L,
+        null,
+        240);
+  }
+
   static CoverageGapClosed coverageGapClosed() {
     return new CoverageGapClosed(
         "saint-roch",

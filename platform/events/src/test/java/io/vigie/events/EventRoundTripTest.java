@@ -247,7 +247,8 @@ class EventRoundTripTest {
         BackupSamples.drpAborted(),
         BackupSamples.coverageGapFound(),
         BackupSamples.coverageGapClosed(),
-        BackupSamples.restoreTestOverdue());
+        BackupSamples.restoreTestOverdue(),
+        BackupSamples.repositoryStorageMeasured());
   }
 
   @ParameterizedTest

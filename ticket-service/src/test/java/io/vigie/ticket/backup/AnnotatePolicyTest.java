@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vigie.events.backup.BackupKind;
@@ -18,26 +17,18 @@ import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Backups;
 import io.vigie.ticket.InventoryFeed;
+import io.vigie.ticket.ResolvingPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** With the ANNOTATE policy, the RPO holding again is an entry; the incident stays open. */
 @QuarkusTest
-@TestProfile(AnnotatePolicyTest.AnnotateOnRpoRestored.class)
+@TestProfile(ResolvingPolicies.class)
 @QuarkusTestResource(VigieTestResources.class)
 class AnnotatePolicyTest {
-
-  /** The policy under test. */
-  public static class AnnotateOnRpoRestored implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("vigie.ticket.backup.rpo-restored-policy", "ANNOTATE");
-    }
-  }
 
   @Test
   void theRpoHoldingAgainIsOnTheTimelineAndTheIncidentStaysOpen() {

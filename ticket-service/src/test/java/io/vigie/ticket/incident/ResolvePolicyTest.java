@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vigie.events.monitoring.AlertFired;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Alerts;
 import io.vigie.ticket.InventoryFeed;
+import io.vigie.ticket.ResolvingPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,17 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** With the RESOLVE policy, an AlertResolved resolves its incidents, pending confirmation. */
 @QuarkusTest
-@TestProfile(ResolvePolicyTest.ResolveOnAlertResolved.class)
+@TestProfile(ResolvingPolicies.class)
 @QuarkusTestResource(VigieTestResources.class)
 class ResolvePolicyTest {
-
-  /** The policy under test. */
-  public static class ResolveOnAlertResolved implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("vigie.ticket.alert-resolved-policy", "RESOLVE");
-    }
-  }
 
   @Test
   void theAlertClearingResolvesTheIncidentButNeverClosesIt() {

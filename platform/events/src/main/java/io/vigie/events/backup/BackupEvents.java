@@ -25,6 +25,8 @@ public final class BackupEvents {
   public static final String COVERAGE_GAP_FOUND = PREFIX + "coverage-gap-found.v1";
   public static final String COVERAGE_GAP_CLOSED = PREFIX + "coverage-gap-closed.v1";
   public static final String RESTORE_TEST_OVERDUE = PREFIX + "restore-test-overdue.v1";
+  public static final String REPOSITORY_STORAGE_MEASURED =
+      PREFIX + "repository-storage-measured.v1";
 
   public static final Map<String, Class<? extends DomainEvent>> TYPES =
       Map.ofEntries(
@@ -41,7 +43,8 @@ public final class BackupEvents {
           Map.entry(DRP_ABORTED, DrpAborted.class),
           Map.entry(COVERAGE_GAP_FOUND, CoverageGapFound.class),
           Map.entry(COVERAGE_GAP_CLOSED, CoverageGapClosed.class),
-          Map.entry(RESTORE_TEST_OVERDUE, RestoreTestOverdue.class));
+          Map.entry(RESTORE_TEST_OVERDUE, RestoreTestOverdue.class),
+          Map.entry(REPOSITORY_STORAGE_MEASURED, RepositoryStorageMeasured.class));
 
   private BackupEvents() {}
 

@@ -26,6 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       io.vigie.events.backup.DrpStepFailed.class,
       io.vigie.events.backup.DrpStepKind.class,
       io.vigie.events.backup.DrpStepStarted.class,
+      io.vigie.events.backup.RepositoryStorageMeasured.class,
       io.vigie.events.backup.RestoreTestOverdue.class,
       io.vigie.events.backup.RpoBreached.class,
       io.vigie.events.backup.RpoRestored.class,

@@ -23,6 +23,13 @@ public interface OnCallConfig {
   @WithDefault("PT30S")
   Duration retryAfter();
 
+  /**
+   * How long the link of a page email acknowledges and resolves (each once) after it was sent; an
+   * older link answers 410.
+   */
+  @WithDefault("PT24H")
+  Duration linkValidFor();
+
   /** How many times a notification is tried before it is recorded as failed. */
   @WithDefault("4")
   int attempts();

@@ -75,6 +75,16 @@ public class Page extends PanacheEntityBase {
   @Column(name = "acknowledged_by")
   public String acknowledgedBy;
 
+  /** Who resolved the ticket from the page, when, and through which channel (email link, API). */
+  @Column(name = "resolved_at")
+  public Instant resolvedAt;
+
+  @Column(name = "resolved_by")
+  public String resolvedBy;
+
+  @Column(name = "resolved_through")
+  public String resolvedThrough;
+
   @Column(nullable = false)
   public long version;
 }

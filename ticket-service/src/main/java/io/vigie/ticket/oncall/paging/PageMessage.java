@@ -1,6 +1,7 @@
 package io.vigie.ticket.oncall.paging;
 
 import io.vigie.ticket.oncall.Notification;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +27,35 @@ final class PageMessage {
   }
 
   /**
-   * @param ackLink the single-use acknowledgement link (email only), or null
-   * @param ackApi the API path to acknowledge with a bearer token
+   * The links of an email (none in a webhook): each acknowledges once and resolves once, as the
+   * person the email went to, until {@code expiresAt}.
+   */
+  record Links(String acknowledge, String resolve, Instant expiresAt) {}
+
+  /**
+   * The runbook the incident's alert rule names.
+   *
+   * @param title what to call it (the article's title, or the address)
+   * @param url where staff open it; null for a {@code kb:} reference naming no article
+   */
+  record Runbook(String title, String url) {
+
+    String describe() {
+      return url == null || url.equals(title) ? title : title + " " + url;
+    }
+  }
+
+  /**
+   * @param links the email's single-use links, or null (a webhook: it acknowledges through the API)
+   * @param runbook the incident's runbook, or null (no line then)
    */
   static Notification of(
-      Page p, String clientName, String baseUrl, String ackLink, List<Affected> affected) {
+      Page p,
+      String clientName,
+      String baseUrl,
+      Links links,
+      List<Affected> affected,
+      Runbook runbook) {
     String affects =
         affected.isEmpty()
             ? "none named"
@@ -51,8 +76,16 @@ final class PageMessage {
     text.append("\r\nGTI deadline: ").append(deadline);
     text.append("\r\nAffected: ").append(affects);
     text.append("\r\nEscalation: round ").append(p.round + 1).append(", step ").append(p.step + 1);
-    if (ackLink != null) {
-      text.append("\r\n\r\nAcknowledge: ").append(ackLink);
+    if (runbook != null) {
+      text.append("\r\nRunbook: ").append(runbook.describe());
+    }
+    text.append("\r\n");
+    if (links != null) {
+      text.append("\r\nAcknowledge: ").append(links.acknowledge());
+      text.append("\r\nResolve: ").append(links.resolve());
+      text.append("\r\n(each link works once, as you, until ")
+          .append(links.expiresAt())
+          .append(')');
     }
     text.append("\r\nTicket: ").append(ticketUrl).append("\r\n");
     String html =
@@ -68,10 +101,28 @@ final class PageMessage {
             + Html.escape(deadline)
             + "</li><li>Affected: "
             + Html.escape(affects)
-            + "</li></ul>"
-            + (ackLink == null
+            + "</li>"
+            + (runbook == null
                 ? ""
-                : "<p><a href=\"" + Html.escape(ackLink) + "\">Acknowledge</a></p>")
+                : "<li>Runbook: "
+                    + (runbook.url() == null
+                        ? Html.escape(runbook.title())
+                        : "<a href=\""
+                            + Html.escape(runbook.url())
+                            + "\">"
+                            + Html.escape(runbook.title())
+                            + "</a>")
+                    + "</li>")
+            + "</ul>"
+            + (links == null
+                ? ""
+                : "<p><a href=\""
+                    + Html.escape(links.acknowledge())
+                    + "\">Acknowledge</a> &middot; <a href=\""
+                    + Html.escape(links.resolve())
+                    + "\">Resolve</a> (each link works once, as you, until "
+                    + Html.escape(String.valueOf(links.expiresAt()))
+                    + ")</p>")
             + "<p><a href=\""
             + Html.escape(ticketUrl)
             + "\">Ticket</a></p>";
@@ -102,8 +153,20 @@ final class PageMessage {
             .toList());
     payload.put("round", p.round + 1);
     payload.put("step", p.step + 1);
+    payload.put(
+        "runbook", runbook == null ? null : mapOf("title", runbook.title(), "url", runbook.url()));
     payload.put("acknowledge", Map.of("method", "POST", "url", ackApi));
+    payload.put(
+        "resolve",
+        Map.of("method", "POST", "url", baseUrl + "/api/v1/on-call/pages/" + p.id + "/resolution"));
     return new Notification(subject, text.toString(), html, payload);
+  }
+
+  private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(k1, v1);
+    map.put(k2, v2);
+    return map;
   }
 
   /** Escapes text for HTML. */

@@ -65,6 +65,15 @@ public class PageNotification extends PanacheEntityBase {
   @Column(name = "link_hash")
   public String linkHash;
 
+  /** When the email's link was used to acknowledge. */
   @Column(name = "link_used_at")
   public Instant linkUsedAt;
+
+  /** When the email's link was used to resolve the ticket. */
+  @Column(name = "resolve_used_at")
+  public Instant resolveUsedAt;
+
+  /** After this instant the email's link neither acknowledges nor resolves. */
+  @Column(name = "link_expires_at")
+  public Instant linkExpiresAt;
 }

@@ -69,6 +69,9 @@ public class PageResource {
       Instant openedAt,
       Instant acknowledgedAt,
       String acknowledgedBy,
+      Instant resolvedAt,
+      String resolvedBy,
+      String resolvedThrough,
       List<PageNotificationView> notifications) {
 
     static PageView of(Page p, List<PageNotification> ns) {
@@ -89,6 +92,9 @@ public class PageResource {
           p.openedAt,
           p.acknowledgedAt,
           p.acknowledgedBy,
+          p.resolvedAt,
+          p.resolvedBy,
+          p.resolvedThrough,
           ns.stream()
               .map(
                   n ->
@@ -163,6 +169,18 @@ public class PageResource {
               + " (409 when no longer open)")
   public Uni<RestResponse<PageView>> acknowledge(@PathParam("id") UUID id) {
     return paging.acknowledge(id, caller.get().name(), "API").chain(p -> get(id));
+  }
+
+  @POST
+  @Path("/{id}/resolution")
+  @Operation(
+      operationId = "resolvePage",
+      summary =
+          "Resolve the page's ticket as the caller: a page still escalating stops (acknowledged by"
+              + " the caller), the ticket is resolved pending the client's confirmation (409 when"
+              + " resolved or closed already)")
+  public Uni<RestResponse<PageView>> resolve(@PathParam("id") UUID id) {
+    return paging.resolve(id, caller.get().name(), "API").chain(p -> get(id));
   }
 
   static Uni<List<PageNotification>> notifications(UUID pageId) {

@@ -15,6 +15,8 @@ import io.vigie.kit.tenancy.Caller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.ticket.clock.SupportCalendar;
 import io.vigie.ticket.inventory.KnownClient;
+import io.vigie.ticket.knowledge.IncidentRunbooks;
+import io.vigie.ticket.knowledge.IncidentRunbooks.IncidentRunbook;
 import io.vigie.ticket.oncall.ContactMethod;
 import io.vigie.ticket.oncall.DeliveryOutcome;
 import io.vigie.ticket.oncall.NotificationRule;
@@ -74,6 +76,7 @@ public class PagingService {
   private final ScheduleService schedules;
   private final OnCallConfig config;
   private final MeterRegistry meters;
+  private final IncidentRunbooks runbooks;
   private final SecureRandom random = new SecureRandom();
 
   public PagingService(
@@ -82,13 +85,15 @@ public class PagingService {
       TicketService tickets,
       ScheduleService schedules,
       OnCallConfig config,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      IncidentRunbooks runbooks) {
     this.time = time;
     this.notifier = notifier;
     this.tickets = tickets;
     this.schedules = schedules;
     this.config = config;
     this.meters = meters;
+    this.runbooks = runbooks;
   }
 
   // --- opening, inside the consumer's transaction
@@ -446,6 +451,7 @@ public class PagingService {
                             if (n.kind == ContactMethod.Kind.EMAIL) {
                               token = newToken();
                               n.linkHash = sha256(token);
+                              n.linkExpiresAt = now.plus(config.linkValidFor());
                             }
                             claimed.add(new Claimed(n.id, token));
                           }
@@ -506,13 +512,25 @@ public class PagingService {
                     new DeliveryOutcome(false, "the contact method was removed", time.instant()),
                     null);
               }
-              String link =
-                  c.token() == null ? null : config.baseUrl() + "/on-call/ack/" + c.token();
-              return notifier
-                  .send(
-                      method,
-                      PageMessage.of(
-                          s.page(), s.clientName(), config.baseUrl(), link, s.affected()))
+              PageMessage.Links links =
+                  c.token() == null
+                      ? null
+                      : new PageMessage.Links(
+                          config.baseUrl() + "/on-call/ack/" + c.token(),
+                          config.baseUrl() + "/on-call/resolve/" + c.token(),
+                          s.notification().linkExpiresAt);
+              return runbookOf(s.page())
+                  .chain(
+                      runbook ->
+                          notifier.send(
+                              method,
+                              PageMessage.of(
+                                  s.page(),
+                                  s.clientName(),
+                                  config.baseUrl(),
+                                  links,
+                                  s.affected(),
+                                  runbook)))
                   .chain(outcome -> record(c, outcome, null));
             });
   }
@@ -523,6 +541,41 @@ public class PagingService {
       OnCallPerson person,
       String clientName,
       List<PageMessage.Affected> affected) {}
+
+  /** Who may read any incident's runbook: the page goes to staff. */
+  private static final Caller STAFF = new Caller(ACTOR, Set.of(Roles.SUPPORT), null);
+
+  /**
+   * The runbook the incident's alert rule names, as a link staff can open: an http(s) runbook as it
+   * is, a knowledge base article at its API address; null when there is none. A failure to look it
+   * up never holds a page back (logged, sent without it).
+   */
+  private Uni<PageMessage.Runbook> runbookOf(Page p) {
+    return runbooks
+        .find(p.ticketId, STAFF)
+        .map(found -> runbookLink(found, config.baseUrl()))
+        .onFailure()
+        .recoverWithItem(
+            failure -> {
+              LOG.warnf(failure, "Runbook of %s not read; paged without it", p.ticketReference);
+              return null;
+            });
+  }
+
+  static PageMessage.Runbook runbookLink(IncidentRunbook found, String baseUrl) {
+    if (found == null || found.runbook() == null) {
+      return null;
+    }
+    if (found.url() != null) {
+      return new PageMessage.Runbook(found.url(), found.url());
+    }
+    if (found.article() != null) {
+      return new PageMessage.Runbook(
+          found.article().title(), baseUrl + "/api/v1/articles/" + found.article().id());
+    }
+    // kb:<slug> naming no article (yet): the reference tells the engineer what to look for
+    return new PageMessage.Runbook(found.runbook() + " (not in the knowledge base)", null);
+  }
 
   /** The servers, VMs and hosted services the ticket is linked to, for the message. */
   private static Uni<List<PageMessage.Affected>> affected(UUID ticketId) {
@@ -673,38 +726,10 @@ public class PagingService {
                                 + p.status.name().toLowerCase()
                                 + (p.acknowledgedBy == null ? "" : " by " + p.acknowledgedBy));
                       }
-                      p.status = Page.Status.ACKNOWLEDGED;
-                      p.acknowledgedAt = now;
-                      p.acknowledgedBy = subject;
-                      p.nextStepAt = null;
-                      p.version++;
-                      meters
-                          .timer("vigie.oncall.time.to.acknowledge")
-                          .record(Duration.between(p.openedAt, now));
-                      return PageNotification.update(
-                              "status = ?1, detail = ?2 where pageId = ?3 and status = ?4",
-                              PageNotification.Status.CANCELLED,
-                              "acknowledged by " + subject + " first",
-                              p.id,
-                              PageNotification.Status.PENDING)
-                          .chain(() -> Ticket.<Ticket>findById(p.ticketId))
+                      return Ticket.<Ticket>findById(p.ticketId)
                           .chain(
                               t ->
-                                  tickets
-                                      .entry(
-                                          t,
-                                          now,
-                                          TimelineEntry.Kind.COMMENT,
-                                          TimelineEntry.Visibility.INTERNAL,
-                                          subject,
-                                          "Page acknowledged by " + subject + " (" + how + ")")
-                                      .chain(
-                                          () ->
-                                              tickets.record(
-                                                  List.of(
-                                                      new PageAcknowledged(
-                                                          t.ref(), p.id, subject, p.openedAt, now)),
-                                                  ACTOR))
+                                  stop(p, t, subject, how, now)
                                       .chain(
                                           () ->
                                               ticketToo
@@ -712,6 +737,210 @@ public class PagingService {
                                                   : Uni.createFrom().voidItem()))
                           .replaceWith(p);
                     }));
+  }
+
+  /**
+   * Stops a live page as acknowledged by {@code subject}: what was not sent is cancelled, the
+   * timeline and {@code ticket.events} say who and how. The caller holds the page's lock.
+   */
+  private Uni<Void> stop(Page p, Ticket t, String subject, String how, Instant now) {
+    p.status = Page.Status.ACKNOWLEDGED;
+    p.acknowledgedAt = now;
+    p.acknowledgedBy = subject;
+    p.nextStepAt = null;
+    p.version++;
+    meters.timer("vigie.oncall.time.to.acknowledge").record(Duration.between(p.openedAt, now));
+    return PageNotification.update(
+            "status = ?1, detail = ?2 where pageId = ?3 and status = ?4",
+            PageNotification.Status.CANCELLED,
+            "acknowledged by " + subject + " first",
+            p.id,
+            PageNotification.Status.PENDING)
+        .chain(
+            () ->
+                tickets.entry(
+                    t,
+                    now,
+                    TimelineEntry.Kind.COMMENT,
+                    TimelineEntry.Visibility.INTERNAL,
+                    subject,
+                    "Page acknowledged by " + subject + " (" + how + ")"))
+        .chain(
+            () ->
+                tickets.record(
+                    List.of(new PageAcknowledged(t.ref(), p.id, subject, p.openedAt, now)), ACTOR));
+  }
+
+  // --- resolution from the page
+
+  /**
+   * Resolves the page's ticket as {@code subject} ({@code how}: the channel, e.g. "API"): a live
+   * page stops first (acknowledged by the same person), then the ticket moves to RESOLVED as that
+   * person — the resolution the ticket API makes, with its {@code ticket-resolved} event and clocks
+   * — and the timeline says who resolved it from the page and through which channel. 409 when the
+   * ticket is resolved or closed already.
+   */
+  public Uni<Page> resolve(UUID pageId, String subject, String how) {
+    return Panache.withTransaction(() -> resolveLocked(pageId, subject, how, time.instant()));
+  }
+
+  private Uni<Page> resolveLocked(UUID pageId, String subject, String how, Instant now) {
+    return Page.<Page>findById(pageId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            p -> {
+              if (p == null) {
+                throw ProblemException.notFound("Page", pageId);
+              }
+              return Ticket.<Ticket>findById(
+                      p.ticketId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                  .chain(
+                      t -> {
+                        if (t.status == TicketStatus.RESOLVED || t.status == TicketStatus.CLOSED) {
+                          throw ProblemException.conflict(
+                              t.reference
+                                  + " is "
+                                  + t.status.name().toLowerCase()
+                                  + " already: nothing to resolve");
+                        }
+                        Uni<Void> stopped =
+                            LIVE.contains(p.status)
+                                ? stop(p, t, subject, how, now)
+                                : Uni.createFrom().voidItem();
+                        p.resolvedAt = now;
+                        p.resolvedBy = subject;
+                        p.resolvedThrough = how;
+                        p.version++;
+                        Caller person = new Caller(subject, Set.of(Roles.ENGINEER), null);
+                        return stopped
+                            .chain(
+                                () ->
+                                    tickets.change(
+                                        t.id,
+                                        "*",
+                                        new TicketChange(
+                                            null,
+                                            null,
+                                            null,
+                                            null,
+                                            TicketStatus.RESOLVED,
+                                            null,
+                                            null,
+                                            null),
+                                        person))
+                            .chain(
+                                () ->
+                                    tickets.entry(
+                                        t,
+                                        now,
+                                        TimelineEntry.Kind.COMMENT,
+                                        TimelineEntry.Visibility.INTERNAL,
+                                        subject,
+                                        "Resolved by " + subject + " from the page (" + how + ")"))
+                            .replaceWith(p);
+                      });
+            });
+  }
+
+  /**
+   * What an email's link stands for, as its GET page shows it (nothing changes): 404 for a link
+   * never sent (mistyped or altered), 410 once expired.
+   */
+  public Uni<LinkState> linkState(String token) {
+    Instant now = time.instant();
+    return Panache.withSession(
+        () ->
+            link(token, now, false)
+                .chain(
+                    n ->
+                        Page.<Page>findById(n.pageId)
+                            .chain(
+                                p ->
+                                    Ticket.<Ticket>findById(p.ticketId)
+                                        .map(
+                                            t ->
+                                                new LinkState(
+                                                    p.ticketReference,
+                                                    p.title,
+                                                    p.priority,
+                                                    n.subject,
+                                                    n.linkUsedAt == null && LIVE.contains(p.status),
+                                                    n.resolveUsedAt == null
+                                                        && t.status != TicketStatus.RESOLVED
+                                                        && t.status != TicketStatus.CLOSED,
+                                                    n.linkExpiresAt)))));
+  }
+
+  /**
+   * An email link's page: the ticket it is about, for whom, and what it can still do.
+   *
+   * @param canAcknowledge the link was not used to acknowledge and the page still escalates
+   * @param canResolve the link was not used to resolve and the ticket is not resolved or closed
+   */
+  public record LinkState(
+      String ticketReference,
+      String title,
+      String priority,
+      String subject,
+      boolean canAcknowledge,
+      boolean canResolve,
+      Instant expiresAt) {}
+
+  /**
+   * Resolves the ticket of an email's single-use link as the person it was sent to: 404 for a link
+   * never sent, 410 once used to resolve or expired, 409 when the ticket is resolved already; a
+   * refusal changes nothing (the link stays as it was).
+   */
+  public Uni<Page> resolveByLink(String token) {
+    Instant now = time.instant();
+    return Panache.withTransaction(
+        () ->
+            link(token, now, true)
+                .chain(
+                    n -> {
+                      if (n.resolveUsedAt != null) {
+                        throw new ProblemException(
+                            410,
+                            "link-used",
+                            "Link already used",
+                            "This link resolved its ticket at " + n.resolveUsedAt,
+                            List.of());
+                      }
+                      n.resolveUsedAt = now;
+                      return resolveLocked(n.pageId, n.subject, "email link", now);
+                    }));
+  }
+
+  /** The notification an email's link belongs to: 404 when none, 410 when expired. */
+  private static Uni<PageNotification> link(String token, Instant now, boolean lock) {
+    String hash = sha256(token == null ? "" : token);
+    var query = PageNotification.<PageNotification>find("linkHash", hash);
+    if (lock) {
+      query = query.withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+    return query
+        .firstResult()
+        .map(
+            n -> {
+              if (n == null) {
+                throw new ProblemException(
+                    404,
+                    "not-found",
+                    "Unknown link",
+                    "No page email carried this link: check that it was copied whole",
+                    List.of());
+              }
+              if (n.linkExpiresAt != null && !now.isBefore(n.linkExpiresAt)) {
+                throw new ProblemException(
+                    410,
+                    "link-expired",
+                    "Link expired",
+                    "This link expired at "
+                        + n.linkExpiresAt
+                        + "; acknowledge or resolve the page in Vigie instead",
+                    List.of());
+              }
+              return n;
+            });
   }
 
   /** The person's acknowledgement of the ticket: the engineer action that stops its GTI clock. */
@@ -729,32 +958,28 @@ public class PagingService {
         .replaceWithVoid();
   }
 
-  /** Acknowledges through an email's single-use link: 404 unknown, 410 when already used. */
+  /**
+   * Acknowledges through an email's single-use link: 404 unknown, 410 when already used or expired,
+   * 409 when the page no longer escalates; a refusal changes nothing.
+   */
   public Uni<Page> acknowledgeByLink(String token) {
     Instant now = time.instant();
-    String hash = sha256(token == null ? "" : token);
     return Panache.withTransaction(
-            () ->
-                PageNotification.<PageNotification>find("linkHash", hash)
-                    .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                    .firstResult()
-                    .map(
-                        n -> {
-                          if (n == null) {
-                            throw ProblemException.notFound("Acknowledgement link", "");
-                          }
-                          if (n.linkUsedAt != null) {
-                            throw new ProblemException(
-                                410,
-                                "gone",
-                                "Link already used",
-                                "This acknowledgement link was used at " + n.linkUsedAt,
-                                List.of());
-                          }
-                          n.linkUsedAt = now;
-                          return n;
-                        }))
-        .chain(n -> acknowledge(n.pageId, n.subject, "email link"));
+        () ->
+            link(token, now, true)
+                .chain(
+                    n -> {
+                      if (n.linkUsedAt != null) {
+                        throw new ProblemException(
+                            410,
+                            "gone",
+                            "Link already used",
+                            "This acknowledgement link was used at " + n.linkUsedAt,
+                            List.of());
+                      }
+                      n.linkUsedAt = now;
+                      return acknowledge(n.pageId, n.subject, "email link");
+                    }));
   }
 
   // --- tokens

@@ -3,6 +3,7 @@ package io.vigie.ticket.oncall.paging;
 import io.smallrye.mutiny.Uni;
 import io.vigie.events.ticket.ResponderNeeded;
 import io.vigie.events.ticket.TicketEvents;
+import io.vigie.events.ticket.TicketResolved;
 import io.vigie.events.ticket.TicketStatus;
 import io.vigie.events.ticket.TicketStatusChanged;
 import io.vigie.kit.messaging.IdempotentConsumer;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * ticket-service's own {@code ticket.events}, read back by the on-call part (group {@value
  * #CONSUMER}): each {@code ResponderNeeded} opens its ticket's page once, in the transaction that
  * records the event as processed, so a redelivered event never pages twice; a {@code
- * TicketStatusChanged} out of NEW (acknowledged in the ticket) stops the ticket's open page.
+ * TicketStatusChanged} out of NEW (acknowledged in the ticket), or a {@code TicketResolved}
+ * (resolved in the ticket, even straight from NEW), stops the ticket's open page.
  */
 @ApplicationScoped
 public class ResponderNeededConsumer {
@@ -50,6 +52,18 @@ public class ResponderNeededConsumer {
           CONSUMER,
           event,
           () -> paging.ticketActedOn(changed.ticket().id(), String.valueOf(changed.actor())));
+    }
+    if (TicketEvents.TICKET_RESOLVED.equals(event.type())) {
+      TicketResolved resolved = event.data(TicketResolved.class);
+      if (resolved.ticket() == null) {
+        return Uni.createFrom().voidItem();
+      }
+      // resolved in the ticket: nobody needs paging any more (resolved from the page, the page
+      // stopped in that transaction already and nothing is live)
+      return idempotent.process(
+          CONSUMER,
+          event,
+          () -> paging.ticketActedOn(resolved.ticket().id(), String.valueOf(resolved.actor())));
     }
     if (!TicketEvents.RESPONDER_NEEDED.equals(event.type())) {
       return Uni.createFrom().voidItem();

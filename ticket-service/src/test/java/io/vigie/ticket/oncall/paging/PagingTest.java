@@ -3,8 +3,11 @@ package io.vigie.ticket.oncall.paging;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,10 +15,12 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.vigie.events.monitoring.AlertFired;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
+import io.vigie.ticket.Alerts;
 import io.vigie.ticket.InventoryFeed;
 import io.vigie.ticket.MovableTime;
 import io.vigie.ticket.oncall.SmtpServer;
@@ -24,6 +29,7 @@ import io.vigie.ticket.oncall.WebhookSignature;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +55,8 @@ class PagingTest {
   static final String SECRET = "pager-gateway-secret-0123456789";
   static final Pattern LINK =
       Pattern.compile("http://localhost:8083/on-call/ack/([A-Za-z0-9_-]{43})");
+  static final Pattern RESOLVE =
+      Pattern.compile("http://localhost:8083/on-call/resolve/([A-Za-z0-9_-]{43})");
 
   @Inject MovableTime time;
   @Inject PageWatch watch;
@@ -149,14 +157,6 @@ class PagingTest {
     }
   }
 
-  static List<ConsumerRecord<String, String>> pageEvents(String ticket, String type, int count) {
-    return KafkaEvents.await(
-        TicketEvents.TOPIC,
-        KafkaEvents.withKey(ticket).and(KafkaEvents.ofType(type)),
-        count,
-        Duration.ofSeconds(20));
-  }
-
   void check() throws Throwable {
     VertxContextSupport.subscribeAndAwait(() -> watch.check());
   }
@@ -217,6 +217,8 @@ class PagingTest {
         .contains("Affected: hosted service Boutique " + tenant)
         .contains("/api/v1/tickets/" + ticket);
     assertThat(LINK.matcher(toFirst.get(0).body()).find()).isTrue();
+    // an incident opened by hand has no alert rule, hence no runbook line
+    assertThat(toFirst.get(0).body()).doesNotContain("Runbook");
     // the same instant checked again sends nothing more
     check();
     assertThat(SmtpServer.to(second + "@hoster.example")).isEmpty();
@@ -257,13 +259,21 @@ class PagingTest {
         .then()
         .statusCode(409);
 
-    // on ticket.events, through the outbox: two notifications sent, one escalation, one ack
-    assertThat(pageEvents(ticket, TicketEvents.PAGE_SENT, 2)).hasSize(2);
-    assertThat(pageEvents(ticket, TicketEvents.PAGE_ESCALATED, 1)).hasSize(1);
-    List<ConsumerRecord<String, String>> acked =
-        pageEvents(ticket, TicketEvents.PAGE_ACKNOWLEDGED, 1);
-    assertThat(acked).hasSize(1);
-    assertThat(acked.get(0).value()).contains("\"acknowledgedBy\":\"" + second + "\"");
+    // on ticket.events, through the outbox, up to the acknowledgement (published in commit order):
+    // two notifications sent, one escalation
+    List<ConsumerRecord<String, String>> upToAck =
+        KafkaEvents.awaitThrough(
+            TicketEvents.TOPIC, ticket, TicketEvents.PAGE_ACKNOWLEDGED, Duration.ofSeconds(20));
+    assertThat(upToAck)
+        .extracting(r -> KafkaEvents.header(r, "ce_type"))
+        .filteredOn(TicketEvents.PAGE_SENT::equals)
+        .hasSize(2);
+    assertThat(upToAck)
+        .extracting(r -> KafkaEvents.header(r, "ce_type"))
+        .filteredOn(TicketEvents.PAGE_ESCALATED::equals)
+        .hasSize(1);
+    assertThat(upToAck.get(upToAck.size() - 1).value())
+        .contains("\"acknowledgedBy\":\"" + second + "\"");
 
     String staff =
         as(TestTokens.engineer())
@@ -586,6 +596,10 @@ class PagingTest {
           .post("/api/v1/on-call/pages/" + UUID.randomUUID() + "/acknowledgement")
           .then()
           .statusCode(403);
+      as(token)
+          .post("/api/v1/on-call/pages/" + UUID.randomUUID() + "/resolution")
+          .then()
+          .statusCode(403);
       as(token).get("/api/v1/on-call/policies").then().statusCode(403);
       as(token).get("/api/v1/on-call/policies/" + UUID.randomUUID()).then().statusCode(403);
       as(token).body(Map.of()).post("/api/v1/on-call/policies").then().statusCode(403);
@@ -593,6 +607,14 @@ class PagingTest {
     given().get("/api/v1/on-call/pages").then().statusCode(401);
     as(TestTokens.support())
         .get("/api/v1/on-call/pages/" + UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    given()
+        .post("/api/v1/on-call/pages/" + UUID.randomUUID() + "/resolution")
+        .then()
+        .statusCode(401);
+    as(TestTokens.engineer())
+        .post("/api/v1/on-call/pages/" + UUID.randomUUID() + "/resolution")
         .then()
         .statusCode(404);
     as(TestTokens.support())
@@ -627,5 +649,320 @@ class PagingTest {
         .body("errors.field", hasItem("repeat"))
         .body("errors.field", hasItem("steps[0].delay"))
         .body("errors.field", hasItem("steps[0].targets[0].id"));
+  }
+
+  /** The one message to {@code address} about {@code ticket} (its API address is in the body). */
+  static SmtpServer.Received mailAbout(String address, String ticket) {
+    List<SmtpServer.Received> about =
+        SmtpServer.to(address).stream()
+            .filter(m -> m.body().contains("/api/v1/tickets/" + ticket))
+            .toList();
+    assertThat(about).hasSize(1);
+    return about.get(0);
+  }
+
+  static String token(Pattern link, String body) {
+    Matcher m = link.matcher(body);
+    assertThat(m.find()).as("a link in %s", body).isTrue();
+    return m.group(1);
+  }
+
+  static JsonPath ticketOf(String id) {
+    return as(TestTokens.engineer())
+        .get("/api/v1/tickets/" + id)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  @Test
+  void theResolveLinkOfThePageEmailResolvesTheIncidentOnceAsTheEngineerOnCall() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String tenant = InventoryFeed.tenant("fixed");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String other = InventoryFeed.tenant("other");
+    InventoryFeed.client(other, InventoryFeed.aroundTheClock());
+    String pager = "fixer-" + run, next = "next-" + run;
+    emailPerson(pager);
+    emailPerson(next);
+    policy(tenant, List.of(step("PERSON", pager), step("PERSON", next)));
+    policy(other, List.of(step("PERSON", pager)));
+
+    time.set(Instant.parse("2026-12-01T03:00:00Z"));
+    String ticket = incident(tenant);
+    String theirs = incident(other);
+    String pageId = page(ticket).getString("id");
+    String theirPage = page(theirs).getString("id");
+    check();
+    assertThat(SmtpServer.awaitTo(pager + "@hoster.example", 2)).hasSize(2);
+    SmtpServer.Received mail = mailAbout(pager + "@hoster.example", ticket);
+    String token = token(RESOLVE, mail.body());
+    // one link per email: it acknowledges once and resolves once
+    assertThat(token(LINK, mail.body())).isEqualTo(token);
+    assertThat(mail.body())
+        .contains("Resolve: http://localhost:8083/on-call/resolve/" + token)
+        .contains("until 2026-12-02T03:00:00Z");
+    String theirToken = token(RESOLVE, mailAbout(pager + "@hoster.example", theirs).body());
+    String reference = ticketOf(ticket).getString("reference");
+
+    // a browser opening the link sees the ticket and a button; nothing changes
+    given()
+        .accept("text/html")
+        .get("/on-call/resolve/" + token)
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/html"))
+        .body(containsString(reference), containsString("Resolve the incident"));
+    given()
+        .accept("text/html")
+        .get("/on-call/ack/" + token)
+        .then()
+        .statusCode(200)
+        .body(containsString("Acknowledge"), containsString("Resolve the incident"));
+    // an altered link is unknown: 404, as an HTML page for a browser, and nothing changes
+    String tampered = token.substring(0, 42) + (token.charAt(42) == 'A' ? 'B' : 'A');
+    given()
+        .post("/on-call/resolve/" + tampered)
+        .then()
+        .statusCode(404)
+        .contentType(startsWith("application/problem+json"))
+        .body("title", equalTo("Unknown link"));
+    given()
+        .accept("text/html")
+        .post("/on-call/resolve/" + tampered)
+        .then()
+        .statusCode(404)
+        .contentType(startsWith("text/html"))
+        .body(containsString("Unknown link"), containsString("Nothing was changed"));
+    assertThat(ticketOf(ticket).getString("status")).isEqualTo("NEW");
+    assertThat(ticketOf(ticket).getInt("version")).isEqualTo(1);
+
+    time.advance(Duration.ofMinutes(2));
+    given()
+        .accept("text/html")
+        .post("/on-call/resolve/" + token)
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/html"))
+        .body(containsString(reference + " resolved by " + pager));
+    JsonPath resolved = ticketOf(ticket);
+    assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
+    assertThat(resolved.getString("interventionClock.phase")).isEqualTo("STOPPED");
+    assertThat(resolved.getBoolean("interventionClock.met")).isTrue();
+    int version = resolved.getInt("version");
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + pageId)
+        .then()
+        .body("status", equalTo("ACKNOWLEDGED"))
+        .body("acknowledgedBy", equalTo(pager))
+        .body("resolvedBy", equalTo(pager))
+        .body("resolvedThrough", equalTo("email link"))
+        .body("resolvedAt", equalTo("2026-12-01T03:02:00Z"));
+
+    // replayed: 410 (HTML for a browser, a problem otherwise), and nothing changes
+    given()
+        .accept("text/html")
+        .post("/on-call/resolve/" + token)
+        .then()
+        .statusCode(410)
+        .contentType(startsWith("text/html"))
+        .body(containsString("Link already used"));
+    given()
+        .post("/on-call/resolve/" + token)
+        .then()
+        .statusCode(410)
+        .body("title", equalTo("Link already used"));
+    // the same link no longer acknowledges: the page stopped
+    given().post("/on-call/ack/" + token).then().statusCode(409);
+    assertThat(ticketOf(ticket).getInt("version")).isEqualTo(version);
+
+    // the other client's incident, paged to the same person at the same time, is untouched
+    assertThat(ticketOf(theirs).getString("status")).isEqualTo("NEW");
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + theirPage)
+        .then()
+        .body("status", equalTo("OPEN"))
+        .body("resolvedBy", equalTo(null));
+
+    // the escalation stopped: step 2 never goes
+    time.advance(Duration.ofMinutes(10));
+    check();
+    assertThat(SmtpServer.to(next + "@hoster.example")).isEmpty();
+
+    // on ticket.events: the page acknowledged, then the ticket resolved by the person
+    List<ConsumerRecord<String, String>> events =
+        KafkaEvents.awaitThrough(
+            TicketEvents.TOPIC, ticket, TicketEvents.TICKET_RESOLVED, Duration.ofSeconds(20));
+    assertThat(events.stream().map(r -> KafkaEvents.header(r, "ce_type")))
+        .containsSubsequence(TicketEvents.PAGE_ACKNOWLEDGED, TicketEvents.TICKET_RESOLVED);
+    assertThat(events.get(events.size() - 1).value()).contains("\"actor\":\"" + pager + "\"");
+    // who, when and through which channel, on the staff timeline; the client reads the resolution
+    as(TestTokens.engineer())
+        .get("/api/v1/tickets/" + ticket + "/timeline?size=100")
+        .then()
+        .body("items.body", hasItem("Page acknowledged by " + pager + " (email link)"))
+        .body("items.body", hasItem("Resolved by " + pager + " from the page (email link)"));
+    as(TestTokens.client(tenant))
+        .get("/api/v1/tickets/" + ticket + "/timeline?size=100")
+        .then()
+        .statusCode(200)
+        .body("items.body", hasItem("NEW -> RESOLVED"))
+        .body(not(containsString("from the page")));
+
+    // a day later the other email's link has expired: 410, nothing changes
+    time.set(Instant.parse("2026-12-02T03:00:00Z"));
+    given()
+        .accept("text/html")
+        .post("/on-call/resolve/" + theirToken)
+        .then()
+        .statusCode(410)
+        .contentType(startsWith("text/html"))
+        .body(containsString("Link expired"));
+    given().post("/on-call/ack/" + theirToken).then().statusCode(410);
+    given().get("/on-call/resolve/" + theirToken).then().statusCode(410);
+    assertThat(ticketOf(theirs).getString("status")).isEqualTo("NEW");
+
+    // resolved through the API instead, by whoever takes it; once
+    as(TestTokens.engineer())
+        .post("/api/v1/on-call/pages/" + theirPage + "/resolution")
+        .then()
+        .statusCode(200)
+        .body("resolvedBy", equalTo("engineer"))
+        .body("resolvedThrough", equalTo("API"));
+    assertThat(ticketOf(theirs).getString("status")).isEqualTo("RESOLVED");
+    as(TestTokens.engineer())
+        .post("/api/v1/on-call/pages/" + theirPage + "/resolution")
+        .then()
+        .statusCode(409);
+  }
+
+  @Test
+  void thePageEmailLinksTheRunbookTheAlertRuleNames() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String tenant = InventoryFeed.tenant("runbook");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    UUID db = InventoryFeed.server("db");
+    String pager = "reader-" + run;
+    emailPerson(pager);
+    policy(tenant, List.of(step("PERSON", pager)));
+    String slug = "disk-full-" + run;
+    Map<String, Object> article = new HashMap<>();
+    article.put("kind", "RUNBOOK");
+    article.put("visibility", "INTERNAL");
+    article.put("title", "Disk full " + run);
+    article.put("body", "1. `df -h`");
+    article.put("slug", slug);
+    article.put("publish", true);
+    String articleId =
+        as(TestTokens.engineer())
+            .body(article)
+            .post("/api/v1/articles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
+    // three alerts: a rule naming a knowledge base article, one naming a wiki page, one none
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String host = InventoryFeed.hostname("db", db);
+    Map<String, AlertFired> alerts =
+        Map.of(
+            "kb",
+            Alerts.byRule(
+                Alerts.fired("fp-kb-" + run, at, db, host, List.of(tenant), List.of()),
+                "disk-space-low",
+                "kb:" + slug),
+            "url",
+            Alerts.byRule(
+                Alerts.fired("fp-url-" + run, at, db, host, List.of(tenant), List.of()),
+                "http-5xx",
+                "https://wiki.example.net/runbooks/http-5xx"),
+            "none",
+            Alerts.fired("fp-none-" + run, at, db, host, List.of(tenant), List.of()));
+    Map<String, String> incidents = new HashMap<>();
+    for (Map.Entry<String, AlertFired> alert : alerts.entrySet()) {
+      Alerts.publish(alert.getValue());
+    }
+    for (Map.Entry<String, AlertFired> alert : alerts.entrySet()) {
+      Instant until = Instant.now().plusSeconds(30);
+      String id = null;
+      while (id == null && Instant.now().isBefore(until)) {
+        id =
+            as(TestTokens.support())
+                .get(
+                    "/api/v1/tickets?tenant=" + tenant + "&alert=" + alert.getValue().fingerprint())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
+        if (id == null) {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(id).as("the incident of %s", alert.getKey()).isNotNull();
+      incidents.put(alert.getKey(), id);
+      // a client's incident under its parent is paged once someone escalates it
+      as(TestTokens.engineer())
+          .header("If-Match", "*")
+          .body(Map.of("supportLevel", "L2", "reason", "needs the DBA"))
+          .patch("/api/v1/tickets/" + id)
+          .then()
+          .statusCode(200);
+    }
+    for (String id : incidents.values()) {
+      page(id);
+    }
+    check();
+    assertThat(SmtpServer.awaitTo(pager + "@hoster.example", 3)).hasSize(3);
+
+    SmtpServer.Received kb = mailAbout(pager + "@hoster.example", incidents.get("kb"));
+    String articleUrl = "http://localhost:8083/api/v1/articles/" + articleId;
+    assertThat(kb.body())
+        .contains("Runbook: Disk full " + run + " " + articleUrl)
+        .contains("<a href=\"" + articleUrl + "\">Disk full " + run + "</a>");
+    assertThat(mailAbout(pager + "@hoster.example", incidents.get("url")).body())
+        .contains("Runbook: https://wiki.example.net/runbooks/http-5xx")
+        .contains("<a href=\"https://wiki.example.net/runbooks/http-5xx\">");
+    assertThat(mailAbout(pager + "@hoster.example", incidents.get("none")).body())
+        .doesNotContain("Runbook");
+  }
+
+  @Test
+  void aTicketResolvedStraightFromNewInTheTicketStopsItsPage() throws Throwable {
+    String run = UUID.randomUUID().toString().substring(0, 6);
+    String tenant = InventoryFeed.tenant("quick");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String pager = "quick-" + run;
+    emailPerson(pager);
+    policy(tenant, List.of(step("PERSON", pager)));
+    time.set(Instant.parse("2026-12-03T03:00:00Z"));
+    String ticket = incident(tenant);
+    String pageId = page(ticket).getString("id");
+    as(TestTokens.engineer())
+        .header("If-Match", "\"1\"")
+        .body(Map.of("status", "RESOLVED"))
+        .patch("/api/v1/tickets/" + ticket)
+        .then()
+        .statusCode(200);
+    Instant until = Instant.now().plusSeconds(20);
+    while (!"ACKNOWLEDGED"
+            .equals(
+                as(TestTokens.support())
+                    .get("/api/v1/on-call/pages/" + pageId)
+                    .then()
+                    .extract()
+                    .path("status"))
+        && Instant.now().isBefore(until)) {
+      Thread.sleep(50);
+    }
+    as(TestTokens.support())
+        .get("/api/v1/on-call/pages/" + pageId)
+        .then()
+        .body("status", equalTo("ACKNOWLEDGED"))
+        .body("acknowledgedBy", equalTo("engineer"))
+        .body("notifications[0].status", equalTo("CANCELLED"));
+    check();
+    assertThat(SmtpServer.to(pager + "@hoster.example")).isEmpty();
   }
 }
