@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -54,6 +54,7 @@ import org.jboss.logging.Logger;
 public final class SampleStream implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(SampleStream.class);
+  private static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
 
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final String topic;
@@ -74,6 +75,7 @@ public final class SampleStream implements Runnable {
   private volatile boolean stopped;
   private volatile Consumer<byte[], byte[]> consumer;
   private volatile long lag;
+  private long lagMeasuredAt = System.nanoTime() - LAG_INTERVAL_NANOS;
   private volatile int partitionCount;
 
   public SampleStream(
@@ -232,25 +234,57 @@ public final class SampleStream implements Runnable {
     if (toForward != null && !toForward.isEmpty()) {
       forward.accept(new WriteRequest(toForward));
     }
-    long behind = 0;
     for (Map.Entry<Integer, Long> replaying : replayEnd.entrySet()) {
       int partition = replaying.getKey();
-      TopicPartition tp = new TopicPartition(topic, partition);
-      if (!live.contains(partition) && from.position(tp) >= replaying.getValue()) {
+      if (!live.contains(partition)
+          && from.position(new TopicPartition(topic, partition)) >= replaying.getValue()) {
         live.add(partition);
         shards.live(partition);
         LOG.infof("Samples partition %d replayed: live", partition);
       }
-      OptionalLong partitionLag = from.currentLag(tp);
-      if (partitionLag.isPresent()) {
-        behind += partitionLag.getAsLong();
-      }
     }
-    lag = behind;
+    measureLag(from);
     for (PartitionBatch batch : batches) {
       if (batch.touched != null && !batch.touched.isEmpty()) {
         shards.arrived(batch.partition, batch.touched);
       }
+    }
+  }
+
+  /**
+   * Once a second, the records of this replica's partitions on the broker beyond its position, from
+   * end offsets asked of the broker (the consumer's cached lag only knows the end as of its last
+   * fetch of a partition, stale while its fetch buffer is full); a failed lookup keeps the previous
+   * figure.
+   */
+  private void measureLag(Consumer<byte[], byte[]> from) {
+    long now = System.nanoTime();
+    if (now - lagMeasuredAt < LAG_INTERVAL_NANOS) {
+      return;
+    }
+    lagMeasuredAt = now;
+    List<TopicPartition> owned = new ArrayList<>();
+    for (int partition : replayEnd.keySet()) {
+      owned.add(new TopicPartition(topic, partition));
+    }
+    if (owned.isEmpty()) {
+      lag = 0;
+      return;
+    }
+    try {
+      Map<TopicPartition, Long> ends = from.endOffsets(owned, Duration.ofMillis(500));
+      long behind = 0;
+      for (TopicPartition tp : owned) {
+        Long end = ends.get(tp);
+        if (end != null) {
+          behind += Math.max(0, end - from.position(tp));
+        }
+      }
+      lag = behind;
+    } catch (WakeupException e) {
+      throw e; // stopping
+    } catch (KafkaException e) {
+      LOG.debugf("Samples lag not measured: %s", e.toString());
     }
   }
 
@@ -345,8 +379,8 @@ public final class SampleStream implements Runnable {
   }
 
   /**
-   * Records this replica's partitions had on the broker beyond what it appended, at its last poll
-   * (the consumer's own lag: offsets are never committed, so the group shows none).
+   * Records this replica's partitions had on the broker beyond what it appended, measured once a
+   * second (the consumer's own lag: offsets are never committed, so the group shows none).
    */
   public long lag() {
     return lag;
