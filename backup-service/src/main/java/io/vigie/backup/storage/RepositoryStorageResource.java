@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Storage held per repository: restic's raw-data stats posted by agents, and its history. */
@@ -39,18 +40,18 @@ public class RepositoryStorageResource {
   }
 
   @POST
+  @ResponseStatus(201)
   @RolesAllowed({Roles.AGENT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "reportRepositoryStorage",
       summary =
           "Record what the repository holds: the output of restic stats --json --mode raw-data"
               + " (agents; an agent bound to a host, only for a repository its policies use)")
-  public Uni<RestResponse<StorageMeasurement>> report(
+  public Uni<StorageMeasurement> report(
       @PathParam("id") UUID id, @Valid @NotNull StorageReport report) {
     return agentHost
         .requireRepositoryOnHost(id, caller.get())
-        .chain(() -> storage.record(id, report, caller.get()))
-        .map(m -> RestResponse.status(RestResponse.Status.CREATED, m));
+        .chain(() -> storage.record(id, report, caller.get()));
   }
 
   @GET
