@@ -97,6 +97,10 @@ public final class PackagedReplicas {
     command.add("-Dvigie.monitoring.ingest.replica-id=" + id);
     command.add("-Dvigie.monitoring.probes.replica-id=" + id);
     command.add("-Dvigie.monitoring.ingest.session-timeout=6s");
+    // the event channels' consumers too: a SIGKILLed replica's partitions (inventory.events...)
+    // are handed over after 6 s, not the default 45 s a later test would wait on
+    command.add("-Dkafka.session.timeout.ms=6000");
+    command.add("-Dkafka.heartbeat.interval.ms=1000");
     command.add("-Dvigie.monitoring.rules.evaluation-interval=1s");
     command.add("-jar");
     command.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
