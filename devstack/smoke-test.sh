@@ -369,6 +369,16 @@ case "$FEED" in *'<feed xmlns="http://www.w3.org/2005/Atom">'*'Maintenance rése
 case "$FEED" in *'502s on web2'*) fail "the status feed carries an internal article" ;; esac
 echo "smoke test: console status page OK (no sign-in, the public announcement only, Atom feed)"
 
+# usage over time for graphs (monitoring-service usage/, issue 13): lumière reads the hours of its
+# first VM (the demo's rollups), saint-roch gets 404 on it
+VM_ID="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8081/api/v1/virtual-machines?size=1' | compact | grep -o '"id":"[0-9a-f-]*"' | head -n1 | cut -d'"' -f4)"
+[ -n "$VM_ID" ] || fail "lumiere has no VM to read the usage of"
+USAGE="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/usage/guests/$VM_ID" | compact)"
+grep -q '"hours":\[{"hourStart":' <<<"$USAGE" || fail "lumiere's VM shows no hour of usage: $USAGE"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8082/api/v1/usage/guests/$VM_ID")"
+[ "$CODE" = 404 ] || fail "saint-roch reading lumiere's VM usage got $CODE"
+echo "smoke test: usage over time OK (a VM's hours of CPU, RAM and disk; another client gets 404)"
+
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
 kill -0 "$UP_PID" 2>/dev/null && fail "the launcher (pid $UP_PID) still runs after ./vigie down"
