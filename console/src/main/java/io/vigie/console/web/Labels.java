@@ -466,6 +466,91 @@ public interface Labels {
   @Message("Network traffic, last 24 hours")
   String traffic_title();
 
+  @Message("CPU, RAM and disk, last 7 days")
+  String usage_title();
+
+  @Message("CPU busy")
+  String usage_cpu();
+
+  @Message("RAM in use")
+  String usage_ram();
+
+  @Message("Disk in use")
+  String usage_disk();
+
+  @Message("average")
+  String usage_average();
+
+  @Message("peak")
+  String usage_peak();
+
+  @Message("of")
+  String usage_of();
+
+  @Message("No hour measured in this period.")
+  String usage_none();
+
+  @Message("Usage is shown to the servers' own clients and to staff.")
+  String usage_not_shown();
+
+  @Message("Usage, last 7 days")
+  String window_usage();
+
+  @Message("No server or VM of yours is measured yet.")
+  String window_usage_none();
+
+  @Message("… and {count} more (each server's page shows its own).")
+  String window_usage_more(int count);
+
+  @Message("The last 6 months")
+  String months_title();
+
+  @Message("Availability per month")
+  String months_availability();
+
+  @Message("Share of GTI met per month")
+  String months_gti();
+
+  @Message("target")
+  String months_target();
+
+  @Message("no figure")
+  String months_none();
+
+  @Message("No month with a figure yet.")
+  String months_empty();
+
+  @Message("Capacity per datacenter and hypervisor")
+  String capacity_title();
+
+  @Message("per datacenter")
+  String capacity_datacenters();
+
+  @Message("per hypervisor")
+  String capacity_hosts();
+
+  @Message("Disk")
+  String capacity_disk();
+
+  @Message("allocated")
+  String capacity_allocated();
+
+  @Message("used")
+  String capacity_used();
+
+  @Message("allowed")
+  String capacity_allowed();
+
+  @Message(
+      "The light track is what the hardware has, the wide bar what is allocated to guests, the thin dark bar what was used in the last closed hour, the dashed mark the most the overcommit policy allows. Figures: used / allocated / allowed.")
+  String capacity_legend();
+
+  @Message("No hypervisor known yet.")
+  String capacity_empty();
+
+  @Message("Computed at")
+  String capacity_at();
+
   @Message("inbound")
   String traffic_inbound();
 
