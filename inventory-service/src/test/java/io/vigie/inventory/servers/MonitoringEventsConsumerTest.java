@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -59,13 +60,20 @@ class MonitoringEventsConsumerTest {
     try {
       publish(server, UUID.randomUUID().toString(), "2026-11-21T12:00:00Z", 55.0);
       // the outage lasts ten times the test profile's whole budget for other failures (two
-      // attempts, 0.1-0.2 s apart): an event given up on would be on the dead-letter topic by now
-      Thread.sleep(2_000);
+      // attempts, 0.1-0.2 s apart): an event given up on would be on the dead-letter topic by now;
+      // meanwhile the consumer shows the event it holds on /q/metrics (what VigieConsumerStuck
+      // reads)
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> oldestInFlightSeconds(MonitoringEvents.TOPIC) >= 2.0);
     } finally {
       PostgresResource.restart();
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> cpu(server, "2026-11-21T12:00:00Z") != null);
     assertThat(cpu(server, "2026-11-21T12:00:00Z")).isEqualTo(55.0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> oldestInFlightSeconds(MonitoringEvents.TOPIC) == 0.0);
 
     // a poison record after it, on the same partition: the first dead letter of this host is it
     KafkaEvents.publish(
@@ -73,6 +81,18 @@ class MonitoringEventsConsumerTest {
     assertThat(KafkaEvents.await(DLQ, KafkaEvents.withKey(server), 1, Duration.ofSeconds(30)))
         .first()
         .satisfies(dead -> assertThat(dead.value()).isEqualTo("{}"));
+  }
+
+  /** The kit's gauge for a topic, as Prometheus scrapes it; -1 while it is not exposed yet. */
+  private static double oldestInFlightSeconds(String topic) {
+    String prefix = "vigie_messaging_oldest_in_flight_seconds{topic=\"" + topic + "\"} ";
+    return RestAssured.get("/q/metrics")
+        .asString()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).trim()))
+        .findFirst()
+        .orElse(-1);
   }
 
   private static void publish(String server, String eventId, String hour, double cpu) {

@@ -1,5 +1,7 @@
 package io.vigie.kit.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -17,7 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
@@ -37,6 +42,9 @@ public class IdempotentConsumer {
 
   private final Tracer tracer;
   private final RetryConfig retry;
+  private final MeterRegistry registry;
+  private final InFlightEvents inFlight = new InFlightEvents(InstantSource.system());
+  private final Set<String> measuredTopics = ConcurrentHashMap.newKeySet();
 
   /** How a failing event is retried: {@code vigie.messaging.retry.*}. */
   @io.smallrye.config.ConfigMapping(prefix = "vigie.messaging.retry")
@@ -53,8 +61,10 @@ public class IdempotentConsumer {
   }
 
   /** Without the OpenTelemetry bean (quarkus.otel.enabled=false at build time) spans are no-ops. */
-  public IdempotentConsumer(Instance<OpenTelemetry> openTelemetry, RetryConfig retry) {
+  public IdempotentConsumer(
+      Instance<OpenTelemetry> openTelemetry, RetryConfig retry, MeterRegistry registry) {
     this.retry = retry;
+    this.registry = registry;
     this.tracer =
         (openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop())
             .getTracer("io.vigie.kit.messaging");
@@ -65,11 +75,16 @@ public class IdempotentConsumer {
    * it succeeded; a failure nacks, which hands the message to the channel's dead-letter topic so
    * one bad record never blocks its partition. The handler runs in a span continuing the trace of
    * the record's {@code traceparent} header (the change that published it), so what the handler
-   * writes to its own outbox carries the same trace on.
+   * writes to its own outbox carries the same trace on. While the handler runs the event counts as
+   * in hand ({@link InFlightEvents}): the age of a topic's oldest one is the gauge {@code
+   * vigie_messaging_oldest_in_flight_seconds}.
    */
   public Uni<Void> acknowledgeAfter(
       Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
-    Span span = consumerSpan(message);
+    String topic = topic(message);
+    measure(topic);
+    InFlightEvents.Handling handling = inFlight.started(topic);
+    Span span = consumerSpan(message, topic);
     Scope scope = span.makeCurrent();
     return Uni.createFrom()
         .deferred(() -> handler.apply(IncomingEvent.from(message)))
@@ -85,19 +100,33 @@ public class IdempotentConsumer {
             })
         .eventually(
             () -> {
+              inFlight.finished(handling);
               scope.close();
               span.end();
             });
   }
 
-  private Span consumerSpan(Message<String> message) {
+  private static String topic(Message<String> message) {
+    return message
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(m -> m.getTopic())
+        .orElse("unknown");
+  }
+
+  /** One gauge per topic this service consumes, registered with its first event. */
+  private void measure(String topic) {
+    if (measuredTopics.add(topic)) {
+      registry.gauge(
+          "vigie.messaging.oldest.in.flight.seconds",
+          Tags.of("topic", topic),
+          inFlight,
+          events -> events.oldestAgeSeconds(topic));
+    }
+  }
+
+  private Span consumerSpan(Message<String> message, String topic) {
     Optional<Headers> headers =
         message.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getHeaders());
-    String topic =
-        message
-            .getMetadata(IncomingKafkaRecordMetadata.class)
-            .map(m -> m.getTopic())
-            .orElse("unknown");
     Context parent =
         headers
             .map(h -> h.lastHeader(TraceParent.HEADER))

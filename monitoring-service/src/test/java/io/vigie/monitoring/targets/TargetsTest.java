@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.targets;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,7 @@ import io.vigie.events.inventory.ServerStatus;
 import io.vigie.events.inventory.ServerStatusChanged;
 import io.vigie.events.inventory.VirtualMachineProvisioned;
 import io.vigie.events.inventory.VirtualMachineSnapshot;
+import io.vigie.monitoring.InventoryFeed;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.availability;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

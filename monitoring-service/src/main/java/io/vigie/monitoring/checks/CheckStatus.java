@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.checks;
 
 /** The Monitoring-Plugins result states, in the order of their exit codes 0 to 3. */
 public enum CheckStatus {

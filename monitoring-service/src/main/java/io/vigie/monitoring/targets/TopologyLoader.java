@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.targets;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.targets;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Targets", description = "Monitored servers and their topology, from the inventory")
 public class TargetResource {
 
-  /** The statuses {@link io.vigie.monitoring.Surveillance} watches. */
+  /** The statuses {@link io.vigie.monitoring.targets.Surveillance} watches. */
   static final String WATCHED = "status in ('ACTIVE', 'MAINTENANCE')";
 
   /** Servers by hostname, then id. */

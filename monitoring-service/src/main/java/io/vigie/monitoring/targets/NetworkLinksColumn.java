@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.targets;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.vigie.events.inventory.NetworkLink;

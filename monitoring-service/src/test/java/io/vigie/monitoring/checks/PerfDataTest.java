@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

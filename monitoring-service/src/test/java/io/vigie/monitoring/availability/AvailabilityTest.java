@@ -1,10 +1,10 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigie.monitoring.Availability.Interval;
-import io.vigie.monitoring.Availability.Report;
-import io.vigie.monitoring.Availability.StateChange;
+import io.vigie.monitoring.availability.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.Report;
+import io.vigie.monitoring.availability.Availability.StateChange;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

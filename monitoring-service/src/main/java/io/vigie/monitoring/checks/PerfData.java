@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.checks;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

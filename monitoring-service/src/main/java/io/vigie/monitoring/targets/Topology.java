@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.targets;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.targets;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.vigie.events.inventory.GuestKind;

@@ -1,4 +1,4 @@
-package io.vigie.monitoring;
+package io.vigie.monitoring.checks;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
