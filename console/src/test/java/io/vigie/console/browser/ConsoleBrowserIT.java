@@ -409,6 +409,15 @@ class ConsoleBrowserIT {
       assertThat(browser.findElement(By.cssSelector("#server-usage svg.ram text.zone")).getText())
           .isEqualTo("Europe/Paris");
       screenshot(browser, "server-page.png");
+
+      // capacity per datacenter and hypervisor, from the wall: the test's only server is a web
+      // server, not a hypervisor, so the page says there is none yet
+      browser.get(console.url("/wall"));
+      browser.findElement(By.id("capacity-link")).click();
+      waitFor(browser).until(ExpectedConditions.urlContains("/wall/capacity"));
+      assertThat(browser.findElement(By.tagName("main")).getText())
+          .startsWith("Capacity per datacenter and hypervisor")
+          .contains("No hypervisor known yet.");
     } finally {
       browser.quit();
     }
