@@ -377,6 +377,10 @@ FEED="$(curl -s http://127.0.0.1:8080/status/feed.atom)"
 case "$FEED" in *'<feed xmlns="http://www.w3.org/2005/Atom">'*'Maintenance réseau planifiée à Paris DC2'*) ;; *) fail "the status feed lacks the public announcement: $FEED" ;; esac
 case "$FEED" in *'502s on web2'*) fail "the status feed carries an internal article" ;; esac
 echo "smoke test: console status page OK (no sign-in, the public announcement only, Atom feed)"
+# the status page (no sign-in) shows the incident staff published, in its public words only
+case "$STATUS" in *'Some online shops could not take orders'*) ;; *) fail "the status page does not show the published incident" ;; esac
+case "$STATUS" in *'order database failover'*|*'lumiere-db-1'*|*'binary logs'*) fail "the status page shows the incident's private text" ;; esac
+echo "smoke test: console status page shows the published incident in its public words"
 
 # usage over time for graphs (monitoring-service usage/, issue 13): lumière reads the hours of its
 # first VM (the demo's rollups), saint-roch gets 404 on it
