@@ -145,6 +145,13 @@ class ConsoleBrowserIT {
           .doesNotContain("is not answering");
       assertThat(browser.findElement(By.id("window-backups")).getText())
           .contains("backup-service is not answering");
+      // the usage of the client's own server over the last week, and the months' availability
+      assertThat(browser.findElement(By.id("window-usage")).getText())
+          .contains("lum-web1.it.example");
+      assertThat(browser.findElements(By.cssSelector("#window-usage svg.usage"))).hasSize(3);
+      assertThat(browser.findElement(By.id("window-months")).getText())
+          .startsWith("The last 6 months")
+          .doesNotContain("is not answering");
       screenshot(browser, "client-window.png");
 
       // a form posted without the session's anti-forgery token (as another site would) is refused
@@ -448,6 +455,13 @@ class ConsoleBrowserIT {
           .isEqualTo("Europe/Paris");
       assertThat(browser.findElement(By.cssSelector("#server-traffic svg")).getText())
           .contains("No measurement in this period.");
+      // CPU, RAM and disk over the last week beside it, from monitoring's hourly rollups: a line
+      // each, broken where two hours are missing, the time axis on the viewer's midnights
+      assertThat(browser.findElements(By.cssSelector("#server-usage svg.usage"))).hasSize(3);
+      assertThat(browser.findElements(By.cssSelector("#server-usage svg.cpu polyline.used")))
+          .hasSize(2);
+      assertThat(browser.findElement(By.cssSelector("#server-usage svg.ram text.zone")).getText())
+          .isEqualTo("Europe/Paris");
       screenshot(browser, "server-page.png");
     } finally {
       browser.quit();
@@ -687,6 +701,29 @@ class ConsoleBrowserIT {
             () ->
                 as(engineer).get(monitoring.url("/api/v1/targets/" + lumiereServer)).statusCode()
                     == 200);
+    usageOfTheLastWeek(lumiereServer);
+  }
+
+  /**
+   * A week of closed hours of the server's CPU, RAM and disk, written into monitoring's rollup
+   * table as its rollup keeps them (a week cannot come through remote_write, whose head keeps
+   * minutes): a daily CPU curve, RAM around 10 GB, a slowly filling disk; two hours missing.
+   */
+  private static void usageOfTheLastWeek(String server) throws Exception {
+    Instant lastClosed = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    try (Connection c =
+            PostgresResource.server().getDatabase("postgres", "monitoring").getConnection();
+        java.sql.PreparedStatement insert =
+            c.prepareStatement(
+                "insert into host_usage_hour (server_id, hour_start, samples, cpu_sum, ram_gb_sum,"
+                    + " disk_gb_sum, published) select cast(? as uuid), cast(? as timestamptz) -"
+                    + " k * interval '1 hour', 60, 60 * (35 + 25 * sin(k * pi() / 12)), 60 * (10 +"
+                    + " 2 * cos(k * pi() / 12)), 60 * (120 - 0.05 * k), true from"
+                    + " generate_series(0, 167) k where k not in (30, 31)")) {
+      insert.setString(1, server);
+      insert.setString(2, lastClosed.toString());
+      insert.executeUpdate();
+    }
   }
 
   private static Map<String, Object> client(String code, String name) {
