@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import java.time.Duration;
 import java.time.Instant;

@@ -91,6 +91,10 @@ public final class PackagedReplicas {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx256m");
+    // a replica lives for a test or two: the quick compiler only and one GC thread start it sooner
+    // and leave more of the machine's cores to the other replicas starting at the same time
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     config.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dquarkus.http.host=127.0.0.1");

@@ -386,6 +386,53 @@ public interface Labels {
   @Message("As of")
   String status_as_of();
 
+  @Message("Subscribe to planned maintenance and incidents (iCalendar)")
+  String status_ical();
+
+  @Message("Platforms")
+  String status_platforms();
+
+  @Message(
+      "{#when state}{#is 'INCIDENT'}Incident in progress{#is 'MAINTENANCE'}Maintenance in progress"
+          + "{#else}Operational{/when}")
+  String status_state(String state);
+
+  @Message("{percent} % available over the last 90 days (maintenance excluded)")
+  String status_uptime(String percent);
+
+  @Message("Availability cannot be read right now.")
+  String status_uptime_unknown();
+
+  @Message("Not measured yet.")
+  String status_uptime_none();
+
+  @Message("Current incidents")
+  String status_incidents_current();
+
+  @Message("No incident in progress.")
+  String status_no_incident();
+
+  @Message("Planned maintenance")
+  String status_maintenance();
+
+  @Message("No maintenance planned in the next 30 days.")
+  String status_no_maintenance();
+
+  @Message("Past incidents (90 days)")
+  String status_incidents_past();
+
+  @Message("No incident in the last 90 days.")
+  String status_no_past_incident();
+
+  @Message("Concerns:")
+  String status_concerns();
+
+  @Message(
+      "{#when phase}{#is 'INVESTIGATING'}Investigating{#is 'IDENTIFIED'}Identified"
+          + "{#is 'MONITORING'}Monitoring{#is 'RESOLVED'}Resolved{#is 'SCHEDULED'}Scheduled"
+          + "{#is 'IN_PROGRESS'}In progress{#is 'COMPLETED'}Completed{#else}Update{/when}")
+  String status_phase(String phase);
+
   // a server's page
   @Message("Last good copy")
   String last_good_copy();

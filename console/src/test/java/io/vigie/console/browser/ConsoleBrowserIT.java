@@ -293,17 +293,48 @@ class ConsoleBrowserIT {
     Map<String, Object> draft = new HashMap<>(announcement("PUBLIC", null, "Draft notice"));
     draft.put("publish", false);
     create(admin, tickets, "/api/v1/articles", draft);
+    String incident =
+        create(
+            admin,
+            tickets,
+            "/api/v1/tickets",
+            Map.of(
+                "type", "INCIDENT",
+                "title", "Private: order database corruption",
+                "description", "Seen on lum-web1.it.example",
+                "impact", "HIGH",
+                "urgency", "HIGH",
+                "tenant", "lumiere"));
+    // staff publish that incident on the page in public words, on a platform of their choosing
+    // whose availability comes from a server monitoring has a result for
+    reportPingUp(saintRochServer);
+    String platform =
+        create(
+            admin,
+            tickets,
+            "/api/v1/status/platforms",
+            Map.of(
+                "name",
+                "Online shops",
+                "slug",
+                "shops",
+                "displayOrder",
+                1,
+                "serverIds",
+                List.of(saintRochServer)));
     create(
         admin,
         tickets,
-        "/api/v1/tickets",
+        "/api/v1/status/notices",
         Map.of(
-            "type", "INCIDENT",
-            "title", "Private: order database corruption",
-            "description", "Seen on lum-web1.it.example",
-            "impact", "HIGH",
-            "urgency", "HIGH",
-            "tenant", "lumiere"));
+            "incidentId",
+            incident,
+            "title",
+            PUBLIC_INCIDENT,
+            "platformIds",
+            List.of(platform),
+            "message",
+            "Orders are delayed; we are on it."));
     assertThat(as(lumiere).get(tickets.url("/api/v1/articles?kind=ANNOUNCEMENT")).asString())
         .as("the client reads its own notice: the status page must not")
         .contains("Shop migration");
@@ -326,6 +357,15 @@ class ConsoleBrowserIT {
       assertThat(browser.findElement(By.id("status-title")).getText()).isEqualTo("Service status");
       String page = browser.findElement(By.tagName("main")).getText();
       assertThat(page).contains(PUBLIC_NOTICE).contains("Current notices");
+      assertThat(browser.findElement(By.id("status-incidents")).getText())
+          .contains(PUBLIC_INCIDENT)
+          .contains("Orders are delayed; we are on it.");
+      // its 90 days drawn from monitoring's availability, read with the console's service account
+      assertThat(browser.findElement(By.id("platform-shops")).getText())
+          .contains("Online shops")
+          .contains("Incident in progress")
+          .contains("100.00 % available over the last 90 days");
+      assertThat(browser.findElements(By.cssSelector("#platform-shops ol.uptime li"))).hasSize(90);
       assertThat(browser.getPageSource()).doesNotContain(privateThings.toArray(String[]::new));
       screenshot(browser, "status-page.png");
     } finally {
@@ -344,6 +384,20 @@ class ConsoleBrowserIT {
         .startsWith("application/atom+xml");
     assertThat(feed.body()).contains("<entry>").contains(PUBLIC_NOTICE);
     assertThat(feed.body()).doesNotContain(privateThings.toArray(String[]::new));
+    assertThat(feed.body()).contains(PUBLIC_INCIDENT);
+    // the iCalendar feed: the public words of the incident, nothing private
+    java.net.http.HttpResponse<String> calendar =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(console.url("/status/calendar.ics")))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(calendar.statusCode()).isEqualTo(200);
+    assertThat(calendar.body())
+        .contains("BEGIN:VCALENDAR")
+        .contains("Incident: " + PUBLIC_INCIDENT);
+    assertThat(calendar.body()).doesNotContain(privateThings.toArray(String[]::new));
   }
 
   @Test
@@ -424,6 +478,7 @@ class ConsoleBrowserIT {
   }
 
   private static final String PUBLIC_NOTICE = "Planned network maintenance in Paris DC2";
+  private static final String PUBLIC_INCIDENT = "Orders delayed on online shops";
 
   private static Map<String, Object> announcement(String visibility, String tenant, String title) {
     Map<String, Object> article = new HashMap<>();
@@ -744,6 +799,49 @@ class ConsoleBrowserIT {
         .then()
         .statusCode(200);
     return id;
+  }
+
+  /** A good ping result, as an agent reports it, once monitoring counts it in availability. */
+  private static void reportPingUp(String server) throws Exception {
+    Response response =
+        as(keycloak.agentToken())
+            .body(
+                Map.of(
+                    "results",
+                    List.of(
+                        Map.of(
+                            "serverId", server,
+                            "check", "ping",
+                            "status", "OK",
+                            "executedAt",
+                                Instant.now()
+                                    .truncatedTo(ChronoUnit.SECONDS)
+                                    .minusSeconds(60)
+                                    .toString(),
+                            "output", "PING OK - 0% packet loss",
+                            "perfdata", ""))))
+            .post(monitoring.url("/api/v1/check-results"));
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+    String admin = keycloak.passwordToken("admin");
+    String from =
+        Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    String to =
+        Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                as(admin)
+                        .get(
+                            monitoring.url(
+                                "/api/v1/availability?serverId="
+                                    + server
+                                    + "&from="
+                                    + from
+                                    + "&to="
+                                    + to))
+                        .<Integer>path("checks")
+                    > 0);
   }
 
   /** Three failed SSH checks in a row, as an agent reports them: the host-down rule fires. */

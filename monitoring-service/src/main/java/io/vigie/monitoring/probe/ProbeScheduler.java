@@ -176,6 +176,41 @@ public final class ProbeScheduler extends AbstractVerticle {
     }
   }
 
+  /**
+   * Runs {@code checkId} once now, outside its schedule and whoever owns it (an operator's "check
+   * now"; the tests, instead of waiting for a slot): its current definition through the same
+   * runner, the result handed to the recorder like a scheduled run's. It leaves the schedule as it
+   * is and is not counted in {@link #runs}. Completes with the result once handed over; fails when
+   * there is no such enabled check.
+   */
+  public io.vertx.core.Future<ProbeResult> runNow(UUID checkId) {
+    if (context == null || stopped) {
+      return io.vertx.core.Future.failedFuture(
+          new IllegalStateException("the scheduler of " + replicaId + " is not running"));
+    }
+    Promise<ProbeResult> done = Promise.promise();
+    definitions
+        .enabled()
+        .emitOn(command -> context.runOnContext(v -> command.run()))
+        .subscribe()
+        .with(
+            loaded -> {
+              ScheduledCheck check = loaded.get(checkId);
+              if (check == null) {
+                done.fail(new IllegalArgumentException("no enabled active check " + checkId));
+                return;
+              }
+              Instant executedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+              runner
+                  .run(check)
+                  .onComplete(
+                      ar ->
+                          context.runOnContext(v -> done.complete(record(check, executedAt, ar))));
+            },
+            done::fail);
+    return done.future();
+  }
+
   private Uni<Void> heartbeat() {
     return membership
         .heartbeat()
@@ -323,6 +358,13 @@ public final class ProbeScheduler extends AbstractVerticle {
     inFlight--;
     inFlightView = inFlight;
     busy.remove(check.id());
+    record(check, executedAt, ar);
+    launchWaiting();
+  }
+
+  /** Counts a finished run and hands its result to the recorder; returns the result. */
+  private ProbeResult record(
+      ScheduledCheck check, Instant executedAt, io.vertx.core.AsyncResult<ProbeResult> ar) {
     ProbeResult result =
         ar.succeeded()
             ? ar.result()
@@ -338,7 +380,7 @@ public final class ProbeScheduler extends AbstractVerticle {
             result.perfdata(),
             executedAt,
             check.hostedServiceId()));
-    launchWaiting();
+    return result;
   }
 
   private static String cut(String output) {

@@ -16,8 +16,13 @@ import io.vigie.monitoring.metrics.WriteRequest;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
@@ -38,8 +43,11 @@ class IngestOutageTest {
   private SampleStream stream;
   private Thread reader;
 
+  private final ExecutorService senders = Executors.newFixedThreadPool(3);
+
   @AfterEach
   void stop() throws InterruptedException {
+    senders.shutdownNow();
     if (stream != null) {
       stream.stop();
       reader.join(10_000);
@@ -104,11 +112,15 @@ class IngestOutageTest {
 
     broker.close();
     broker = null;
+    // three requests at once, as Prometheus' shards send them: each waits out the ack timeout
+    List<CompletableFuture<Response>> refused = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Response answer =
-          write(
-              receiver,
-              IngestFixtures.hosts("node_load1", List.of("web-" + i, "late-" + i), now + i, 99));
+      WriteRequest late =
+          IngestFixtures.hosts("node_load1", List.of("web-" + i, "late-" + i), now + i, 99);
+      refused.add(CompletableFuture.supplyAsync(() -> write(receiver, late), senders));
+    }
+    for (CompletableFuture<Response> request : refused) {
+      Response answer = request.get(30, TimeUnit.SECONDS);
       assertThat(answer.getStatus()).isEqualTo(503);
       assertThat(answer.getHeaderString("Retry-After")).isEqualTo("4");
       assertThat(((Problem) answer.getEntity()).status()).isEqualTo(503);

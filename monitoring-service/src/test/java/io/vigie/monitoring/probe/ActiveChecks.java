@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Active checks through the real API, for the probe tests: created and deleted as an engineer, and
@@ -66,6 +69,28 @@ final class ActiveChecks {
         .delete(PATH + "/" + id)
         .then()
         .statusCode(204);
+  }
+
+  /**
+   * Runs check {@code id} once now on this service's scheduler ({@link ProbeScheduler#runNow}),
+   * instead of waiting for its slot; returns its result once handed to the recorder (the state API
+   * shows it after the next flush).
+   */
+  static ProbeResult runNow(ProbeRuntime runtime, UUID id) {
+    try {
+      return runtime
+          .scheduler()
+          .orElseThrow()
+          .runNow(id)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("check " + id + " did not run", e);
+    }
   }
 
   /** The latest state of {@code check} on {@code server}, as the check results API shows it. */

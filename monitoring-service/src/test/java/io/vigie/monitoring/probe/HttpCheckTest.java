@@ -11,7 +11,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.monitoring.CheckResults;
 import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.checks.CheckStatus;
 import io.vigie.testkit.VigieTestResources;
+import jakarta.inject.Inject;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(VigieTestResources.class)
 class HttpCheckTest {
+
+  @Inject ProbeRuntime probes;
 
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<UUID> checks = new ArrayList<>();
@@ -93,7 +97,7 @@ class HttpCheckTest {
   }
 
   private UUID check(UUID server, String name, Map<String, Object> settings) {
-    UUID id = ActiveChecks.created(ActiveChecks.check(name, "HTTP", server, 3, 2, settings));
+    UUID id = ActiveChecks.created(ActiveChecks.check(name, "HTTP", server, 2, 1, settings));
     checks.add(id);
     return id;
   }
@@ -106,11 +110,21 @@ class HttpCheckTest {
     String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
     String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/";
     UUID site = InventoryFeed.website(server, tenant, url);
+    // hourly, so its slot does not come during the test: the test runs it (three failures alert)
     Map<String, Object> body =
         ActiveChecks.check(
-            "shop home page", "HTTP", server, 2, 1, Map.of("url", url, "bodyContains", "Welcome"));
+            "shop home page",
+            "HTTP",
+            server,
+            3600,
+            2,
+            Map.of("url", url, "bodyContains", "Welcome"));
     body.put("hostedServiceId", site.toString());
-    checks.add(ActiveChecks.created(body));
+    UUID check = ActiveChecks.created(body);
+    checks.add(check);
+    for (int run = 0; run < 3; run++) {
+      assertThat(ActiveChecks.runNow(probes, check).status()).isEqualTo(CheckStatus.CRITICAL);
+    }
 
     List<ConsumerRecord<String, String>> fired =
         CheckResults.alertEvents(MonitoringEvents.ALERT_FIRED, server, 1, Duration.ofSeconds(40));
@@ -125,6 +139,7 @@ class HttpCheckTest {
     assertThat((Integer) state.get("consecutiveFailures")).isGreaterThanOrEqualTo(3);
 
     status.set(200);
+    assertThat(ActiveChecks.runNow(probes, check).status()).isEqualTo(CheckStatus.OK);
     List<ConsumerRecord<String, String>> resolved = CheckResults.alertsResolved(server, 1);
     assertThat(resolved).hasSize(1);
     assertThat(resolved.get(0).key()).isEqualTo(fired.get(0).key());

@@ -2,6 +2,7 @@ package io.vigie.monitoring.rules;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,10 +10,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vigie.events.monitoring.MonitoringEvents;
 import io.vigie.monitoring.InventoryFeed;
-import io.vigie.monitoring.PublishedEvents;
+import io.vigie.monitoring.metrics.MetricHead;
 import io.vigie.monitoring.metrics.RealPrometheus;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,6 +36,15 @@ class NodeExporterRuleTest {
 
   @TestHTTPResource("/")
   URL service;
+
+  @Inject RuleEngine engine;
+  @Inject MetricHead head;
+
+  /** Whether the head has a sample of {@code metric} scraped for {@code server}. */
+  private boolean scraped(String metric, UUID server) {
+    return head.select(metric).stream()
+        .anyMatch(s -> server.toString().equals(s.labels().get("server_id")) && s.latest() != null);
+  }
 
   /** The events of {@code type} naming {@code rule}, once {@code count} came and all are read. */
   private static List<ConsumerRecord<String, String>> events(String type, String rule, int count) {
@@ -75,6 +87,16 @@ class NodeExporterRuleTest {
               .body(rule)
               .post("/api/v1/alert-rules");
       created.then().statusCode(201);
+      // once the head has the scraped series, the test runs the evaluations rather than waiting
+      // for the interval's (which go on meanwhile)
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  scraped("node_memory_MemAvailable_bytes", server)
+                      && scraped("node_memory_MemTotal_bytes", server));
+      RuleEngineTest.evaluateThrough(engine, Duration.ofSeconds(2)); // its for: 2 s
 
       List<ConsumerRecord<String, String>> fired = events(MonitoringEvents.ALERT_FIRED, name, 1);
       assertThat(fired).as(prometheus.logs()).hasSize(1);
@@ -93,6 +115,7 @@ class NodeExporterRuleTest {
           .put("/api/v1/alert-rules/" + created.path("id"))
           .then()
           .statusCode(200);
+      RuleEngineTest.evaluate(engine); // the changed rule's first evaluation clears it
       List<ConsumerRecord<String, String>> resolved =
           PublishedEvents.await(
               MonitoringEvents.TOPIC,

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vigie.monitoring.CheckResults;
 import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.metrics.MetricHead;
 import io.vigie.monitoring.metrics.RemoteWriteClient;
 import io.vigie.monitoring.metrics.SeriesLabels;
 import io.vigie.monitoring.metrics.WriteRequest;
@@ -33,14 +34,32 @@ class RuleEngineTest {
 
   @Inject RuleEngine engine;
   @Inject CheckRules checkRules;
+  @Inject MetricHead head;
 
   /** One evaluation of every metric rule now, as the interval's would run; returns once applied. */
   static void evaluate(RuleEngine engine) {
+    evaluate(engine, Instant.now());
+  }
+
+  /** One evaluation of every metric rule at {@code at}; returns once applied. */
+  static void evaluate(RuleEngine engine, Instant at) {
     try {
-      VertxContextSupport.subscribeAndAwait(() -> engine.evaluate(Instant.now()));
+      VertxContextSupport.subscribeAndAwait(() -> engine.evaluate(at));
     } catch (Throwable e) {
       throw new IllegalStateException("the rule evaluation failed", e);
     }
+  }
+
+  /**
+   * Two evaluations {@code forDuration} apart, the second now: a rule breaching throughout (its
+   * series' latest sample is current at both instants) fires with that {@code for}, without the
+   * test sitting it out. Should the interval's evaluation have observed the breach first, the
+   * earlier one changes nothing and the interval's next one fires it.
+   */
+  static void evaluateThrough(RuleEngine engine, java.time.Duration forDuration) {
+    Instant now = Instant.now();
+    evaluate(engine, now.minus(forDuration));
+    evaluate(engine, now);
   }
 
   /** Reloads the CHECK rules now, as the interval's refresh would: a new one applies at once. */
@@ -50,6 +69,17 @@ class RuleEngineTest {
     } catch (Throwable e) {
       throw new IllegalStateException("the check rules did not load", e);
     }
+  }
+
+  /** Waits until the head holds {@code value} as the latest sample of {@code metric}. */
+  static void awaitInHead(MetricHead head, String metric, double value) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(
+            () ->
+                head.select(metric).stream()
+                    .anyMatch(s -> s.latest() != null && s.latest().value() == value));
   }
 
   static void write(String metric, UUID server, double value) {
@@ -111,6 +141,8 @@ class RuleEngineTest {
     Response created = create(rule("inlet-" + metric.substring(metric.length() - 8), metric, 35));
     created.then().statusCode(201);
     String id = created.path("id");
+    awaitInHead(head, metric, 42);
+    evaluateThrough(engine, java.time.Duration.ofSeconds(1)); // its for: 1 s
 
     List<ConsumerRecord<String, String>> fired = CheckResults.alertsFired(server, 1);
     assertThat(fired).hasSize(1);

@@ -10,8 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vigie.monitoring.CheckResults;
 import io.vigie.monitoring.InventoryFeed;
+import io.vigie.monitoring.metrics.MetricHead;
 import io.vigie.testkit.TestTokens;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class RuleRunbookTest {
 
   @Inject CheckRules checkRules;
+  @Inject RuleEngine engine;
+  @Inject MetricHead head;
 
   private static JsonNode data(ConsumerRecord<String, String> record) throws Exception {
     return InventoryFeed.JSON.readTree(record.value());
@@ -46,6 +50,8 @@ class RuleRunbookTest {
         .then()
         .statusCode(201)
         .body("rule.runbook", equalTo("https://wiki.example.net/runbooks/fans"));
+    RuleEngineTest.awaitInHead(head, metric, 9000);
+    RuleEngineTest.evaluateThrough(engine, Duration.ofSeconds(1)); // its for: 1 s
 
     List<ConsumerRecord<String, String>> fired = CheckResults.alertsFired(server, 1);
     assertThat(fired).hasSize(1);

@@ -23,6 +23,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaEvents {
 
+  private static KafkaProducer<String, String> producer;
+  private static boolean closeHookAdded;
+
   private KafkaEvents() {}
 
   /** Waits until at least {@code count} matching records are on the topic, then a little more. */
@@ -92,22 +95,46 @@ public final class KafkaEvents {
    * the id out (a poison message).
    */
   public static void publish(String topic, String key, String ceId, String type, String json) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-      ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-      if (ceId != null) {
-        record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
-      }
-      record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-      record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-      record.headers().add("ce_source", "/vigie/test".getBytes(StandardCharsets.UTF_8));
-      record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-      producer.send(record).get();
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+    if (ceId != null) {
+      record.headers().add("ce_id", ceId.getBytes(StandardCharsets.UTF_8));
+    }
+    record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+    record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+    record.headers().add("ce_source", "/vigie/test".getBytes(StandardCharsets.UTF_8));
+    record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+    try {
+      producer().send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("Could not publish a test event to " + topic, e);
+    }
+  }
+
+  /**
+   * One producer for the whole test run (a producer per event costs a connection and a metadata
+   * round trip each time), closed when the JVM exits or the broker is stopped ({@link
+   * KafkaResource#stopBroker()}: the next event opens a new one, to the restarted broker).
+   */
+  private static synchronized KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+      if (!closeHookAdded) {
+        closeHookAdded = true;
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(KafkaEvents::closeProducer, "test-events-producer-close"));
+      }
+    }
+    return producer;
+  }
+
+  /** Closes the shared producer, if open; the next {@link #publish} opens another. */
+  static synchronized void closeProducer() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(2));
+      producer = null;
     }
   }
 

@@ -31,10 +31,13 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
   }
 
   /** Stops the broker, as in an outage; data already on it is lost with it. */
-  public static synchronized void stopBroker() {
-    if (broker != null) {
-      broker.close();
-      broker = null;
+  public static void stopBroker() {
+    KafkaEvents.closeProducer(); // outside this class's lock: publishing takes it inside its own
+    synchronized (KafkaResource.class) {
+      if (broker != null) {
+        broker.close();
+        broker = null;
+      }
     }
   }
 

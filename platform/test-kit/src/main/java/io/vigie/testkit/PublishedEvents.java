@@ -1,7 +1,5 @@
-package io.vigie.monitoring;
+package io.vigie.testkit;
 
-import io.vigie.testkit.KafkaResource;
-import io.vigie.testkit.PostgresResource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,16 +18,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The events monitoring published, read without waiting out a quiet period. {@link #settled} first
- * waits until the outbox relay has published every event committed before the call (a row is marked
- * published only once the broker acknowledged it), then reads every partition of the topic up to
- * its end: what it returns is everything those commits produced, so "exactly once" and "none" are
- * asserted at once, with no timeout to sit out. An action whose effects commit later (a scheduled
- * evaluation, a consumed event) must be driven or awaited before.
+ * The events a service published, read without waiting out a quiet period. {@link #settled} first
+ * waits until the outbox relay (service kit) has published every event committed before the call (a
+ * row is marked published only once the broker acknowledged it), then reads every partition of the
+ * topic up to its end: what it returns is everything those commits produced, so "exactly once" and
+ * "none" are asserted at once, with no timeout to sit out. An action whose effects commit later (a
+ * scheduled run, a consumed event) must be driven or awaited before. Where {@link
+ * KafkaEvents#await} keeps reading 1.5 s after the count to catch a duplicate, this reads until the
+ * outbox says there is nothing more.
  *
  * <p>One short-lived consumer per call, assigned to every partition (no consumer group to join),
- * against the test kit's broker and database: works in {@code @QuarkusTest}s and in the {@code
- * *IT}s that run packaged services on them.
+ * against the test kit's broker and database (the service's {@code outbox_event} table there):
+ * works in {@code @QuarkusTest}s and in the {@code *IT}s that run a packaged service on them.
  */
 public final class PublishedEvents {
 
