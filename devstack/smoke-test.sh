@@ -357,6 +357,15 @@ grep -q '"repositories":\[{' <<<"$CONSUMPTION" || fail "lumiere's consumption re
 CAPACITY="$(curl -s -H "Authorization: Bearer $ENGINEER_TOKEN" 'http://127.0.0.1:8082/api/v1/capacity?datacenter=PAR-DC2' | compact)"
 grep -q '"used":[0-9]' <<<"$CAPACITY" || fail "the demo hypervisors' capacity shows no use: $CAPACITY"
 echo "smoke test: demo usage OK (lumiere's VMs' own use, its repositories' storage, the hypervisors' use)"
+# growth forecasts (issue 17): each of lumiere's repositories has its trend in the report, and the
+# forecast API answers lumiere for its own repository and 404 to saint-roch
+grep -q '"forecast":{"at":' <<<"$CONSUMPTION" || fail "lumiere's repositories have no growth forecast: $CONSUMPTION"
+LU_REPO="$(grep -o '"repositories":\[{"repositoryId":"[0-9a-f-]*"' <<<"$CONSUMPTION" | grep -o '[0-9a-f-]\{36\}')"
+FORECAST="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/forecasts/repositories/$LU_REPO?window=P60D" | compact)"
+grep -q '"trend":{' <<<"$FORECAST" || fail "lumiere's repository forecast: $FORECAST"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8082/api/v1/forecasts/repositories/$LU_REPO")"
+[ "$CODE" = 404 ] || fail "saint-roch reading lumiere's repository forecast got $CODE"
+echo "smoke test: growth forecasts OK (lumiere's repositories in its report and through the API)"
 
 # console: the public status page needs no sign-in and shows the public announcement, in the
 # page and in its Atom feed, and no internal article (the 502s solution, an internal one)
@@ -368,6 +377,20 @@ FEED="$(curl -s http://127.0.0.1:8080/status/feed.atom)"
 case "$FEED" in *'<feed xmlns="http://www.w3.org/2005/Atom">'*'Maintenance réseau planifiée à Paris DC2'*) ;; *) fail "the status feed lacks the public announcement: $FEED" ;; esac
 case "$FEED" in *'502s on web2'*) fail "the status feed carries an internal article" ;; esac
 echo "smoke test: console status page OK (no sign-in, the public announcement only, Atom feed)"
+# the status page (no sign-in) shows the incident staff published, in its public words only
+case "$STATUS" in *'Some online shops could not take orders'*) ;; *) fail "the status page does not show the published incident" ;; esac
+case "$STATUS" in *'order database failover'*|*'lumiere-db-1'*|*'binary logs'*) fail "the status page shows the incident's private text" ;; esac
+echo "smoke test: console status page shows the published incident in its public words"
+
+# usage over time for graphs (monitoring-service usage/, issue 13): lumière reads the hours of its
+# first VM (the demo's rollups), saint-roch gets 404 on it
+VM_ID="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" 'http://127.0.0.1:8081/api/v1/virtual-machines?size=1' | compact | grep -o '"id":"[0-9a-f-]*"' | head -n1 | cut -d'"' -f4)"
+[ -n "$VM_ID" ] || fail "lumiere has no VM to read the usage of"
+USAGE="$(curl -s -H "Authorization: Bearer $(password_token lumiere)" "http://127.0.0.1:8082/api/v1/usage/guests/$VM_ID" | compact)"
+grep -q '"hours":\[{"hourStart":' <<<"$USAGE" || fail "lumiere's VM shows no hour of usage: $USAGE"
+CODE="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $SAINT_ROCH_TOKEN" "http://127.0.0.1:8082/api/v1/usage/guests/$VM_ID")"
+[ "$CODE" = 404 ] || fail "saint-roch reading lumiere's VM usage got $CODE"
+echo "smoke test: usage over time OK (a VM's hours of CPU, RAM and disk; another client gets 404)"
 
 ./vigie down
 for _ in $(seq 1 60); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done

@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * consumption report shows each VM's use beside its allocation and the capacity report the
  * hypervisors' use (their guests' added up). And what lumière's repositories held: a daily {@code
  * restic stats --mode raw-data} measurement over the same period, posted to backup-service as the
- * agent posts it (skipped when a repository has measurements already).
+ * agent posts it (skipped when a repository has measurements already), after giving restic DC5 and
+ * restic FSN1 a capacity (120 GB and 500 GB, unless set), so that their growth forecasts say when
+ * each is 90 % full.
  */
 public final class ConsumptionDemo {
 
@@ -219,8 +221,75 @@ public final class ConsumptionDemo {
     insert.setTimestamp(5, end);
   }
 
+  /**
+   * lumière's repositories' capacities (the disk or quota behind each), unless set: what "full"
+   * means for their growth forecasts in monitoring-service (the consumption report's "90 % full
+   * on"). restic DC5 (about 100 GB held, growing 2.4 GB a week) reaches 90 % of 120 GB in about a
+   * month; restic FSN1 has room for years.
+   */
+  private void setCapacities() throws IOException, InterruptedException {
+    int updated = 0;
+    for (String[] capacity :
+        new String[][] {{"restic DC5", "120000000000"}, {"restic FSN1", "500000000000"}}) {
+      String list = expect(send(get("api/v1/repositories?size=500&tenant=lumiere")), 200).body();
+      String id = null;
+      for (String item : list.split("\\},\\{\"id\":")) {
+        String candidate = item.startsWith("\"") ? "{\"id\":" + item : item;
+        if (candidate.contains("\"name\":\"" + capacity[0] + "\"")) {
+          id = firstId(candidate);
+        }
+      }
+      if (id == null) {
+        continue;
+      }
+      HttpResponse<String> read = expect(send(get("api/v1/repositories/" + id)), 200);
+      String body = read.body();
+      if (body.matches("(?s).*\"capacityBytes\":[0-9].*")) {
+        continue;
+      }
+      // the password reference is never returned: BackupDemo's convention names it again
+      String name = field(body, "name");
+      String json =
+          "{\"tenant\":\"lumiere\",\"name\":\""
+              + name
+              + "\",\"kind\":\""
+              + field(body, "kind")
+              + "\",\"location\":\""
+              + field(body, "location")
+              + "\",\"datacenterId\":\""
+              + field(body, "datacenterId")
+              + "\",\"passwordRef\":\"vault:kv/backup/lumiere/"
+              + name.replace(' ', '-')
+              + "#password\",\"capacityBytes\":"
+              + capacity[1]
+              + "}";
+      expect(
+          send(
+              HttpRequest.newBuilder(backup.resolve("api/v1/repositories/" + id))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .header("If-Match", read.headers().firstValue("ETag").orElse("*"))
+                  .PUT(HttpRequest.BodyPublishers.ofString(json))
+                  .build()),
+          200);
+      updated++;
+    }
+    if (updated > 0) {
+      Log.info("consumption demo data loaded: capacities of " + updated + " lumière repositories");
+    }
+  }
+
+  private static String field(String json, String name) throws IOException {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+    if (!m.find()) {
+      throw new IOException("Consumption demo data: no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+
   /** A daily raw-data measurement of each of lumière's repositories, unless it has some. */
   private void loadStorage() throws IOException, InterruptedException {
+    setCapacities();
     Instant now = Instant.now();
     Instant from = historyStart(now);
     String repositories =

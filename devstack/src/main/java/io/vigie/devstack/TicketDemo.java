@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * note it never does, acknowledged; saint-roch's request for a VPN access; a past incident of
  * lumière (its order database failing over), resolved, with its post-incident report written and
  * published to lumière; and a planned intervention on lumière's database VM {@code lumiere-db-2}
- * proposed to lumière, awaiting its consent. Called on every {@code ./vigie up}: each ticket and
- * the intervention are looked up by their client and title before they are opened.
+ * proposed to lumière, awaiting its consent; on the public status page, the platform "Web hosting",
+ * the past incident in public words (resolved, two updates) and the intervention as planned
+ * maintenance. Called on every {@code ./vigie up}: each ticket, the intervention and each
+ * publication are looked up before they are made.
  */
 public final class TicketDemo {
 
@@ -38,6 +40,8 @@ public final class TicketDemo {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String PAST_INCIDENT = "Shop unavailable: order database failover";
   private static final String INTERVENTION = "MySQL 8.4 upgrade of the order database replica";
+  private static final String STATUS_PLATFORM = "web-hosting";
+  private static final String STATUS_INCIDENT = "Some online shops could not take orders";
 
   private final URI api;
   private final URI inventory;
@@ -110,9 +114,123 @@ public final class TicketDemo {
     }
     publishReport(incident);
     proposeIntervention();
+    loadStatusPage(incident);
     Log.info(
-        "ticket demo data loaded: lumière's past incident with its published report, and an"
-            + " intervention proposed on lumiere-db-2");
+        "ticket demo data loaded: lumière's past incident with its published report, an"
+            + " intervention proposed on lumiere-db-2, and both on the public status page");
+  }
+
+  /**
+   * The public status page: the platform "Web hosting" (web1 and web2), lumière's past incident in
+   * public words (investigating, then resolved: two updates) and the intervention on lumiere-db-2
+   * as planned maintenance. Each is looked up before it is published.
+   */
+  private void loadStatusPage(String incident) throws IOException, InterruptedException {
+    String platforms = expect(send(get(staffToken, "status/platforms")), 200).body();
+    String platform = idBefore(platforms, "\"slug\":\"" + STATUS_PLATFORM + "\"");
+    if (platform == null) {
+      String web1 = inInventory("servers?hostname=web1.par-dc2.vigie-demo.net", "web1.par-dc2");
+      String web2 = inInventory("servers?hostname=web2.par-dc2.vigie-demo.net", "web2.par-dc2");
+      platform =
+          firstId(
+              retriedWhileUnknown(
+                  "status/platforms",
+                  """
+                  {"name":"Web hosting","slug":"%s","displayOrder":1,
+                   "description":"Websites and online shops hosted on our web servers in Paris",
+                   "serverIds":["%s","%s"]}"""
+                      .formatted(STATUS_PLATFORM, web1, web2)));
+    }
+    String notices = compact(expect(send(get(staffToken, "status/notices")), 200).body());
+    if (!notices.contains("\"incidentId\":\"" + incident + "\"")) {
+      String notice =
+          firstId(
+              expect(
+                      send(
+                          request(staffToken, "status/notices")
+                              .POST(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      """
+                                      {"incidentId":"%s","title":"%s","platformIds":["%s"],
+                                       "phase":"INVESTIGATING",
+                                       "message":"Some online shops hosted on our platform cannot take orders; we are investigating."}"""
+                                          .formatted(incident, STATUS_INCIDENT, platform)))
+                              .build()),
+                      201)
+                  .body());
+      expect(
+          send(
+              request(staffToken, "status/notices/" + notice + "/updates")
+                  .header("If-Match", "\"1\"")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          """
+                          {"phase":"RESOLVED",
+                           "message":"A database server had run out of space; its standby took over and every shop takes orders again."}"""))
+                  .build()),
+          200);
+    }
+    String intervention =
+        idBefore(
+            expect(send(get(staffToken, "interventions?size=200&tenant=lumiere")), 200).body(),
+            "\"title\":\"" + INTERVENTION + "\"");
+    if (intervention != null && !notices.contains("\"interventionId\":\"" + intervention + "\"")) {
+      expect(
+          send(
+              request(staffToken, "status/notices")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          """
+                          {"interventionId":"%s","title":"Database maintenance on web hosting",
+                           "platformIds":["%s"],
+                           "message":"Shops stay open during this maintenance; pages may be slower for a few minutes."}"""
+                              .formatted(intervention, platform)))
+                  .build()),
+          201);
+    }
+  }
+
+  /** POSTs {@code body}, retried while ticket-service has not learnt the ids from inventory yet. */
+  private String retriedWhileUnknown(String collection, String body)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + READ_MODEL.toNanos();
+    while (true) {
+      HttpResponse<String> created =
+          send(
+              request(staffToken, collection)
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      if (created.statusCode() == 201) {
+        return created.body();
+      }
+      if (created.statusCode() != 400 || System.nanoTime() > deadline) {
+        expect(created, 201);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The id of the JSON item in which {@code marker} follows it, or null. */
+  private static String idBefore(String json, String marker) {
+    String compact = compact(json);
+    int at = compact.indexOf(marker);
+    if (at < 0) {
+      return null;
+    }
+    String before = compact.substring(0, at);
+    Matcher ids = ID.matcher(before);
+    String last = null;
+    while (ids.find()) {
+      last = ids.group(1);
+    }
+    return last;
+  }
+
+  /**
+   * JSON without the spaces PostgreSQL puts around ':' ({@code "id" : "…"} as {@code "id":"…"}).
+   */
+  private static String compact(String json) {
+    return json.replaceAll("\"\\s*:\\s*", "\":");
   }
 
   /** A status move as staff, with the ETag just read. */

@@ -186,4 +186,61 @@ class TenancyTest {
     // an agent token is authenticated but has no business with tickets
     given().auth().oauth2(TestTokens.agent()).get(TICKETS).then().statusCode(403);
   }
+
+  @Test
+  void theStatusPageIsWrittenByStaffOnlyAndReadByAnyoneWithoutAToken() {
+    String tenant = InventoryFeed.tenant("status");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    String id = UUID.randomUUID().toString();
+    String platforms = "/api/v1/status/platforms";
+    String notices = "/api/v1/status/notices";
+    Map<String, Object> platform = Map.of("name", "Web", "slug", "web-" + id.substring(0, 8));
+    Map<String, Object> notice =
+        Map.of("incidentId", id, "title", "Slow", "platformIds", List.of(id), "message", "Slow");
+    Map<String, Object> update = Map.of("phase", "MONITORING", "message", "Better");
+    for (String token : List.of(TestTokens.client(tenant), TestTokens.agent())) {
+      as(token).get(platforms).then().statusCode(403);
+      as(token).body(platform).post(platforms).then().statusCode(403);
+      as(token).get(platforms + "/" + id).then().statusCode(403);
+      as(token)
+          .header("If-Match", "*")
+          .body(platform)
+          .patch(platforms + "/" + id)
+          .then()
+          .statusCode(403);
+      as(token).header("If-Match", "*").delete(platforms + "/" + id).then().statusCode(403);
+      as(token).get(notices).then().statusCode(403);
+      as(token).body(notice).post(notices).then().statusCode(403);
+      as(token).get(notices + "/" + id).then().statusCode(403);
+      as(token)
+          .header("If-Match", "*")
+          .body(Map.of("title", "x"))
+          .patch(notices + "/" + id)
+          .then()
+          .statusCode(403);
+      as(token)
+          .header("If-Match", "*")
+          .body(update)
+          .post(notices + "/" + id + "/updates")
+          .then()
+          .statusCode(403);
+      as(token)
+          .header("If-Match", "*")
+          .post(notices + "/" + id + "/withdrawal")
+          .then()
+          .statusCode(403);
+    }
+    for (String path : List.of(platforms, platforms + "/" + id, notices, notices + "/" + id)) {
+      given().get(path).then().statusCode(401);
+    }
+    given().contentType(ContentType.JSON).body(platform).post(platforms).then().statusCode(401);
+    given().contentType(ContentType.JSON).body(notice).post(notices).then().statusCode(401);
+    // staff: an unknown id is 404
+    as(TestTokens.support()).get(notices + "/" + id).then().statusCode(404);
+    as(TestTokens.support()).get(platforms + "/" + id).then().statusCode(404);
+    // the public page and its calendar need no token, and a client's token reads the same page
+    given().get("/public/status").then().statusCode(200);
+    given().get("/public/status.ics").then().statusCode(200).contentType("text/calendar");
+    as(TestTokens.client(tenant)).get("/public/status").then().statusCode(200);
+  }
 }

@@ -41,6 +41,10 @@ public class BackupRepository extends PanacheEntityBase {
   @Column(name = "password_ref")
   public String passwordRef;
 
+  /** What the repository's storage may hold, in bytes (its disk or quota); null when not set. */
+  @Column(name = "capacity_bytes")
+  public Long capacityBytes;
+
   @Column(nullable = false)
   public long version;
 

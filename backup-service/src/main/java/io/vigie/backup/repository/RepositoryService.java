@@ -122,6 +122,7 @@ public class RepositoryService {
               r.datacenterCode = dc.code;
               r.tenant = request.tenant();
               r.passwordRef = request.passwordRef();
+              r.capacityBytes = request.capacityBytes();
               r.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
               return BackupRepository.count(
                       "coalesce(tenant, '') = ?1 and name = ?2 and id <> ?3",

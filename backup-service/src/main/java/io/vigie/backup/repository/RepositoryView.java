@@ -3,7 +3,11 @@ package io.vigie.backup.repository;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A repository as the API shows it: its password reference is never part of it. */
+/**
+ * A repository as the API shows it: its password reference is never part of it.
+ *
+ * @param capacityBytes what its storage may hold, in bytes; null when not set
+ */
 public record RepositoryView(
     UUID id,
     String name,
@@ -13,6 +17,7 @@ public record RepositoryView(
     String datacenterCode,
     String tenant,
     boolean passwordConfigured,
+    Long capacityBytes,
     long version,
     Instant createdAt,
     Instant updatedAt) {
@@ -27,6 +32,7 @@ public record RepositoryView(
         r.datacenterCode,
         r.tenant,
         r.passwordRef != null && !r.passwordRef.isBlank(),
+        r.capacityBytes,
         r.version,
         r.createdAt,
         r.updatedAt);

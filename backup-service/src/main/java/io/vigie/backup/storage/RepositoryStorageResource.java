@@ -55,6 +55,20 @@ public class RepositoryStorageResource {
   }
 
   @GET
+  @Path("/split")
+  @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @Operation(
+      operationId = "getRepositoryStorageSplit",
+      summary =
+          "Staff: the repository's last measurement at or before ?at= (ISO instant, default now)"
+              + " split per client in proportion to the data their kept runs added — an estimate,"
+              + " the method stated")
+  public Uni<RestResponse<StorageSplit.RepositorySplit>> split(
+      @PathParam("id") UUID id, @QueryParam("at") String at) {
+    return storage.split(id, at, caller.get()).map(RestResponse::ok);
+  }
+
+  @GET
   @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
   @Operation(
       operationId = "getRepositoryStorage",

@@ -1,5 +1,6 @@
 package io.vigie.backup.storage;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -95,7 +96,8 @@ public class RepositoryStorageService {
                                               s.measuredAt,
                                               s.totalSize,
                                               s.totalUncompressedSize,
-                                              s.snapshotsCount),
+                                              s.snapshotsCount,
+                                              repository.capacityBytes),
                                           caller.name()))
                               .map(v -> StorageMeasurement.of(s));
                         }));
@@ -133,6 +135,83 @@ public class RepositoryStorageService {
                                     from,
                                     to)
                                 .map(within -> history(repository, from, to, before, within))));
+  }
+
+  /**
+   * The repository's last measurement at or before {@code at} (ISO instant, default now) split per
+   * client in proportion to the data their kept runs added ({@link StorageSplit}): an estimate, for
+   * staff (a shared repository is the hoster's; clients and agents are refused).
+   */
+  @WithSession
+  public Uni<StorageSplit.RepositorySplit> split(UUID repositoryId, String atText, Caller caller) {
+    if (!caller.isStaff()) {
+      throw ProblemException.forbidden("Only staff read a repository's split between clients");
+    }
+    Instant at = atText == null || atText.isBlank() ? clock.instant() : instant("at", atText);
+    return BackupRepository.<BackupRepository>findById(repositoryId)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ProblemException.notFound("Repository", repositoryId))
+        .chain(
+            repository ->
+                RepositoryStorage.<RepositoryStorage>find(
+                        "repositoryId = ?1 and measuredAt <= ?2 order by measuredAt desc",
+                        repositoryId,
+                        at)
+                    .firstResult()
+                    .chain(
+                        measured ->
+                            weights(repositoryId, measured == null ? at : measured.measuredAt)
+                                .map(
+                                    weights -> {
+                                      long total = measured == null ? 0 : measured.totalSize;
+                                      List<StorageSplit.ClientShare> shares =
+                                          StorageSplit.apportion(total, weights);
+                                      long attributed =
+                                          shares.stream()
+                                              .mapToLong(StorageSplit.ClientShare::estimatedBytes)
+                                              .sum();
+                                      return new StorageSplit.RepositorySplit(
+                                          repository.id,
+                                          repository.name,
+                                          repository.tenant,
+                                          repository.datacenterCode,
+                                          measured == null ? null : measured.measuredAt,
+                                          measured == null ? null : measured.totalSize,
+                                          true,
+                                          StorageSplit.METHOD,
+                                          shares,
+                                          total - attributed);
+                                    })));
+  }
+
+  /** Per client, the sized successful runs into the repository up to {@code upTo}, still kept. */
+  private static Uni<List<StorageSplit.ClientWeight>> weights(UUID repositoryId, Instant upTo) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select r.tenant, count(*), sum(r.bytes_added) from backup_run r where"
+                            + " r.repository_id = ?1 and r.state = 'SUCCEEDED' and r.finished_at"
+                            + " <= ?2 and r.bytes_added is not null and (r.snapshot_id is null or"
+                            + " exists (select 1 from backup_snapshot s where s.repository_id ="
+                            + " r.repository_id and s.snapshot_id = r.snapshot_id)) group by"
+                            + " r.tenant order by r.tenant",
+                        Object[].class)
+                    .setParameter(1, repositoryId)
+                    .setParameter(2, upTo)
+                    .getResultList())
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        r ->
+                            new StorageSplit.ClientWeight(
+                                (String) r[0],
+                                ((Number) r[1]).intValue(),
+                                ((Number) r[2]).longValue()))
+                    .toList());
   }
 
   private static StorageHistory history(

@@ -265,6 +265,170 @@ class RepositoryStorageTest {
         .body("measurements[0].blobCount", equalTo(12));
   }
 
+  @Test
+  void aRepositoryCapacityIsKeptShownAndCarriedOnEachMeasurement() throws Exception {
+    Estate estate = Estate.saintRoch();
+    clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+    String repo = "/api/v1/repositories/" + estate.repoDc3;
+    // none set by default
+    as(TestTokens.client(estate.tenant))
+        .get(repo)
+        .then()
+        .statusCode(200)
+        .body("capacityBytes", equalTo(null));
+    String etag = as(TestTokens.engineer()).get(repo).then().extract().header("ETag");
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("name", "restic DC3");
+    body.put("kind", "RESTIC_SFTP");
+    body.put("location", "sftp:backup@backup.example.net:/srv/restic/restic-DC3");
+    body.put("datacenterId", estate.dc3Id.toString());
+    body.put("tenant", estate.tenant);
+    // bad capacities name the field, and nothing is changed
+    for (Object bad : List.of(0, -1, "lots")) {
+      body.put("capacityBytes", bad);
+      as(TestTokens.engineer())
+          .header("If-Match", etag)
+          .body(body)
+          .put(repo)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors[0].field", equalTo("capacityBytes"));
+    }
+    body.put("capacityBytes", 2_000_000_000_000L);
+    as(TestTokens.engineer())
+        .header("If-Match", etag)
+        .body(body)
+        .put(repo)
+        .then()
+        .statusCode(200)
+        .body("capacityBytes", equalTo(2_000_000_000_000L));
+    as(TestTokens.client(estate.tenant))
+        .get(repo)
+        .then()
+        .statusCode(200)
+        .body("capacityBytes", equalTo(2_000_000_000_000L));
+    assertThat(
+            as(TestTokens.engineer())
+                .get("/api/v1/repositories?tenant=" + estate.tenant + "&datacenter=" + estate.dc3)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("items[0].capacityBytes"))
+        .isEqualTo(2_000_000_000_000L);
+
+    // each measurement carries the capacity the repository has when it is taken
+    JsonNode stats = InventoryFeed.JSON.readTree("{\"total_size\":1048576,\"snapshots_count\":3}");
+    as(TestTokens.engineer())
+        .body(report(Instant.parse("2026-11-20T09:00:00Z"), stats))
+        .post(path(estate.repoDc3))
+        .then()
+        .statusCode(201);
+    List<ConsumerRecord<String, String>> events =
+        KafkaEvents.await(
+            BackupEvents.TOPIC,
+            KafkaEvents.withKey(estate.repoDc3.toString())
+                .and(KafkaEvents.ofType(BackupEvents.REPOSITORY_STORAGE_MEASURED)),
+            1,
+            Duration.ofSeconds(20));
+    assertThat(InventoryFeed.JSON.readTree(events.get(0).value()).get("capacityBytes").asLong())
+        .isEqualTo(2_000_000_000_000L);
+  }
+
+  /** A restic run of {@code policy} into {@code repository}, as the agent posts it. */
+  private static void run(
+      UUID policy, UUID repository, String snapshot, long dataAdded, List<String> listed) {
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("policyId", policy.toString());
+    body.put("repositoryId", repository.toString());
+    body.put(
+        "summary",
+        Map.of(
+            "message_type",
+            "summary",
+            "snapshot_id",
+            snapshot,
+            "data_added",
+            dataAdded,
+            "total_duration",
+            60.0));
+    if (listed != null) {
+      body.put(
+          "snapshots",
+          listed.stream().map(id -> Map.of("id", id, "time", "2026-11-20T08:00:00Z")).toList());
+    }
+    as(TestTokens.agent()).body(body).post("/api/v1/runs/restic").then().statusCode(201);
+  }
+
+  @Test
+  void aSharedRepositorySplitPerClientInProportionToWhatTheirKeptRunsAdded() throws Exception {
+    Estate lumiere = Estate.saintRoch();
+    Estate saintRoch = Estate.saintRoch();
+    UUID shared =
+        Estate.repository(
+            null, "shared " + UUID.randomUUID().toString().substring(0, 8), lumiere.dc3Id);
+    UUID a = lumiere.createPolicy(lumiere.databasePolicy("MySQL", shared, lumiere.repoDc5));
+    UUID b = saintRoch.createPolicy(saintRoch.databasePolicy("MySQL", shared, saintRoch.repoDc5));
+    clock.set(Instant.parse("2026-11-20T09:00:00Z"));
+    // the first client's first run (300 MB) is forgotten by its second's list: 100 MB kept; the
+    // other's 200 MB is kept. 1,000,000,001 bytes measured: a third and two thirds, the byte
+    // rounding leaves going to the larger remainder
+    run(a, shared, "a1000001", 300_000_000L, null);
+    run(a, shared, "a2000002", 100_000_000L, List.of("a2000002"));
+    run(b, shared, "b1000001", 200_000_000L, null);
+    run(a, lumiere.repoDc5, "c1000001", 999_000_000L, null); // another repository's
+    clock.set(Instant.parse("2026-11-20T10:00:00Z"));
+    JsonNode stats =
+        InventoryFeed.JSON.readTree("{\"total_size\":1000000001,\"snapshots_count\":2}");
+    as(TestTokens.engineer())
+        .body(report(Instant.parse("2026-11-20T09:30:00Z"), stats))
+        .post(path(shared))
+        .then()
+        .statusCode(201);
+    // a run after the measurement is not part of it
+    run(b, shared, "b2000002", 900_000_000L, null);
+
+    JsonPath split =
+        as(TestTokens.support())
+            .get(path(shared) + "/split")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(split.getBoolean("estimate")).isTrue();
+    assertThat(split.getString("method")).startsWith("estimate: ");
+    assertThat(split.getString("tenant")).isNull();
+    assertThat(split.getLong("totalSizeBytes")).isEqualTo(1_000_000_001L);
+    assertThat(split.getList("clients.tenant")).containsExactly(saintRoch.tenant, lumiere.tenant);
+    assertThat(split.getLong("clients[0].estimatedBytes")).isEqualTo(666_666_667L);
+    assertThat(split.getLong("clients[0].bytesAdded")).isEqualTo(200_000_000L);
+    assertThat(split.getLong("clients[1].estimatedBytes")).isEqualTo(333_333_334L);
+    assertThat(split.getInt("clients[1].runs")).isEqualTo(1);
+    assertThat(split.getLong("unattributedBytes")).isZero();
+    // before any measurement: nothing to split
+    as(TestTokens.engineer())
+        .get(path(shared) + "/split?at=2026-11-20T09:00:00Z")
+        .then()
+        .statusCode(200)
+        .body("totalSizeBytes", equalTo(null))
+        .body("clients[0].estimatedBytes", equalTo(0));
+
+    // staff only; an unknown repository is not found; bad input names the field
+    as(TestTokens.client(lumiere.tenant)).get(path(shared) + "/split").then().statusCode(403);
+    as(TestTokens.client(lumiere.tenant))
+        .get(path(lumiere.repoDc5) + "/split")
+        .then()
+        .statusCode(403);
+    as(TestTokens.agent()).get(path(shared) + "/split").then().statusCode(403);
+    as(TestTokens.support()).get(path(UUID.randomUUID()) + "/split").then().statusCode(404);
+    as(TestTokens.support())
+        .get(path(shared) + "/split?at=yesterday")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("at"));
+  }
+
   private static byte[] random(int size, long seed) {
     byte[] bytes = new byte[size];
     new java.util.Random(seed).nextBytes(bytes);

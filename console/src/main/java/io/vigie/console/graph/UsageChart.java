@@ -64,6 +64,18 @@ public final class UsageChart {
       ZoneId zone,
       Locale locale,
       Labels labels) {
+    return svg("chart", interfaces, from, to, zone, locale, labels);
+  }
+
+  /** The same with ids {@code <id>-title} and {@code <id>-desc}, for a page with several charts. */
+  public static String svg(
+      String id,
+      List<InterfaceUsage> interfaces,
+      Instant from,
+      Instant to,
+      ZoneId zone,
+      Locale locale,
+      Labels labels) {
     TreeMap<Instant, double[]> slots = summed(interfaces);
     double max = 0;
     for (double[] rates : slots.values()) {
@@ -75,10 +87,17 @@ public final class UsageChart {
         .append(WIDTH)
         .append(' ')
         .append(HEIGHT)
-        .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">")
-        .append("<title id=\"chart-title\">")
+        .append("\" role=\"img\" aria-labelledby=\"")
+        .append(id)
+        .append("-title ")
+        .append(id)
+        .append("-desc\"><title id=\"")
+        .append(id)
+        .append("-title\">")
         .append(escape(labels.title()))
-        .append("</title><desc id=\"chart-desc\">")
+        .append("</title><desc id=\"")
+        .append(id)
+        .append("-desc\">")
         .append(escape(describe(slots, labels, locale)))
         .append("</desc>");
     // the rate axis: four steps from zero to a round ceiling

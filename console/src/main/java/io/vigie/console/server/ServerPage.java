@@ -4,6 +4,7 @@ import io.vigie.console.VigieService;
 import io.vigie.console.api.AlertView;
 import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.ServerUsage;
+import io.vigie.console.api.ServerUsageSeries;
 import io.vigie.console.api.ServerView;
 import io.vigie.console.api.TicketView;
 import io.vigie.console.backup.PolicyStanding;
@@ -16,8 +17,9 @@ import java.util.Set;
  * monitoring's open alerts, ticket-service's open incidents about it, backup-service's policies
  * with their last good copy and RPO standing, the DNS records pointing to it, and its network
  * traffic over the last day ({@code traffic}: null when monitoring shows it to nobody here, a
- * client's view of a shared server). A service that did not answer is in {@code down}: its panel
- * says so, the others are shown.
+ * client's view of a shared server) and its CPU, RAM and disk hour by hour over the last week
+ * ({@code usage}, null likewise; it runs from 7 days before {@code trafficTo} to it). A service
+ * that did not answer is in {@code down}: its panel says so, the others are shown.
  */
 public record ServerPage(
     ServerView server,
@@ -29,6 +31,7 @@ public record ServerPage(
     ServerUsage traffic,
     Instant trafficFrom,
     Instant trafficTo,
+    ServerUsageSeries usage,
     Set<VigieService> down) {
 
   public boolean isDown(String service) {

@@ -2,11 +2,10 @@ package io.vigie.console.server;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.vigie.console.Viewer;
 import io.vigie.console.Viewers;
 import io.vigie.console.graph.UsageChart;
+import io.vigie.console.graph.UsageGraphs;
 import io.vigie.console.web.Labels;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,8 @@ public class ServerResource {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance server(Viewer viewer, ServerPage page, String trafficChart);
+    static native TemplateInstance server(
+        Viewer viewer, ServerPage page, String trafficChart, UsageGraphs.MachineCharts usage);
   }
 
   private final Viewers viewers;
@@ -42,7 +42,20 @@ public class ServerResource {
   public TemplateInstance server(@PathParam("id") UUID id) {
     Viewer viewer = viewers.current();
     ServerPage page = servers.load(viewer.accessToken(), id);
-    return Templates.server(viewer, page, trafficChart(page, viewer)).setLocale(viewer.locale());
+    return Templates.server(viewer, page, trafficChart(page, viewer), usageCharts(page, viewer))
+        .setLocale(viewer.locale());
+  }
+
+  /** CPU, RAM and disk over the last week; null when monitoring shows them to nobody here. */
+  private UsageGraphs.MachineCharts usageCharts(ServerPage page, Viewer viewer) {
+    if (page.usage() == null) {
+      return null;
+    }
+    return UsageGraphs.server(
+        page.usage(),
+        viewers.zone(),
+        viewer.locale(),
+        UsageGraphs.Words.of(UsageGraphs.labels(viewer.language())));
   }
 
   /** The traffic graph as SVG, drawn in the viewer's time zone; null when there is none to show. */
@@ -50,11 +63,9 @@ public class ServerResource {
     if (page.traffic() == null) {
       return null;
     }
-    Labels labels =
-        "fr".equals(viewer.language())
-            ? MessageBundles.get(Labels.class, Localized.Literal.of("fr"))
-            : MessageBundles.get(Labels.class);
+    Labels labels = UsageGraphs.labels(viewer.language());
     return UsageChart.svg(
+        "traffic",
         page.traffic().interfaces(),
         page.trafficFrom(),
         page.trafficTo(),

@@ -4,16 +4,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.vigie.console.Fetches;
 import io.vigie.console.PageNotFoundException;
 import io.vigie.console.ServiceCalls;
+import io.vigie.console.ServiceRejectedException;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.AlertView;
 import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.Listing;
 import io.vigie.console.api.ServerUsage;
+import io.vigie.console.api.ServerUsageSeries;
 import io.vigie.console.api.ServerView;
 import io.vigie.console.api.TicketView;
 import io.vigie.console.api.ZoneView;
 import io.vigie.console.backup.BackupStandings;
 import io.vigie.console.backup.PolicyStanding;
+import io.vigie.console.graph.UsageGraphs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,6 +107,22 @@ public class ServerService {
                 }
               },
               null);
+      Instant usageFrom = to.minus(UsageGraphs.PERIOD);
+      Future<ServerUsageSeries> usage =
+          fetches.start(
+              VigieService.MONITORING,
+              () -> {
+                try {
+                  return calls.get(
+                      VigieService.MONITORING,
+                      "/api/v1/usage/servers/" + id + "?from=" + usageFrom + "&to=" + to,
+                      token,
+                      ServerUsageSeries.class);
+                } catch (PageNotFoundException | ServiceRejectedException notShown) {
+                  return null; // not this viewer's to see: the panel says so
+                }
+              },
+              null);
       return new ServerPage(
           server,
           Fetches.await(hosted),
@@ -114,6 +133,7 @@ public class ServerService {
           Fetches.await(traffic),
           from,
           to,
+          Fetches.await(usage),
           fetches.down());
     }
   }

@@ -3,6 +3,7 @@ package io.vigie.console.status;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vigie.console.Languages;
+import io.vigie.console.ServiceUnavailableException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,13 +14,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The hoster's public status page and its Atom feed: no sign-in, no session, nothing but the
- * notices marked public. Cached briefly by browsers and proxies (one minute).
+ * The hoster's public status page, its Atom feed and its iCalendar feed: no sign-in, no session,
+ * nothing but what staff published on it. Cached briefly by browsers and proxies (one minute).
  */
 @Path("/status")
 public class StatusPageResource {
 
   static final String ATOM = "application/atom+xml";
+  static final String CALENDAR = "text/calendar";
 
   @CheckedTemplate
   static class Templates {
@@ -59,5 +61,23 @@ public class StatusPageResource {
         .type(ATOM + ";charset=utf-8")
         .header("Cache-Control", "public, max-age=60")
         .build();
+  }
+
+  /**
+   * The page's planned interventions and incidents as an iCalendar feed (RFC 5545), as
+   * ticket-service writes it from what staff published.
+   */
+  @GET
+  @Path("/calendar.ics")
+  @Produces(CALENDAR)
+  public Response calendar() {
+    try {
+      return Response.ok(pages.calendar())
+          .type(CALENDAR + ";charset=utf-8")
+          .header("Cache-Control", "public, max-age=60")
+          .build();
+    } catch (ServiceUnavailableException e) {
+      return Response.status(503).header("Retry-After", "60").build();
+    }
   }
 }

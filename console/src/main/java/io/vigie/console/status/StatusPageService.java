@@ -1,49 +1,142 @@
 package io.vigie.console.status;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.vigie.console.Fetches;
+import io.vigie.console.PageNotFoundException;
 import io.vigie.console.ServiceCalls;
 import io.vigie.console.ServiceRejectedException;
 import io.vigie.console.ServiceUnavailableException;
 import io.vigie.console.VigieService;
-import io.vigie.console.api.ArticleView;
-import io.vigie.console.api.Listing;
+import io.vigie.console.api.TargetAvailability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
 
 /**
- * Reads the status page's notices from ticket-service with the status page's own token ({@link
- * StatusPageToken}): the published public announcements, which is all that token may read.
+ * The status page's data: what staff published, read from ticket-service's public path with no
+ * token ({@link PublicStatusClient}); and each platform's availability over 90 days, read with the
+ * status page's own token ({@link StatusPageToken}): the platforms' targets from ticket-service's
+ * staff list, then monitoring's availability of each target. The availability is kept five minutes
+ * (it moves slowly, and a page the world reads must not cost a call per target per visitor); a
+ * failed read is tried again after 30 seconds.
  */
 @ApplicationScoped
 public class StatusPageService {
 
-  static final String NOTICES =
-      "/api/v1/articles?kind=ANNOUNCEMENT&visibility=PUBLIC&status=PUBLISHED&size=200";
-  private static final TypeReference<Listing<ArticleView>> ARTICLES = new TypeReference<>() {};
+  static final String PLATFORMS = "/api/v1/status/platforms";
+  static final Duration AVAILABILITY_KEPT = Duration.ofMinutes(5);
+  static final Duration FAILURE_KEPT = Duration.ofSeconds(30);
+  private static final TypeReference<List<PlatformTargets>> TARGETS = new TypeReference<>() {};
 
+  /** The platforms' availability as last read. */
+  record Availability(Instant at, Map<String, Uptime> uptimes, boolean known) {}
+
+  private final PublicStatusClient publicStatus;
   private final StatusPageToken tokens;
   private final ServiceCalls calls;
   private final Clock clock;
+  private Availability kept;
 
-  public StatusPageService(StatusPageToken tokens, ServiceCalls calls, Clock clock) {
+  public StatusPageService(
+      PublicStatusClient publicStatus, StatusPageToken tokens, ServiceCalls calls, Clock clock) {
+    this.publicStatus = publicStatus;
     this.tokens = tokens;
     this.calls = calls;
     this.clock = clock;
   }
 
   public StatusPage load() {
-    var now = clock.instant();
+    Instant now = clock.instant();
+    PublicStatusView status;
+    try {
+      status = publicStatus.status();
+    } catch (ServiceUnavailableException e) {
+      return StatusPage.unavailable(now);
+    }
+    Availability availability = availability(now);
+    return StatusPage.of(status, availability.uptimes(), availability.known(), now);
+  }
+
+  /** ticket-service's calendar of the page's interventions and incidents. */
+  public byte[] calendar() {
+    return publicStatus.calendar();
+  }
+
+  synchronized Availability availability(Instant now) {
+    if (kept != null
+        && now.isBefore(kept.at().plus(kept.known() ? AVAILABILITY_KEPT : FAILURE_KEPT))) {
+      return kept;
+    }
+    kept = read(now);
+    return kept;
+  }
+
+  private Availability read(Instant now) {
     String token = tokens.get();
     if (token == null) {
-      return StatusPage.unavailable(now);
+      return new Availability(now, Map.of(), false);
     }
+    List<PlatformTargets> platforms;
     try {
-      Listing<ArticleView> listing = calls.get(VigieService.TICKET, NOTICES, token, ARTICLES);
-      return StatusPage.of(
-          listing == null || listing.items() == null ? List.of() : listing.items(), now);
-    } catch (ServiceUnavailableException | ServiceRejectedException e) {
-      return StatusPage.unavailable(now);
+      platforms = calls.get(VigieService.TICKET, PLATFORMS, token, TARGETS);
+    } catch (ServiceUnavailableException | ServiceRejectedException | PageNotFoundException e) {
+      return new Availability(now, Map.of(), false);
     }
+    String period = "&from=" + Uptime.from(now) + "&to=" + now.truncatedTo(ChronoUnit.SECONDS);
+    Map<String, Uptime> uptimes = new HashMap<>();
+    boolean known = true;
+    try (Fetches fetches = new Fetches()) {
+      Map<String, List<Future<TargetAvailability>>> asked = new HashMap<>();
+      for (PlatformTargets p : platforms == null ? List.<PlatformTargets>of() : platforms) {
+        List<Future<TargetAvailability>> futures = new ArrayList<>();
+        for (UUID server : orEmpty(p.serverIds())) {
+          futures.add(target(fetches, token, "serverId=" + server + period));
+        }
+        for (UUID service : orEmpty(p.hostedServiceIds())) {
+          futures.add(target(fetches, token, "hostedServiceId=" + service + period));
+        }
+        asked.put(p.slug(), futures);
+      }
+      for (Map.Entry<String, List<Future<TargetAvailability>>> e : asked.entrySet()) {
+        List<TargetAvailability> answers = new ArrayList<>();
+        for (Future<TargetAvailability> call : e.getValue()) {
+          try {
+            TargetAvailability a = Fetches.await(call);
+            if (a != null) {
+              answers.add(a);
+            }
+          } catch (PageNotFoundException | ServiceRejectedException unknownToMonitoring) {
+            // a target monitoring does not know (yet) has nothing to show
+          }
+        }
+        uptimes.put(e.getKey(), Uptime.of(answers, now));
+      }
+      known = fetches.down().isEmpty();
+    }
+    return new Availability(now, known ? uptimes : Map.of(), known);
+  }
+
+  private Future<TargetAvailability> target(Fetches fetches, String token, String query) {
+    return fetches.start(
+        VigieService.MONITORING,
+        () ->
+            calls.get(
+                VigieService.MONITORING,
+                "/api/v1/availability?" + query,
+                token,
+                TargetAvailability.class),
+        null);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 }

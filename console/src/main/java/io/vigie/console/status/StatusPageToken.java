@@ -18,11 +18,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The token the public status page reads with, nobody being signed in: the client credentials of
- * the console's own Keycloak client, whose service account is a {@code vigie-client} of tenant
- * {@code _public}, a code no client can have (inventory's codes start with a letter or a digit). So
- * the services decide what the page may show, as for every person: a client of no platform sees
- * only what is marked public. Kept until half its life has passed.
+ * The token the public status page reads availability with, nobody being signed in: the client
+ * credentials of the console's own Keycloak client, whose service account has the read-only staff
+ * role {@code vigie-support} (monitoring and inventory give it reads only). The page's own content
+ * needs no token at all (ticket-service's public path); this token is used for two reads only, the
+ * published platforms' targets (ticket-service's staff list) and monitoring's availability of those
+ * targets, and what they answer is drawn as days, never shown as such. Kept until half its life has
+ * passed.
  */
 @ApplicationScoped
 public class StatusPageToken {

@@ -386,6 +386,53 @@ public interface Labels {
   @Message("As of")
   String status_as_of();
 
+  @Message("Subscribe to planned maintenance and incidents (iCalendar)")
+  String status_ical();
+
+  @Message("Platforms")
+  String status_platforms();
+
+  @Message(
+      "{#when state}{#is 'INCIDENT'}Incident in progress{#is 'MAINTENANCE'}Maintenance in progress"
+          + "{#else}Operational{/when}")
+  String status_state(String state);
+
+  @Message("{percent} % available over the last 90 days (maintenance excluded)")
+  String status_uptime(String percent);
+
+  @Message("Availability cannot be read right now.")
+  String status_uptime_unknown();
+
+  @Message("Not measured yet.")
+  String status_uptime_none();
+
+  @Message("Current incidents")
+  String status_incidents_current();
+
+  @Message("No incident in progress.")
+  String status_no_incident();
+
+  @Message("Planned maintenance")
+  String status_maintenance();
+
+  @Message("No maintenance planned in the next 30 days.")
+  String status_no_maintenance();
+
+  @Message("Past incidents (90 days)")
+  String status_incidents_past();
+
+  @Message("No incident in the last 90 days.")
+  String status_no_past_incident();
+
+  @Message("Concerns:")
+  String status_concerns();
+
+  @Message(
+      "{#when phase}{#is 'INVESTIGATING'}Investigating{#is 'IDENTIFIED'}Identified"
+          + "{#is 'MONITORING'}Monitoring{#is 'RESOLVED'}Resolved{#is 'SCHEDULED'}Scheduled"
+          + "{#is 'IN_PROGRESS'}In progress{#is 'COMPLETED'}Completed{#else}Update{/when}")
+  String status_phase(String phase);
+
   // a server's page
   @Message("Last good copy")
   String last_good_copy();
@@ -465,6 +512,91 @@ public interface Labels {
   // graphs
   @Message("Network traffic, last 24 hours")
   String traffic_title();
+
+  @Message("CPU, RAM and disk, last 7 days")
+  String usage_title();
+
+  @Message("CPU busy")
+  String usage_cpu();
+
+  @Message("RAM in use")
+  String usage_ram();
+
+  @Message("Disk in use")
+  String usage_disk();
+
+  @Message("average")
+  String usage_average();
+
+  @Message("peak")
+  String usage_peak();
+
+  @Message("of")
+  String usage_of();
+
+  @Message("No hour measured in this period.")
+  String usage_none();
+
+  @Message("Usage is shown to the servers' own clients and to staff.")
+  String usage_not_shown();
+
+  @Message("Usage, last 7 days")
+  String window_usage();
+
+  @Message("No server or VM of yours is measured yet.")
+  String window_usage_none();
+
+  @Message("… and {count} more (each server's page shows its own).")
+  String window_usage_more(int count);
+
+  @Message("The last 6 months")
+  String months_title();
+
+  @Message("Availability per month")
+  String months_availability();
+
+  @Message("Share of GTI met per month")
+  String months_gti();
+
+  @Message("target")
+  String months_target();
+
+  @Message("no figure")
+  String months_none();
+
+  @Message("No month with a figure yet.")
+  String months_empty();
+
+  @Message("Capacity per datacenter and hypervisor")
+  String capacity_title();
+
+  @Message("per datacenter")
+  String capacity_datacenters();
+
+  @Message("per hypervisor")
+  String capacity_hosts();
+
+  @Message("Disk")
+  String capacity_disk();
+
+  @Message("allocated")
+  String capacity_allocated();
+
+  @Message("used")
+  String capacity_used();
+
+  @Message("allowed")
+  String capacity_allowed();
+
+  @Message(
+      "The light track is what the hardware has, the wide bar what is allocated to guests, the thin dark bar what was used in the last closed hour, the dashed mark the most the overcommit policy allows. Figures: used / allocated / allowed.")
+  String capacity_legend();
+
+  @Message("No hypervisor known yet.")
+  String capacity_empty();
+
+  @Message("Computed at")
+  String capacity_at();
 
   @Message("inbound")
   String traffic_inbound();

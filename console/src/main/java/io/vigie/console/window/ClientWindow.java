@@ -3,9 +3,11 @@ package io.vigie.console.window;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.AvailabilityReport;
 import io.vigie.console.api.FeedView;
+import io.vigie.console.api.GuestUsageSeries;
 import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.InterventionView;
 import io.vigie.console.api.RequestCategory;
+import io.vigie.console.api.ServerUsageSeries;
 import io.vigie.console.api.ServerView;
 import io.vigie.console.api.TicketView;
 import io.vigie.console.api.VirtualMachineView;
@@ -23,6 +25,11 @@ import java.util.Set;
  * @param alertsByServer the worst firing alert's severity per server id (absent: nothing firing)
  * @param availability this month's availability against the contract (monitoring), or null
  * @param backups the client's backup policies with their last good copy and RPO standing
+ * @param months the last months, oldest first, for the graphs of availability and GTI met
+ * @param guestUsage the CPU, RAM and disk of the client's VMs and containers over the last week
+ * @param serverUsage the same for the servers dedicated to the client (monitoring shows a client no
+ *     shared server's)
+ * @param usageLeftOut how many machines' usage was not asked for (each server's page has it)
  */
 public record ClientWindow(
     String tenant,
@@ -38,6 +45,10 @@ public record ClientWindow(
     String requestKey,
     AvailabilityReport availability,
     List<PolicyStanding> backups,
+    List<MonthFigures> months,
+    List<GuestUsageSeries> guestUsage,
+    List<ServerUsageSeries> serverUsage,
+    int usageLeftOut,
     Set<VigieService> down) {
 
   public boolean isDown(String service) {

@@ -9,9 +9,13 @@ import io.vigie.console.ServiceCalls;
 import io.vigie.console.Viewer;
 import io.vigie.console.Viewers;
 import io.vigie.console.VigieService;
+import io.vigie.console.api.AvailabilityReport;
 import io.vigie.console.api.ClientView;
 import io.vigie.console.api.FeedView;
 import io.vigie.console.api.Listing;
+import io.vigie.console.graph.MonthBars;
+import io.vigie.console.graph.UsageGraphs;
+import io.vigie.console.web.Labels;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +41,11 @@ public class WindowResource {
 
   @CheckedTemplate
   static class Templates {
-    static native TemplateInstance window(Viewer viewer, ClientWindow window);
+    static native TemplateInstance window(
+        Viewer viewer,
+        ClientWindow window,
+        List<UsageGraphs.MachineCharts> usage,
+        MonthCharts months);
 
     static native TemplateInstance clients(Viewer viewer, List<ClientView> clients);
 
@@ -90,8 +100,7 @@ public class WindowResource {
       if (viewer.tenant() == null) {
         throw new PageNotFoundException("no client for " + viewer.username());
       }
-      return Templates.window(viewer, windows.load(viewer.accessToken(), viewer.tenant(), false))
-          .setLocale(viewer.locale());
+      return page(viewer, windows.load(viewer.accessToken(), viewer.tenant(), false));
     }
     if (tenant == null || tenant.isBlank()) {
       Listing<ClientView> clients =
@@ -103,7 +112,88 @@ public class WindowResource {
     if (!TENANT.matcher(tenant).matches()) {
       throw new PageNotFoundException("no client " + tenant);
     }
-    return Templates.window(viewer, windows.load(viewer.accessToken(), tenant, true))
+    return page(viewer, windows.load(viewer.accessToken(), tenant, true));
+  }
+
+  private TemplateInstance page(Viewer viewer, ClientWindow window) {
+    Labels labels = UsageGraphs.labels(viewer.language());
+    return Templates.window(
+            viewer,
+            window,
+            usageCharts(window, viewer),
+            new MonthCharts(
+                availabilityChart(window, viewer, labels), gtiChart(window, viewer, labels)))
         .setLocale(viewer.locale());
+  }
+
+  /** The graphs per month, each null when no month has a figure. */
+  public record MonthCharts(String availability, String gti) {
+    public boolean isEmpty() {
+      return availability == null && gti == null;
+    }
+  }
+
+  /** Availability per month against the contract's target; null when no month has a figure. */
+  static String availabilityChart(ClientWindow window, Viewer viewer, Labels labels) {
+    List<MonthBars.Bar> bars =
+        window.months().stream()
+            .map(m -> new MonthBars.Bar(m.month(), m.availabilityPercent(), null))
+            .toList();
+    if (bars.stream().allMatch(b -> b.percent() == null)) {
+      return null;
+    }
+    Double target =
+        window.months().stream()
+            .map(MonthFigures::availability)
+            .filter(a -> a != null && a.target() != null)
+            .map(AvailabilityReport::target)
+            .reduce((first, later) -> later)
+            .orElse(null);
+    return MonthBars.svg(
+        "months-availability",
+        bars,
+        target,
+        viewer.locale(),
+        new MonthBars.Labels(
+            labels.months_availability(), labels.months_target(), labels.months_none()));
+  }
+
+  /** The share of GTI met per month; null when no month had one due. */
+  static String gtiChart(ClientWindow window, Viewer viewer, Labels labels) {
+    List<MonthBars.Bar> bars =
+        window.months().stream()
+            .map(
+                m ->
+                    new MonthBars.Bar(
+                        m.month(),
+                        m.gtiMetPercent(),
+                        m.gtiDue() == 0 ? null : m.gtiMet() + "/" + m.gtiDue()))
+            .toList();
+    if (bars.stream().allMatch(b -> b.percent() == null)) {
+      return null;
+    }
+    return MonthBars.svg(
+        "months-gti",
+        bars,
+        null,
+        viewer.locale(),
+        new MonthBars.Labels(labels.months_gti(), labels.months_target(), labels.months_none()));
+  }
+
+  /**
+   * The measured machines' CPU, RAM and disk over the last week, guests first, in the viewer's
+   * zone.
+   */
+  private List<UsageGraphs.MachineCharts> usageCharts(ClientWindow window, Viewer viewer) {
+    UsageGraphs.Words words = UsageGraphs.Words.of(UsageGraphs.labels(viewer.language()));
+    ZoneId zone = viewers.zone();
+    List<UsageGraphs.MachineCharts> charts = new ArrayList<>();
+    window
+        .guestUsage()
+        .forEach(g -> charts.add(UsageGraphs.guest(g, zone, viewer.locale(), words)));
+    window
+        .serverUsage()
+        .forEach(s -> charts.add(UsageGraphs.server(s, zone, viewer.locale(), words)));
+    return charts.stream().filter(UsageGraphs.MachineCharts::measured).toList();
   }
 }

@@ -4,19 +4,24 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.vigie.console.Fetches;
 import io.vigie.console.PageNotFoundException;
 import io.vigie.console.ServiceCalls;
+import io.vigie.console.ServiceRejectedException;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.AlertView;
 import io.vigie.console.api.AvailabilityReport;
 import io.vigie.console.api.FeedView;
+import io.vigie.console.api.GuestUsageSeries;
 import io.vigie.console.api.HostedServiceView;
 import io.vigie.console.api.InterventionView;
 import io.vigie.console.api.Listing;
 import io.vigie.console.api.RequestCategory;
+import io.vigie.console.api.ServerUsageSeries;
 import io.vigie.console.api.ServerView;
+import io.vigie.console.api.ServiceMonth;
 import io.vigie.console.api.TicketView;
 import io.vigie.console.api.VirtualMachineView;
 import io.vigie.console.backup.BackupStandings;
 import io.vigie.console.backup.PolicyStanding;
+import io.vigie.console.graph.UsageGraphs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +29,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /** Gathers a client's window from inventory, monitoring and ticket-service, all at once. */
 @ApplicationScoped
@@ -44,6 +52,15 @@ public class WindowService {
       new TypeReference<>() {};
   private static final TypeReference<List<RequestCategory>> CATEGORIES = new TypeReference<>() {};
   private static final List<String> SEVERITY_ORDER = List.of("critical", "warning", "info");
+
+  /**
+   * How many machines' usage graphs the window asks for at most: each is a call to monitoring, and
+   * each server's page shows its own.
+   */
+  static final int MAX_USAGE_MACHINES = 6;
+
+  /** How many months the graphs of availability and GTI met show, this one included. */
+  static final int MONTHS = 6;
 
   private final ServiceCalls calls;
   private final BackupStandings standings;
@@ -141,12 +158,75 @@ public class WindowService {
               VigieService.BACKUP,
               () -> standings.of(token, "tenant=" + encode(tenant), now),
               List.of());
+      // the months before this one, for the graphs of availability and GTI met per month
+      List<Future<AvailabilityReport>> pastAvailability = new ArrayList<>();
+      List<Future<ServiceMonth>> ticketMonths = new ArrayList<>();
+      List<YearMonth> graphMonths = months(month);
+      for (YearMonth m : graphMonths) {
+        if (!m.equals(month)) {
+          pastAvailability.add(
+              fetches.start(
+                  VigieService.MONITORING,
+                  () ->
+                      orNone(
+                          () ->
+                              calls.get(
+                                  VigieService.MONITORING,
+                                  "/api/v1/availability/reports/" + encode(tenant) + "/" + m,
+                                  token,
+                                  AvailabilityReport.class)),
+                  null));
+        }
+        ticketMonths.add(
+            fetches.start(
+                VigieService.TICKET,
+                () ->
+                    orNone(
+                        () ->
+                            calls.get(
+                                VigieService.TICKET,
+                                "/api/v1/service-reports/" + encode(tenant) + "/" + m,
+                                token,
+                                ServiceMonth.class)),
+                null));
+      }
+
+      List<ServerView> serverList = items(Fetches.await(servers));
+      List<VirtualMachineView> vmList = items(Fetches.await(vms));
+      List<Machine> machines = usageMachines(vmList, serverList);
+      Instant usageTo = now.truncatedTo(ChronoUnit.MINUTES);
+      Instant usageFrom = usageTo.minus(UsageGraphs.PERIOD);
+      String period = "?from=" + usageFrom + "&to=" + usageTo;
+      List<Future<Object>> usage = new ArrayList<>();
+      for (Machine machine : machines.subList(0, Math.min(MAX_USAGE_MACHINES, machines.size()))) {
+        usage.add(
+            fetches.start(VigieService.MONITORING, () -> usageOf(token, machine, period), null));
+      }
 
       List<InterventionView> all = items(Fetches.await(interventions));
+      AvailabilityReport thisMonth = availabilityOrNone(availability);
+      List<MonthFigures> monthFigures = new ArrayList<>();
+      for (int i = 0; i < graphMonths.size(); i++) {
+        AvailabilityReport report =
+            i < pastAvailability.size() ? Fetches.await(pastAvailability.get(i)) : thisMonth;
+        monthFigures.add(
+            new MonthFigures(graphMonths.get(i), report, Fetches.await(ticketMonths.get(i))));
+      }
+      List<ServerUsageSeries> serverUsage = new ArrayList<>();
+      List<GuestUsageSeries> guestUsage = new ArrayList<>();
+      for (Future<Object> series : usage) {
+        switch (Fetches.await(series)) {
+          case ServerUsageSeries server -> serverUsage.add(server);
+          case GuestUsageSeries guest -> guestUsage.add(guest);
+          case null, default -> {
+            // not shown to this viewer (a shared server), or monitoring is down
+          }
+        }
+      }
       return new ClientWindow(
           tenant,
-          items(Fetches.await(servers)),
-          items(Fetches.await(vms)),
+          serverList,
+          vmList,
           items(Fetches.await(hosted)),
           worstPerServer(items(Fetches.await(alerts))),
           items(Fetches.await(tickets)),
@@ -157,9 +237,71 @@ public class WindowService {
           Fetches.await(feed),
           Fetches.await(categories),
           UUID.randomUUID().toString(),
-          availabilityOrNone(availability),
+          thisMonth,
           Fetches.await(backups),
+          monthFigures,
+          guestUsage,
+          serverUsage,
+          Math.max(0, machines.size() - MAX_USAGE_MACHINES),
           fetches.down());
+    }
+  }
+
+  /** The months the graphs show, oldest first: {@link #MONTHS} up to {@code current}. */
+  static List<YearMonth> months(YearMonth current) {
+    List<YearMonth> months = new ArrayList<>();
+    for (int back = MONTHS - 1; back >= 0; back--) {
+      months.add(current.minusMonths(back));
+    }
+    return months;
+  }
+
+  /**
+   * A month's report for a graph, or null when the service has none (before the client's contract)
+   * or refuses that month: a month missing from a graph, not a window failing whole.
+   */
+  private static <T> T orNone(Supplier<T> report) {
+    try {
+      return report.get();
+    } catch (PageNotFoundException | ServiceRejectedException none) {
+      return null;
+    }
+  }
+
+  /** A server or a guest whose usage the window may draw. */
+  record Machine(UUID id, boolean guest) {}
+
+  /** The client's VMs and containers first (surely theirs), then their servers. */
+  static List<Machine> usageMachines(List<VirtualMachineView> vms, List<ServerView> servers) {
+    List<Machine> machines = new ArrayList<>();
+    vms.stream()
+        .filter(vm -> vm.id() != null)
+        .forEach(vm -> machines.add(new Machine(vm.id(), true)));
+    servers.stream()
+        .filter(server -> server.id() != null)
+        .forEach(server -> machines.add(new Machine(server.id(), false)));
+    return machines;
+  }
+
+  /**
+   * The machine's usage series ({@link ServerUsageSeries} or {@link GuestUsageSeries}), or null
+   * when monitoring does not show it to this viewer.
+   */
+  private Object usageOf(String token, Machine machine, String period) {
+    try {
+      return machine.guest()
+          ? calls.get(
+              VigieService.MONITORING,
+              "/api/v1/usage/guests/" + machine.id() + period,
+              token,
+              GuestUsageSeries.class)
+          : calls.get(
+              VigieService.MONITORING,
+              "/api/v1/usage/servers/" + machine.id() + period,
+              token,
+              ServerUsageSeries.class);
+    } catch (PageNotFoundException | ServiceRejectedException notShown) {
+      return null; // a graph left out, not a window failing whole
     }
   }
 

@@ -145,6 +145,13 @@ class ConsoleBrowserIT {
           .doesNotContain("is not answering");
       assertThat(browser.findElement(By.id("window-backups")).getText())
           .contains("backup-service is not answering");
+      // the usage of the client's own server over the last week, and the months' availability
+      assertThat(browser.findElement(By.id("window-usage")).getText())
+          .contains("lum-web1.it.example");
+      assertThat(browser.findElements(By.cssSelector("#window-usage svg.usage"))).hasSize(3);
+      assertThat(browser.findElement(By.id("window-months")).getText())
+          .startsWith("The last 6 months")
+          .doesNotContain("is not answering");
       screenshot(browser, "client-window.png");
 
       // a form posted without the session's anti-forgery token (as another site would) is refused
@@ -286,17 +293,48 @@ class ConsoleBrowserIT {
     Map<String, Object> draft = new HashMap<>(announcement("PUBLIC", null, "Draft notice"));
     draft.put("publish", false);
     create(admin, tickets, "/api/v1/articles", draft);
+    String incident =
+        create(
+            admin,
+            tickets,
+            "/api/v1/tickets",
+            Map.of(
+                "type", "INCIDENT",
+                "title", "Private: order database corruption",
+                "description", "Seen on lum-web1.it.example",
+                "impact", "HIGH",
+                "urgency", "HIGH",
+                "tenant", "lumiere"));
+    // staff publish that incident on the page in public words, on a platform of their choosing
+    // whose availability comes from a server monitoring has a result for
+    reportPingUp(saintRochServer);
+    String platform =
+        create(
+            admin,
+            tickets,
+            "/api/v1/status/platforms",
+            Map.of(
+                "name",
+                "Online shops",
+                "slug",
+                "shops",
+                "displayOrder",
+                1,
+                "serverIds",
+                List.of(saintRochServer)));
     create(
         admin,
         tickets,
-        "/api/v1/tickets",
+        "/api/v1/status/notices",
         Map.of(
-            "type", "INCIDENT",
-            "title", "Private: order database corruption",
-            "description", "Seen on lum-web1.it.example",
-            "impact", "HIGH",
-            "urgency", "HIGH",
-            "tenant", "lumiere"));
+            "incidentId",
+            incident,
+            "title",
+            PUBLIC_INCIDENT,
+            "platformIds",
+            List.of(platform),
+            "message",
+            "Orders are delayed; we are on it."));
     assertThat(as(lumiere).get(tickets.url("/api/v1/articles?kind=ANNOUNCEMENT")).asString())
         .as("the client reads its own notice: the status page must not")
         .contains("Shop migration");
@@ -319,6 +357,15 @@ class ConsoleBrowserIT {
       assertThat(browser.findElement(By.id("status-title")).getText()).isEqualTo("Service status");
       String page = browser.findElement(By.tagName("main")).getText();
       assertThat(page).contains(PUBLIC_NOTICE).contains("Current notices");
+      assertThat(browser.findElement(By.id("status-incidents")).getText())
+          .contains(PUBLIC_INCIDENT)
+          .contains("Orders are delayed; we are on it.");
+      // its 90 days drawn from monitoring's availability, read with the console's service account
+      assertThat(browser.findElement(By.id("platform-shops")).getText())
+          .contains("Online shops")
+          .contains("Incident in progress")
+          .contains("100.00 % available over the last 90 days");
+      assertThat(browser.findElements(By.cssSelector("#platform-shops ol.uptime li"))).hasSize(90);
       assertThat(browser.getPageSource()).doesNotContain(privateThings.toArray(String[]::new));
       screenshot(browser, "status-page.png");
     } finally {
@@ -337,6 +384,20 @@ class ConsoleBrowserIT {
         .startsWith("application/atom+xml");
     assertThat(feed.body()).contains("<entry>").contains(PUBLIC_NOTICE);
     assertThat(feed.body()).doesNotContain(privateThings.toArray(String[]::new));
+    assertThat(feed.body()).contains(PUBLIC_INCIDENT);
+    // the iCalendar feed: the public words of the incident, nothing private
+    java.net.http.HttpResponse<String> calendar =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(console.url("/status/calendar.ics")))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(calendar.statusCode()).isEqualTo(200);
+    assertThat(calendar.body())
+        .contains("BEGIN:VCALENDAR")
+        .contains("Incident: " + PUBLIC_INCIDENT);
+    assertThat(calendar.body()).doesNotContain(privateThings.toArray(String[]::new));
   }
 
   @Test
@@ -394,6 +455,13 @@ class ConsoleBrowserIT {
           .isEqualTo("Europe/Paris");
       assertThat(browser.findElement(By.cssSelector("#server-traffic svg")).getText())
           .contains("No measurement in this period.");
+      // CPU, RAM and disk over the last week beside it, from monitoring's hourly rollups: a line
+      // each, broken where two hours are missing, the time axis on the viewer's midnights
+      assertThat(browser.findElements(By.cssSelector("#server-usage svg.usage"))).hasSize(3);
+      assertThat(browser.findElements(By.cssSelector("#server-usage svg.cpu polyline.used")))
+          .hasSize(2);
+      assertThat(browser.findElement(By.cssSelector("#server-usage svg.ram text.zone")).getText())
+          .isEqualTo("Europe/Paris");
       screenshot(browser, "server-page.png");
     } finally {
       browser.quit();
@@ -401,6 +469,7 @@ class ConsoleBrowserIT {
   }
 
   private static final String PUBLIC_NOTICE = "Planned network maintenance in Paris DC2";
+  private static final String PUBLIC_INCIDENT = "Orders delayed on online shops";
 
   private static Map<String, Object> announcement(String visibility, String tenant, String title) {
     Map<String, Object> article = new HashMap<>();
@@ -632,6 +701,29 @@ class ConsoleBrowserIT {
             () ->
                 as(engineer).get(monitoring.url("/api/v1/targets/" + lumiereServer)).statusCode()
                     == 200);
+    usageOfTheLastWeek(lumiereServer);
+  }
+
+  /**
+   * A week of closed hours of the server's CPU, RAM and disk, written into monitoring's rollup
+   * table as its rollup keeps them (a week cannot come through remote_write, whose head keeps
+   * minutes): a daily CPU curve, RAM around 10 GB, a slowly filling disk; two hours missing.
+   */
+  private static void usageOfTheLastWeek(String server) throws Exception {
+    Instant lastClosed = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    try (Connection c =
+            PostgresResource.server().getDatabase("postgres", "monitoring").getConnection();
+        java.sql.PreparedStatement insert =
+            c.prepareStatement(
+                "insert into host_usage_hour (server_id, hour_start, samples, cpu_sum, ram_gb_sum,"
+                    + " disk_gb_sum, published) select cast(? as uuid), cast(? as timestamptz) -"
+                    + " k * interval '1 hour', 60, 60 * (35 + 25 * sin(k * pi() / 12)), 60 * (10 +"
+                    + " 2 * cos(k * pi() / 12)), 60 * (120 - 0.05 * k), true from"
+                    + " generate_series(0, 167) k where k not in (30, 31)")) {
+      insert.setString(1, server);
+      insert.setString(2, lastClosed.toString());
+      insert.executeUpdate();
+    }
   }
 
   private static Map<String, Object> client(String code, String name) {
@@ -698,6 +790,49 @@ class ConsoleBrowserIT {
         .then()
         .statusCode(200);
     return id;
+  }
+
+  /** A good ping result, as an agent reports it, once monitoring counts it in availability. */
+  private static void reportPingUp(String server) throws Exception {
+    Response response =
+        as(keycloak.agentToken())
+            .body(
+                Map.of(
+                    "results",
+                    List.of(
+                        Map.of(
+                            "serverId", server,
+                            "check", "ping",
+                            "status", "OK",
+                            "executedAt",
+                                Instant.now()
+                                    .truncatedTo(ChronoUnit.SECONDS)
+                                    .minusSeconds(60)
+                                    .toString(),
+                            "output", "PING OK - 0% packet loss",
+                            "perfdata", ""))))
+            .post(monitoring.url("/api/v1/check-results"));
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+    String admin = keycloak.passwordToken("admin");
+    String from =
+        Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    String to =
+        Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                as(admin)
+                        .get(
+                            monitoring.url(
+                                "/api/v1/availability?serverId="
+                                    + server
+                                    + "&from="
+                                    + from
+                                    + "&to="
+                                    + to))
+                        .<Integer>path("checks")
+                    > 0);
   }
 
   /** Three failed SSH checks in a row, as an agent reports them: the host-down rule fires. */

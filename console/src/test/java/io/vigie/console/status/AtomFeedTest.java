@@ -86,6 +86,63 @@ class AtomFeedTest {
     assertThat(text(feed.getDocumentElement(), "title")).isEqualTo("Status");
   }
 
+  @Test
+  void incidentsAndPlannedMaintenanceAreEntriesWithTheirPublicWordsEscaped() throws Exception {
+    var web = PublicStatusFixture.platform("web", "Shared <web> hosting", 1);
+    var incident =
+        PublicStatusFixture.incident(
+            "Slow websites & shops",
+            Duration.ofHours(3),
+            Duration.ofHours(1),
+            List.of("web"),
+            PublicStatusFixture.update(Duration.ofHours(1), "RESOLVED", "Back to normal"),
+            PublicStatusFixture.update(Duration.ofHours(3), "INVESTIGATING", "<script>x</script>"));
+    var planned =
+        PublicStatusFixture.maintenance(
+            "Firmware",
+            Duration.ofDays(2),
+            Duration.ofHours(1),
+            "SCHEDULED",
+            false,
+            List.of("web"));
+    StatusPage page =
+        StatusPage.of(
+            new PublicStatusView(NOW, List.of(web), List.of(incident), List.of(planned), List.of()),
+            java.util.Map.of(),
+            true,
+            NOW);
+
+    String xml =
+        AtomFeed.render(page, "Service status", "https://c/status", "https://c/status/feed.atom");
+
+    assertThat(xml).doesNotContain("<script>");
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Element root =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+            .getDocumentElement();
+    NodeList entries = root.getElementsByTagNameNS(ATOM, "entry");
+    assertThat(entries.getLength()).isEqualTo(2);
+    Element first = (Element) entries.item(0);
+    assertThat(text(first, "id")).isEqualTo("urn:uuid:" + incident.id());
+    assertThat(text(first, "title")).isEqualTo("[Resolved] Slow websites & shops");
+    assertThat(text(first, "updated")).isEqualTo("2026-11-30T09:00:00Z");
+    // the entry's HTML holds the public words, each escaped: a reader shows them as text
+    assertThat(text(first, "content"))
+        .contains("Shared &lt;web&gt; hosting")
+        .contains("<strong>Resolved</strong>")
+        .contains("Back to normal")
+        .contains("&lt;script&gt;x&lt;/script&gt;");
+    Element second = (Element) entries.item(1);
+    assertThat(text(second, "title")).isEqualTo("[Scheduled] Firmware");
+    assertThat(text(second, "content"))
+        .contains("2026-12-02T10:00:00Z – 2026-12-02T11:00:00Z")
+        .contains("Up to 10 minutes of downtime");
+    assertThat(text(root, "updated")).isEqualTo("2026-11-30T09:00:00Z");
+  }
+
   private static String text(Element parent, String name) {
     return parent.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vigie.console.api.AlertView;
 import io.vigie.console.api.ConsentView;
 import io.vigie.console.api.InterventionView;
+import io.vigie.console.api.ServerView;
+import io.vigie.console.api.VirtualMachineView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +79,27 @@ class WindowServiceTest {
         at,
         null,
         null);
+  }
+
+  @Test
+  void theWindowDrawsTheClientsVmsFirstThenTheirServers() {
+    UUID web1 = UUID.randomUUID();
+    UUID vm1 = UUID.randomUUID();
+    UUID vm2 = UUID.randomUUID();
+    List<WindowService.Machine> machines =
+        WindowService.usageMachines(
+            List.of(vm(vm1), vm(vm2)),
+            List.of(
+                new ServerView(
+                    web1, "web1", "PAR-DC2", List.of(), "ACTIVE", null, List.of(), List.of())));
+    assertThat(machines)
+        .containsExactly(
+            new WindowService.Machine(vm1, true),
+            new WindowService.Machine(vm2, true),
+            new WindowService.Machine(web1, false));
+  }
+
+  private static VirtualMachineView vm(UUID id) {
+    return new VirtualMachineView(id, "vm", "VM", UUID.randomUUID(), "lumiere", 2, 4, 40, "Debian");
   }
 }

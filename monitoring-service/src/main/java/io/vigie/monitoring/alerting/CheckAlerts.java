@@ -1,10 +1,10 @@
 package io.vigie.monitoring.alerting;
 
 import io.smallrye.mutiny.Uni;
-import io.vigie.monitoring.CheckState;
-import io.vigie.monitoring.CheckStatus;
 import io.vigie.monitoring.MonitoringConfig;
 import io.vigie.monitoring.availability.AvailabilityConfig;
+import io.vigie.monitoring.checks.CheckState;
+import io.vigie.monitoring.checks.CheckStatus;
 import io.vigie.monitoring.rules.CheckRules;
 import io.vigie.monitoring.rules.CompiledRule;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,7 @@
 package io.vigie.monitoring.availability;
 
-import io.vigie.monitoring.Availability;
-import io.vigie.monitoring.Availability.Interval;
-import io.vigie.monitoring.Availability.StateChange;
+import io.vigie.monitoring.availability.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.StateChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

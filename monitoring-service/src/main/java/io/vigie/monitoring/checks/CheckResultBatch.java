@@ -1,6 +1,5 @@
 package io.vigie.monitoring.checks;
 
-import io.vigie.monitoring.CheckStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

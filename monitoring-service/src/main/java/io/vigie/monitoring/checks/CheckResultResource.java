@@ -9,7 +9,6 @@ import io.vigie.kit.read.SqlQuery;
 import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.kit.tenancy.TenantScope;
-import io.vigie.monitoring.CheckStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

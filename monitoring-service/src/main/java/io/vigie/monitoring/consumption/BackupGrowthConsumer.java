@@ -54,9 +54,9 @@ public class BackupGrowthConsumer {
                 session
                     .createNativeQuery(
                         "insert into repository_storage (repository_id, measured_at, tenant,"
-                            + " repository_name, datacenter_code, total_size, snapshots_count)"
-                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (repository_id,"
-                            + " measured_at) do nothing")
+                            + " repository_name, datacenter_code, total_size, snapshots_count,"
+                            + " capacity_bytes) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on"
+                            + " conflict (repository_id, measured_at) do nothing")
                     .setParameter(1, m.repositoryId())
                     .setParameter(2, m.measuredAt())
                     .setParameter(3, m.tenant())
@@ -64,6 +64,7 @@ public class BackupGrowthConsumer {
                     .setParameter(5, m.datacenterCode())
                     .setParameter(6, m.totalSizeBytes())
                     .setParameter(7, m.snapshotsCount())
+                    .setParameter(8, m.capacityBytes())
                     .executeUpdate())
         .replaceWithVoid();
   }

@@ -82,6 +82,10 @@ public final class ClientConsumption {
    *
    * @param measurements measurements taken within the month
    * @param growthBytes endBytes − startBytes; negative when pruning freed more than backups added
+   * @param capacityBytes its capacity as backup-service last reported it, null when none is set
+   * @param forecast its storage trend over the 30 days up to the month's end (or now, for the
+   *     current month) and the date it reaches 90 % of its capacity, or why not ({@link
+   *     GrowthForecast})
    */
   public record ConsumptionRepository(
       UUID repositoryId,
@@ -94,7 +98,9 @@ public final class ClientConsumption {
       double growthGb,
       int snapshotsCount,
       int measurements,
-      Instant lastMeasuredAt) {}
+      Instant lastMeasuredAt,
+      Long capacityBytes,
+      GrowthForecast.GrowthTrend forecast) {}
 
   /**
    * The report.
@@ -114,6 +120,7 @@ public final class ClientConsumption {
       String bandwidthNote,
       List<ConsumptionBackup> backups,
       List<ConsumptionRepository> repositories,
+      List<DatabaseSizes.ConsumptionDatabase> databases,
       List<String> notMeasured) {}
 
   /** What this report does not measure yet, stated in every report. */
@@ -122,9 +129,10 @@ public final class ClientConsumption {
           "the usage of a VM or container without a node_exporter of its own: it shows what it"
               + " was allocated only",
           "backup storage in repositories the hoster shares between clients: a shared"
-              + " repository's size is not split per client; the client's own repositories are"
-              + " shown",
-          "database sizes: not collected");
+              + " repository's size is not split per client here (the hoster's staff have an"
+              + " estimate per repository); the client's own repositories are shown",
+          "the size of a database no postgres exporter reports (pg_database_size_bytes; MySQL"
+              + " and others): it is listed without figures");
 
   /** The report as a Markdown document a client can read or print. */
   public static String markdown(ClientConsumptionReport r) {
@@ -295,6 +303,56 @@ public final class ClientConsumption {
             .append(" |\n");
       }
       md.append('\n');
+      md.append("## Backup storage forecast (least-squares trend of the last 30 days)\n\n");
+      md.append(
+          "| repository | capacity (GB) | growth per day (GB) | in 30 / 90 / 180 days (GB) |"
+              + " 90 % full on |\n");
+      md.append("|---|---:|---:|---:|---|\n");
+      for (ConsumptionRepository repo : r.repositories()) {
+        GrowthForecast.GrowthTrend t = repo.forecast();
+        md.append("| ")
+            .append(repo.name())
+            .append(" | ")
+            .append(repo.capacityBytes() == null ? "–" : number(repo.capacityBytes() / 1e9))
+            .append(" | ")
+            .append(t == null || t.slopePerDay() == null ? "–" : number(t.slopePerDay() / 1e9))
+            .append(" | ")
+            .append(
+                t == null || t.forecasts().isEmpty()
+                    ? "–"
+                    : String.join(
+                        " / ", t.forecasts().stream().map(f -> number(f.value() / 1e9)).toList()))
+            .append(" | ")
+            .append(fullOn(t))
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
+    md.append("## Databases (size where measured)\n\n");
+    if (r.databases().isEmpty()) {
+      md.append("None.\n\n");
+    } else {
+      md.append(
+          "| database | name | measured on | size at month end (GB) | growth over the month (GB)"
+              + " | hours measured |\n");
+      md.append("|---|---|---|---:|---:|---:|\n");
+      for (DatabaseSizes.ConsumptionDatabase d : r.databases()) {
+        md.append("| ")
+            .append(d.name())
+            .append(" | ")
+            .append(d.datname())
+            .append(" | ")
+            .append(d.measuredOn() == null ? "not measured" : d.measuredOn())
+            .append(" | ")
+            .append(number(d.endGb()))
+            .append(" | ")
+            .append(
+                d.growthGb() == null ? "–" : (d.growthGb() > 0 ? "+" : "") + number(d.growthGb()))
+            .append(" | ")
+            .append(d.hoursMeasured())
+            .append(" |\n");
+      }
+      md.append('\n');
     }
     md.append("## Not measured\n\n");
     for (String n : r.notMeasured()) {
@@ -317,6 +375,25 @@ public final class ClientConsumption {
         .append(" | ")
         .append(g.diskGb())
         .append(" |\n");
+  }
+
+  private static String fullOn(GrowthForecast.GrowthTrend t) {
+    if (t == null) {
+      return "–";
+    }
+    if (t.crossesAt() != null) {
+      return t.crossesAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()
+          + " (in "
+          + Math.round(Math.floor(t.daysUntil()))
+          + " days)";
+    }
+    return switch (t.reason()) {
+      case NOT_ENOUGH_POINTS -> "not enough measurements";
+      case NO_CAPACITY -> "no capacity set";
+      case FLAT -> "not growing";
+      case SHRINKING -> "shrinking";
+      case BEYOND_TEN_YEARS -> "beyond ten years";
+    };
   }
 
   private static String value(Object o) {

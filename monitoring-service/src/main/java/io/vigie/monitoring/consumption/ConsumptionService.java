@@ -6,14 +6,14 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.kit.problem.ProblemException;
 import io.vigie.kit.tenancy.Caller;
 import io.vigie.monitoring.SqlTime;
-import io.vigie.monitoring.TargetGuest;
-import io.vigie.monitoring.TargetServer;
 import io.vigie.monitoring.availability.TargetClient;
 import io.vigie.monitoring.consumption.ClientConsumption.ClientConsumptionReport;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionBackup;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionGuest;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionRepository;
 import io.vigie.monitoring.consumption.ClientConsumption.ConsumptionServer;
+import io.vigie.monitoring.targets.TargetGuest;
+import io.vigie.monitoring.targets.TargetServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,31 +72,42 @@ public class ConsumptionService {
                                               backups(clientCode, from, to)
                                                   .chain(
                                                       backups ->
-                                                          repositories(clientCode, from, to)
-                                                              .map(
+                                                          repositories(
+                                                                  clientCode,
+                                                                  from,
+                                                                  to,
+                                                                  now.isBefore(to) ? now : to)
+                                                              .chain(
                                                                   repositories ->
-                                                                      new ClientConsumptionReport(
-                                                                          client.code,
-                                                                          client.name,
-                                                                          month.format(
-                                                                              Bandwidth.MONTH),
-                                                                          now,
-                                                                          guests,
-                                                                          servers,
-                                                                          b,
-                                                                          kept
-                                                                              ? null
-                                                                              : "Not available for "
-                                                                                  + month.format(
-                                                                                      Bandwidth
-                                                                                          .MONTH)
-                                                                                  + ": 5-minute points are kept for the"
-                                                                                  + " current and the previous month"
-                                                                                  + " only.",
-                                                                          backups,
-                                                                          repositories,
-                                                                          ClientConsumption
-                                                                              .NOT_MEASURED))));
+                                                                      DatabaseSizes.of(
+                                                                              clientCode, from, to)
+                                                                          .map(
+                                                                              databases ->
+                                                                                  new ClientConsumptionReport(
+                                                                                      client.code,
+                                                                                      client.name,
+                                                                                      month.format(
+                                                                                          Bandwidth
+                                                                                              .MONTH),
+                                                                                      now,
+                                                                                      guests,
+                                                                                      servers,
+                                                                                      b,
+                                                                                      kept
+                                                                                          ? null
+                                                                                          : "Not available for "
+                                                                                              + month
+                                                                                                  .format(
+                                                                                                      Bandwidth
+                                                                                                          .MONTH)
+                                                                                              + ": 5-minute points are kept for the"
+                                                                                              + " current and the previous month"
+                                                                                              + " only.",
+                                                                                      backups,
+                                                                                      repositories,
+                                                                                      databases,
+                                                                                      ClientConsumption
+                                                                                          .NOT_MEASURED)))));
                                     })));
   }
 
@@ -285,7 +296,7 @@ public class ConsumptionService {
    * the first in it).
    */
   private static Uni<List<ConsumptionRepository>> repositories(
-      String tenant, Instant from, Instant to) {
+      String tenant, Instant from, Instant to, Instant forecastAt) {
     return Panache.getSession()
         .chain(
             session ->
@@ -298,16 +309,31 @@ public class ConsumptionService {
                             + " order by measured_at))[1]), (array_agg(total_size order by"
                             + " measured_at desc))[1], (array_agg(snapshots_count order by"
                             + " measured_at desc))[1], count(*) filter (where measured_at > ?2),"
-                            + " max(measured_at) from repository_storage where tenant = ?1 and"
+                            + " max(measured_at), (array_agg(capacity_bytes order by"
+                            + " measured_at desc))[1] from repository_storage where tenant = ?1 and"
                             + " measured_at < ?3 group by repository_id order by 2, 1",
                         Object[].class)
                     .setParameter(1, tenant)
                     .setParameter(2, from)
                     .setParameter(3, to)
                     .getResultList())
+        .chain(
+            rows -> {
+              Map<UUID, Long> capacities = new java.util.LinkedHashMap<>();
+              rows.forEach(
+                  r ->
+                      capacities.put(
+                          (UUID) r[0], r[8] == null ? null : ((Number) r[8]).longValue()));
+              return ForecastService.repositoryTrends(
+                      capacities,
+                      GrowthForecast.DEFAULT_WINDOW,
+                      GrowthForecast.DEFAULT_THRESHOLD_PERCENT,
+                      forecastAt)
+                  .map(trends -> Map.entry(rows, trends));
+            })
         .map(
-            rows ->
-                rows.stream()
+            found ->
+                found.getKey().stream()
                     .map(
                         r -> {
                           long start = ((Number) r[3]).longValue();
@@ -323,7 +349,9 @@ public class ConsumptionService {
                               round((end - start) / 1e9),
                               ((Number) r[5]).intValue(),
                               ((Number) r[6]).intValue(),
-                              SqlTime.instant(r[7]));
+                              SqlTime.instant(r[7]),
+                              r[8] == null ? null : ((Number) r[8]).longValue(),
+                              found.getValue().get((UUID) r[0]));
                         })
                     .toList());
   }

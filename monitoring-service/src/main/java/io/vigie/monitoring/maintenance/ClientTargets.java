@@ -1,8 +1,8 @@
 package io.vigie.monitoring.maintenance;
 
 import io.smallrye.mutiny.Uni;
-import io.vigie.monitoring.TargetGuest;
-import io.vigie.monitoring.TargetService;
+import io.vigie.monitoring.targets.TargetGuest;
+import io.vigie.monitoring.targets.TargetService;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * What a client owns among monitoring's targets: its hosted services, and the servers that carry it
  * (its guests or its hosted services run on them, directly or on a VM), as {@link
- * io.vigie.monitoring.Topology} counts them.
+ * io.vigie.monitoring.targets.Topology} counts them.
  */
 public record ClientTargets(Set<UUID> servers, Set<UUID> hostedServices) {
 

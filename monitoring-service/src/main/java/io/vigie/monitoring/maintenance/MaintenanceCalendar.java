@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.Interval;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +26,8 @@ import java.util.UUID;
  *
  * <p>A window covers a check on server S (about hosted service H, if given) when it names S, names
  * H, or names a server H runs on (directly or through one of its VMs). A server whose inventory
- * status is MAINTENANCE is silenced elsewhere ({@link io.vigie.monitoring.Surveillance}); windows
- * are the planned, time-bounded kind.
+ * status is MAINTENANCE is silenced elsewhere ({@link io.vigie.monitoring.targets.Surveillance});
+ * windows are the planned, time-bounded kind.
  */
 @ApplicationScoped
 public class MaintenanceCalendar {

@@ -1,6 +1,6 @@
 package io.vigie.monitoring.maintenance;
 
-import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.Interval;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

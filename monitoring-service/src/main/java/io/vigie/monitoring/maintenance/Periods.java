@@ -1,7 +1,7 @@
 package io.vigie.monitoring.maintenance;
 
 import io.vigie.kit.problem.ProblemException;
-import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.Interval;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package io.vigie.monitoring.probe;
 
-import io.vigie.monitoring.CheckStatus;
+import io.vigie.monitoring.checks.CheckStatus;
 
 /**
  * One run's verdict as a Monitoring Plugin prints it: a status, a one-line output and performance

@@ -1,6 +1,6 @@
 package io.vigie.monitoring.probe;
 
-import io.vigie.monitoring.CheckStatus;
+import io.vigie.monitoring.checks.CheckStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.vigie.monitoring.rules;
 
 import io.smallrye.mutiny.Uni;
-import io.vigie.monitoring.Surveillance;
-import io.vigie.monitoring.TargetGuest;
-import io.vigie.monitoring.TargetServer;
+import io.vigie.monitoring.targets.Surveillance;
+import io.vigie.monitoring.targets.TargetGuest;
+import io.vigie.monitoring.targets.TargetServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -40,7 +40,8 @@ public class UsageRollup {
 
   static final double GIB = 1024.0 * 1024 * 1024;
 
-  private static final List<Matcher> REAL_FILESYSTEMS =
+  /** The filesystems that hold data (not memory, overlays or images); {@link FilesystemRollup}. */
+  static final List<Matcher> REAL_FILESYSTEMS =
       List.of(new Matcher("fstype", "!~", "tmpfs|devtmpfs|overlay|squashfs|ramfs|nsfs|fuse.*"));
 
   private static final Expression CPU_IDLE =

@@ -2,8 +2,7 @@ package io.vigie.monitoring.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigie.monitoring.Availability;
-import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.Interval;
 import io.vigie.monitoring.availability.CheckDowntimes.Sample;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.vigie.monitoring.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vigie.monitoring.Availability.Interval;
+import io.vigie.monitoring.availability.Availability.Interval;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -63,6 +63,7 @@ public final class RealPrometheus implements AutoCloseable {
     private final Map<String, String> scrapeLabels = new LinkedHashMap<>();
     private final Map<String, String> ruleFiles = new LinkedHashMap<>();
     private final List<String> nodeExporterArgs = new ArrayList<>();
+    private final Map<String, String> extraTargets = new LinkedHashMap<>();
     private String token = TestTokens.agent();
     private Duration scrapeInterval = Duration.ofSeconds(1);
     private String extraConfig = "";
@@ -97,6 +98,15 @@ public final class RealPrometheus implements AutoCloseable {
     /** Extra node_exporter flags, e.g. {@code --collector.disable-defaults}. */
     public Builder nodeExporterArgs(String... args) {
       nodeExporterArgs.addAll(List.of(args));
+      return this;
+    }
+
+    /**
+     * Another exporter to scrape as job {@code job} at {@code target} (host:port), with the same
+     * {@link #scrapeLabel labels} as node_exporter's series (e.g. the postgres exporter).
+     */
+    public Builder scrapeTarget(String job, String target) {
+      extraTargets.put(job, target);
       return this;
     }
 
@@ -171,22 +181,30 @@ public final class RealPrometheus implements AutoCloseable {
       yaml.append("rule_files:\n");
       ruleFiles.forEach(file -> yaml.append("  - ").append(quote(file)).append('\n'));
     }
-    yaml.append("scrape_configs:\n")
-        .append("  - job_name: node\n")
-        .append("    static_configs:\n")
-        .append("      - targets: [")
-        .append(quote(nodeExporterTarget))
-        .append("]\n");
-    if (!config.scrapeLabels.isEmpty()) {
-      yaml.append("        labels:\n");
-      config.scrapeLabels.forEach(
-          (name, value) ->
-              yaml.append("          ")
-                  .append(name)
-                  .append(": ")
-                  .append(quote(value))
-                  .append('\n'));
-    }
+    yaml.append("scrape_configs:\n");
+    Map<String, String> jobs = new LinkedHashMap<>();
+    jobs.put("node", nodeExporterTarget);
+    jobs.putAll(config.extraTargets);
+    jobs.forEach(
+        (job, target) -> {
+          yaml.append("  - job_name: ")
+              .append(quote(job))
+              .append('\n')
+              .append("    static_configs:\n")
+              .append("      - targets: [")
+              .append(quote(target))
+              .append("]\n");
+          if (!config.scrapeLabels.isEmpty()) {
+            yaml.append("        labels:\n");
+            config.scrapeLabels.forEach(
+                (name, value) ->
+                    yaml.append("          ")
+                        .append(name)
+                        .append(": ")
+                        .append(quote(value))
+                        .append('\n'));
+          }
+        });
     yaml.append("remote_write:\n")
         .append("  - url: ")
         .append(quote(config.writeUrl.toString()))

@@ -2,8 +2,8 @@ package io.vigie.monitoring.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vigie.monitoring.CheckStatus;
-import io.vigie.monitoring.PerfData;
+import io.vigie.monitoring.checks.CheckStatus;
+import io.vigie.monitoring.checks.PerfData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

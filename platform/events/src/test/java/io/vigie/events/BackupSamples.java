@@ -183,7 +183,8 @@ final class BackupSamples {
         Instant.parse("2026-11-21T02:04:00Z"),
         48_213_337_112L,
         null,
-        240);
+        240,
+        500_000_000_000L);
   }
 
   static CoverageGapClosed coverageGapClosed() {

@@ -306,6 +306,28 @@ class EventRoundTripTest {
   }
 
   @Test
+  void aRepositoryMeasuredBeforeCapacitiesExistedReadsWithoutOne() throws Exception {
+    // replayed from backup.events' retention: written before capacityBytes was added
+    String json =
+        "{\"repositoryId\":\"0192f3a0-0000-7000-8000-0000000c0003\",\"tenant\":null,"
+            + "\"repositoryName\":\"shared DC3\",\"datacenterCode\":\"PAR-DC3\","
+            + "\"measuredAt\":\"2026-11-21T02:04:00Z\",\"totalSizeBytes\":42,"
+            + "\"uncompressedSizeBytes\":null,\"snapshotsCount\":3}";
+    io.vigie.events.backup.RepositoryStorageMeasured measured =
+        JSON.readValue(json, io.vigie.events.backup.RepositoryStorageMeasured.class);
+    assertThat(measured.capacityBytes()).isNull();
+    assertThat(measured.totalSizeBytes()).isEqualTo(42);
+    // the old constructor still compiles for producers that know no capacity
+    assertThat(
+            new io.vigie.events.backup.RepositoryStorageMeasured(
+                    UUID.randomUUID(), null, "r", "PAR-DC3", Instant.EPOCH, 1, null, 1)
+                .capacityBytes())
+        .isNull();
+    assertThat(JSON.writeValueAsString(BackupSamples.repositoryStorageMeasured()))
+        .endsWith("\"snapshotsCount\":240,\"capacityBytes\":500000000000}");
+  }
+
+  @Test
   void durationsAndDatesAreIsoStrings() throws Exception {
     String json = JSON.writeValueAsString(new ContractChanged(EventSamples.client()));
     assertThat(json)

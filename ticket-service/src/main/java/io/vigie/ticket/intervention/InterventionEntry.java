@@ -29,7 +29,9 @@ public class InterventionEntry extends PanacheEntityBase {
     SCHEDULED,
     STARTED,
     ENDED,
-    CANCELLED
+    CANCELLED,
+    /** Published on, updated on or taken down from the public status page. */
+    STATUS_PAGE
   }
 
   @Id public UUID id;
@@ -55,7 +57,7 @@ public class InterventionEntry extends PanacheEntityBase {
   @Column(nullable = false)
   public String body;
 
-  static InterventionEntry of(
+  public static InterventionEntry of(
       UUID interventionId, Instant at, Kind kind, String tenant, String author, String body) {
     InterventionEntry e = new InterventionEntry();
     e.id = Uuids.timeOrdered();

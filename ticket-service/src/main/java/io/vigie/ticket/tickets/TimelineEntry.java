@@ -44,7 +44,9 @@ public class TimelineEntry extends PanacheEntityBase {
     DRP_STEP_COMPLETED,
     DRP_STEP_FAILED,
     DRP_ABORTED,
-    DRP_COMPLETED
+    DRP_COMPLETED,
+    /** Published on, updated on or taken down from the public status page (staff only). */
+    STATUS_PAGE
   }
 
   /** Who may read it: a client never reads an INTERNAL entry. */

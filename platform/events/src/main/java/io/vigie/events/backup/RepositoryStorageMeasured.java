@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param uncompressedSizeBytes restic's {@code total_uncompressed_size} (repository format 2 with
  *     compression), else null
  * @param snapshotsCount restic's {@code snapshots_count}
+ * @param capacityBytes the repository's capacity as registered in backup-service when it was
+ *     measured (what "full" means for its growth forecast), null when none is set (and in events
+ *     published before capacities existed)
  */
 public record RepositoryStorageMeasured(
     UUID repositoryId,
@@ -22,8 +25,31 @@ public record RepositoryStorageMeasured(
     Instant measuredAt,
     long totalSizeBytes,
     Long uncompressedSizeBytes,
-    int snapshotsCount)
+    int snapshotsCount,
+    Long capacityBytes)
     implements BackupEvents.BackupEvent {
+
+  /** The shape before {@code capacityBytes}: no capacity known. */
+  public RepositoryStorageMeasured(
+      UUID repositoryId,
+      String tenant,
+      String repositoryName,
+      String datacenterCode,
+      Instant measuredAt,
+      long totalSizeBytes,
+      Long uncompressedSizeBytes,
+      int snapshotsCount) {
+    this(
+        repositoryId,
+        tenant,
+        repositoryName,
+        datacenterCode,
+        measuredAt,
+        totalSizeBytes,
+        uncompressedSizeBytes,
+        snapshotsCount,
+        null);
+  }
 
   @Override
   public String eventType() {
