@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.vigie.events.backup.BackupKind;
 import io.vigie.events.backup.BackupOverdue;
@@ -16,19 +15,33 @@ import io.vigie.events.backup.RpoRestored;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Backups;
+import io.vigie.ticket.EventPolicies;
 import io.vigie.ticket.InventoryFeed;
-import io.vigie.ticket.ResolvingPolicies;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With the ANNOTATE policy, the RPO holding again is an entry; the incident stays open. */
 @QuarkusTest
-@TestProfile(ResolvingPolicies.class)
 @QuarkusTestResource(VigieTestResources.class)
 class AnnotatePolicyTest {
+
+  @Inject EventPolicies policies;
+
+  @BeforeEach
+  void switchPolicy() {
+    policies.rpoRestored(BackupTicketConfig.RestoredPolicy.ANNOTATE);
+  }
+
+  @AfterEach
+  void resetPolicy() {
+    policies.reset();
+  }
 
   @Test
   void theRpoHoldingAgainIsOnTheTimelineAndTheIncidentStaysOpen() {

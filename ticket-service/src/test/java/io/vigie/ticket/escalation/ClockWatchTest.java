@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.InventoryFeed;
@@ -162,7 +163,7 @@ class ClockWatchTest {
     watchAt("2032-05-04T09:30:00Z"); // GTI met; resolution (4 h) at 37 %
     watchAt("2032-05-04T10:00:00Z"); // resolution 50 %
     List<ConsumerRecord<String, String>> warnings =
-        KafkaEvents.await(
+        PublishedEvents.await(
             TicketEvents.TOPIC,
             KafkaEvents.withKey(id).and(KafkaEvents.ofType(TicketEvents.CLOCK_WARNING_REACHED)),
             1,

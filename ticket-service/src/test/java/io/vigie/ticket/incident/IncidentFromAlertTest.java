@@ -17,6 +17,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vigie.events.monitoring.AlertFired;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Alerts;
@@ -153,7 +154,7 @@ class IncidentFromAlertTest {
 
     // on ticket.events: three openings, and one call for a responder, for the parent
     List<ConsumerRecord<String, String>> opened =
-        KafkaEvents.await(
+        PublishedEvents.await(
             TicketEvents.TOPIC,
             KafkaEvents.ofType(TicketEvents.TICKET_OPENED)
                 .and(r -> r.value().contains(fingerprint)),
@@ -164,7 +165,7 @@ class IncidentFromAlertTest {
         .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrder(parentId, mineId, theirsId);
     List<ConsumerRecord<String, String>> paged =
-        KafkaEvents.await(
+        PublishedEvents.await(
             TicketEvents.TOPIC,
             KafkaEvents.ofType(TicketEvents.RESPONDER_NEEDED)
                 .and(

@@ -7,26 +7,40 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.vigie.events.monitoring.AlertFired;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Alerts;
+import io.vigie.ticket.EventPolicies;
 import io.vigie.ticket.InventoryFeed;
-import io.vigie.ticket.ResolvingPolicies;
+import io.vigie.ticket.TicketConfig;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With the RESOLVE policy, an AlertResolved resolves its incidents, pending confirmation. */
 @QuarkusTest
-@TestProfile(ResolvingPolicies.class)
 @QuarkusTestResource(VigieTestResources.class)
 class ResolvePolicyTest {
+
+  @Inject EventPolicies policies;
+
+  @BeforeEach
+  void switchPolicy() {
+    policies.alertResolved(TicketConfig.AlertResolvedPolicy.RESOLVE);
+  }
+
+  @AfterEach
+  void resetPolicy() {
+    policies.reset();
+  }
 
   @Test
   void theAlertClearingResolvesTheIncidentButNeverClosesIt() {

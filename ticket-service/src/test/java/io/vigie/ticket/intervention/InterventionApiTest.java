@@ -20,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.MovableTime;
@@ -172,7 +173,8 @@ class InterventionApiTest {
     act(TestTokens.engineer(), id, "start").statusCode(409);
 
     List<ConsumerRecord<String, String>> events =
-        KafkaEvents.await(TicketEvents.TOPIC, KafkaEvents.withKey(id), 3, Duration.ofSeconds(20));
+        PublishedEvents.await(
+            TicketEvents.TOPIC, KafkaEvents.withKey(id), 3, Duration.ofSeconds(20));
     assertThat(events)
         .extracting(r -> KafkaEvents.header(r, "ce_type"))
         .containsExactly(
@@ -254,7 +256,7 @@ class InterventionApiTest {
         .statusCode(200)
         .body("status", equalTo("CANCELLED"));
     assertThat(
-            KafkaEvents.await(
+            PublishedEvents.await(
                     TicketEvents.TOPIC, KafkaEvents.withKey(nobody), 2, Duration.ofSeconds(20))
                 .stream()
                 .map(r -> KafkaEvents.header(r, "ce_type")))

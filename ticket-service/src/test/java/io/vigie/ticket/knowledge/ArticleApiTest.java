@@ -15,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.InventoryFeed;
@@ -125,7 +126,8 @@ class ArticleApiTest {
     as(TestTokens.client(tenant)).get(PATH + "/" + id + "/revisions").then().statusCode(403);
 
     List<ConsumerRecord<String, String>> events =
-        KafkaEvents.await(TicketEvents.TOPIC, KafkaEvents.withKey(id), 1, Duration.ofSeconds(20));
+        PublishedEvents.await(
+            TicketEvents.TOPIC, KafkaEvents.withKey(id), 1, Duration.ofSeconds(20));
     assertThat(events)
         .extracting(r -> KafkaEvents.header(r, "ce_type"))
         .containsExactly(TicketEvents.ARTICLE_PUBLISHED);
@@ -153,7 +155,8 @@ class ArticleApiTest {
         .then()
         .statusCode(200);
     List<ConsumerRecord<String, String>> events =
-        KafkaEvents.await(TicketEvents.TOPIC, KafkaEvents.withKey(id), 2, Duration.ofSeconds(20));
+        PublishedEvents.await(
+            TicketEvents.TOPIC, KafkaEvents.withKey(id), 2, Duration.ofSeconds(20));
     assertThat(events)
         .extracting(r -> KafkaEvents.header(r, "ce_type"))
         .containsExactly(TicketEvents.ARTICLE_PUBLISHED, TicketEvents.ARTICLE_UPDATED);

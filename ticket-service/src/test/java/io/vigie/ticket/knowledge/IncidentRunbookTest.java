@@ -17,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import io.vigie.events.monitoring.AlertFired;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Alerts;
@@ -166,7 +167,7 @@ class IncidentRunbookTest {
         .doesNotContain(runbookId, slug, marker);
     // nor through an event: what ticket.events says to the client never names the runbook
     List<ConsumerRecord<String, String>> toTheClient =
-        KafkaEvents.await(
+        PublishedEvents.await(
             TicketEvents.TOPIC,
             r -> mine.equals(KafkaEvents.header(r, "ce_tenant")),
             1,

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(VigieTestResources.class)
-@QuarkusTestResource(value = SmtpServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(SmtpServer.class)
 class OnCallPeopleApiTest {
 
   static final String PEOPLE = "/api/v1/on-call/people";

@@ -16,6 +16,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vigie.events.monitoring.AlertFired;
 import io.vigie.events.ticket.TicketEvents;
 import io.vigie.testkit.KafkaEvents;
+import io.vigie.testkit.PublishedEvents;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.Alerts;
@@ -265,7 +266,7 @@ class ReportApiTest {
         .statusCode(409);
 
     List<ConsumerRecord<String, String>> published =
-        KafkaEvents.await(
+        PublishedEvents.await(
             TicketEvents.TOPIC,
             KafkaEvents.withKey(id).and(KafkaEvents.ofType(TicketEvents.REPORT_PUBLISHED)),
             1,

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(VigieTestResources.class)
-@QuarkusTestResource(value = SmtpServer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(SmtpServer.class)
 class PagingTest {
 
   static final String SECRET = "pager-gateway-secret-0123456789";
