@@ -1,6 +1,7 @@
 package io.vigie.console.status;
 
 import io.vigie.console.api.ArticleView;
+import io.vigie.console.api.PublicStatusView;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

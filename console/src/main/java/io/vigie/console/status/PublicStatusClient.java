@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigie.console.ConsoleConfig;
 import io.vigie.console.ServiceUnavailableException;
 import io.vigie.console.VigieService;
+import io.vigie.console.api.PublicStatusView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;

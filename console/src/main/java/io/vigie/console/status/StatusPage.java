@@ -1,9 +1,10 @@
 package io.vigie.console.status;
 
 import io.vigie.console.api.ArticleView;
-import io.vigie.console.status.PublicStatusView.Incident;
-import io.vigie.console.status.PublicStatusView.Maintenance;
-import io.vigie.console.status.PublicStatusView.Update;
+import io.vigie.console.api.PublicStatusView;
+import io.vigie.console.api.PublicStatusView.Incident;
+import io.vigie.console.api.PublicStatusView.Maintenance;
+import io.vigie.console.api.PublicStatusView.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

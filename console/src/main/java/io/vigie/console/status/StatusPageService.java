@@ -7,6 +7,8 @@ import io.vigie.console.ServiceCalls;
 import io.vigie.console.ServiceRejectedException;
 import io.vigie.console.ServiceUnavailableException;
 import io.vigie.console.VigieService;
+import io.vigie.console.api.PlatformTargets;
+import io.vigie.console.api.PublicStatusView;
 import io.vigie.console.api.TargetAvailability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

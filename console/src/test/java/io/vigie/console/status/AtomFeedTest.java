@@ -3,6 +3,7 @@ package io.vigie.console.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vigie.console.api.ArticleView;
+import io.vigie.console.api.PublicStatusView;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.vigie.console.status;
 
-import io.vigie.console.status.PublicStatusView.Announcement;
-import io.vigie.console.status.PublicStatusView.Incident;
-import io.vigie.console.status.PublicStatusView.Maintenance;
-import io.vigie.console.status.PublicStatusView.Platform;
-import io.vigie.console.status.PublicStatusView.Update;
+import io.vigie.console.api.PublicStatusView.Announcement;
+import io.vigie.console.api.PublicStatusView.Incident;
+import io.vigie.console.api.PublicStatusView.Maintenance;
+import io.vigie.console.api.PublicStatusView.Platform;
+import io.vigie.console.api.PublicStatusView.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

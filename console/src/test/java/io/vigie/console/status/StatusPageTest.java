@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigie.console.api.ArticleView;
+import io.vigie.console.api.PublicStatusView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

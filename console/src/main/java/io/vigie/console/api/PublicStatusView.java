@@ -1,4 +1,4 @@
-package io.vigie.console.status;
+package io.vigie.console.api;
 
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;
@@ -8,9 +8,9 @@ import java.util.UUID;
 /**
  * ticket-service's public status answer ({@code GET /public/status}, no token), the fields the page
  * shows and nothing else: whatever else the answer held would not be read into these records, so it
- * could not reach the page. Not under {@code api/} (checked against the committed {@code docs/api})
- * until ticket-service's document is regenerated with the public path.
+ * could not reach the page.
  */
+@ApiSchema(service = "ticket-service", schema = "PublicStatus")
 public record PublicStatusView(
     Instant generatedAt,
     List<Platform> platforms,
@@ -19,13 +19,16 @@ public record PublicStatusView(
     List<Announcement> announcements) {
 
   /** A platform the hoster publishes. */
+  @ApiSchema(service = "ticket-service", schema = "PublicStatusPlatform")
   public record Platform(UUID id, String slug, String name, String description, int displayOrder) {}
 
   /** One public update, as staff wrote it for the page. */
   @TemplateData
+  @ApiSchema(service = "ticket-service", schema = "PublicStatusUpdate")
   public record Update(Instant at, String phase, String message) {}
 
   /** An incident in its public words; {@code platforms} are slugs. */
+  @ApiSchema(service = "ticket-service", schema = "PublicStatusIncident")
   public record Incident(
       UUID id,
       String title,
@@ -42,6 +45,7 @@ public record PublicStatusView(
   }
 
   /** A planned intervention in its public words, with its window. */
+  @ApiSchema(service = "ticket-service", schema = "PublicStatusMaintenance")
   public record Maintenance(
       UUID id,
       String title,
@@ -54,6 +58,7 @@ public record PublicStatusView(
       List<Update> updates) {}
 
   /** A published public announcement (sanitised HTML from ticket-service). */
+  @ApiSchema(service = "ticket-service", schema = "PublicStatusAnnouncement")
   public record Announcement(
       UUID id,
       String title,

@@ -1,4 +1,4 @@
-package io.vigie.console.status;
+package io.vigie.console.api;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,5 +8,6 @@ import java.util.UUID;
  * list {@code GET /api/v1/status/platforms}, read with the status page's service account; never
  * shown on the page).
  */
+@ApiSchema(service = "ticket-service", schema = "StatusPlatformView")
 public record PlatformTargets(
     UUID id, String slug, List<UUID> serverIds, List<UUID> hostedServiceIds) {}
