@@ -406,6 +406,12 @@ public interface Labels {
   @Message("Not measured yet.")
   String status_uptime_none();
 
+  @Message("{percent} % available since {since}, when monitoring began (maintenance excluded)")
+  String status_uptime_since(String percent, String since);
+
+  @Message("no data")
+  String status_no_data();
+
   @Message("Current incidents")
   String status_incidents_current();
 
