@@ -226,8 +226,9 @@ public final class SearchBenchmark {
     for (int i = 0; i < settings.clients(); i++) {
       tenants.add(String.format(Locale.ROOT, "bench-client-%02d", i + 1));
     }
-    List<SearchCorpus.Article> corpus = SearchCorpus.articles(settings.articles(), tenants);
-    List<Line> lines = mix(SearchCorpus.loadQueries(), tenants);
+    SearchCorpus texts = SearchCorpus.load(root);
+    List<SearchCorpus.Article> corpus = texts.articles(settings.articles(), tenants);
+    List<Line> lines = mix(texts.loadQueries(), tenants);
 
     int port = Machine.freePort();
     base = URI.create("http://127.0.0.1:" + port);
@@ -276,7 +277,7 @@ public final class SearchBenchmark {
       long loadStart = System.nanoTime();
       Map<String, String> idByTitle = new HashMap<>();
       boolean[] written = new boolean[corpus.size()];
-      for (int i = 0; i < SearchCorpus.TARGETS.size(); i++) {
+      for (int i = 0; i < texts.targets().size(); i++) {
         idByTitle.put(corpus.get(i).title(), create(corpus.get(i), Duration.ZERO));
         written[i] = true;
       }
@@ -323,7 +324,7 @@ public final class SearchBenchmark {
       db.vacuumAnalyze(DATABASE);
 
       // the quality test's queries on the scaled corpus, and how many articles each query finds
-      for (Map.Entry<String, String> q : SearchCorpus.qualityQueries().entrySet()) {
+      for (Map.Entry<String, String> q : texts.qualityQueries().entrySet()) {
         JsonNode page = search(q.getKey(), staff, "&size=5");
         String first =
             page.get("items").isEmpty() ? null : page.get("items").get(0).get("id").asText();
@@ -335,7 +336,7 @@ public final class SearchBenchmark {
         }
       }
       String client = "Bearer " + TestTokens.client(tenants.get(0));
-      for (String q : SearchCorpus.loadQueries()) {
+      for (String q : texts.loadQueries()) {
         hits.put(
             q,
             new long[] {
@@ -344,9 +345,9 @@ public final class SearchBenchmark {
             });
       }
       say(
-          (SearchCorpus.qualityQueries().size() - misses.size())
+          (texts.qualityQueries().size() - misses.size())
               + " of "
-              + SearchCorpus.qualityQueries().size()
+              + texts.qualityQueries().size()
               + " quality queries rank the expected article first at this scale");
 
       // the measured runs, lowest concurrency first
@@ -486,6 +487,7 @@ public final class SearchBenchmark {
             pgbench.version(),
             wrk.version(),
             serviceCommand,
+            texts,
             corpus,
             loading,
             lines,
@@ -732,6 +734,7 @@ public final class SearchBenchmark {
       String pgbenchVersion,
       String wrkVersion,
       List<String> serviceCommand,
+      SearchCorpus texts,
       List<SearchCorpus.Article> corpus,
       Duration loading,
       List<Line> lines,
@@ -860,15 +863,15 @@ public final class SearchBenchmark {
                 SearchCorpus.describe(corpus),
                 settings.loadConcurrency(),
                 loading.toNanos() / 1e9,
-                (corpus.size() - SearchCorpus.TARGETS.size()) / SearchCorpus.TEMPLATES,
+                texts.hosts(corpus),
                 settings.clients()));
     md.append(
         String.format(
             Locale.ROOT,
             "**Search quality at this scale:** %d of %d of the test's queries rank the expected"
                 + " article first (as staff, `size=5`)%s.\n\n",
-            SearchCorpus.qualityQueries().size() - misses.size(),
-            SearchCorpus.qualityQueries().size(),
+            texts.qualityQueries().size() - misses.size(),
+            texts.qualityQueries().size(),
             misses.isEmpty() ? "" : "; misses: " + String.join("; ", misses)));
     md.append(
         String.format(
@@ -883,7 +886,7 @@ public final class SearchBenchmark {
             lines.size(),
             settings.clients(),
             hits.size(),
-            SearchCorpus.qualityQueries().size(),
+            texts.qualityQueries().size(),
             "bench-client-01"));
     md.append("| question | staff | client |\n|---|---:|---:|\n");
     hits.forEach(

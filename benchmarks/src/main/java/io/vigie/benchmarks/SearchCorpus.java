@@ -1,5 +1,8 @@
 package io.vigie.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +19,14 @@ import java.util.Map;
  * also carries a few paragraphs of operations prose and a Markdown checklist, so an article is
  * 100–300 words as in a real knowledge base rather than the test's one sentence.
  *
- * <p>The target texts and queries are the test's (ticket-service/src/test/java/.../knowledge/
- * SearchQualityTest.java); when they change there, change them here.
+ * <p>The targets, their queries, the hosts and the distractors' first paragraphs are read from the
+ * test's own data, {@link #FILE}: one corpus for the test and the benchmark.
  */
 final class SearchCorpus {
+
+  /** The quality test's corpus, relative to the repository's root. */
+  static final Path FILE =
+      Path.of("ticket-service/src/test/resources/knowledge/search-corpus.json");
 
   /** An article as {@code POST /api/v1/articles} takes it. */
   record Article(
@@ -34,134 +41,11 @@ final class SearchCorpus {
   /** A target of the quality test: the article each of its queries must rank first. */
   record Target(String language, String title, String body, List<String> queries) {}
 
-  static final List<Target> TARGETS =
-      List.of(
-          new Target(
-              "FR",
-              "Sauvegarde échouée sur le serveur de fichiers",
-              "Quand la sauvegarde nocturne a échoué, relancer le job et vérifier le dépôt.",
-              List.of("sauvegarde échouée", "sauvegarde echouee", "SAUVEGARDES ÉCHOUÉES")),
-          new Target(
-              "FR",
-              "Certificat TLS expiré sur un site client",
-              "Un certificat expiré bloque les visiteurs : renouveler via ACME et recharger nginx.",
-              List.of("certificat expiré", "certificat expire")),
-          new Target(
-              "FR",
-              "Réplication MySQL en retard",
-              "La réplique accuse un retard de réplication : vérifier les transactions longues.",
-              List.of("réplication en retard", "replication retard")),
-          new Target(
-              "FR",
-              "Disque plein sur la partition /var",
-              "Partition pleine : purger les journaux, jamais un fichier encore ouvert.",
-              List.of("disque plein", "partition pleine")),
-          new Target(
-              "FR",
-              "Serveur injoignable : redémarrage électrique",
-              "Le serveur ne répond plus au ping : console IPMI, puis redémarrage électrique.",
-              List.of("serveur injoignable", "redemarrage electrique")),
-          new Target(
-              "FR",
-              "Mise à jour du noyau Linux",
-              "Procédure de mise à jour du noyau avec redémarrage planifié des frontaux.",
-              List.of("mise à jour noyau", "mise a jour du noyau")),
-          new Target(
-              "FR",
-              "Restauration d'une base de données",
-              "Restaurer une base de données depuis la dernière sauvegarde complète et les binlogs.",
-              List.of("restauration base de données", "restaurer base de donnees")),
-          new Target(
-              "FR",
-              "Renouvellement d'un nom de domaine",
-              "Le renouvellement du domaine se fait chez le registraire trente jours avant terme.",
-              List.of("renouvellement domaine")),
-          new Target(
-              "FR",
-              "Saturation mémoire de PHP-FPM",
-              "Saturation de la mémoire : réduire pm.max_children ou ajouter de la mémoire.",
-              List.of("saturation mémoire", "saturation memoire")),
-          new Target(
-              "FR",
-              "Ouverture d'un port sur le pare-feu",
-              "Toute ouverture de port sur le pare-feu passe par une demande de changement.",
-              List.of("ouverture port pare-feu")),
-          new Target(
-              "FR",
-              "Échec de la bascule PRA",
-              "Si la bascule du PRA échoue, revenir au site principal et prévenir le client.",
-              List.of("bascule PRA", "echec bascule")),
-          new Target(
-              "FR",
-              "Lenteurs de la boutique en ligne",
-              "Des lenteurs sur la boutique viennent souvent du cache applicatif vidé.",
-              List.of("lenteurs boutique", "lenteur de la boutique")),
-          new Target(
-              "EN",
-              "Replication lag on a PostgreSQL standby",
-              "When the standby is lagging, look at replay lag and long queries on the primary.",
-              List.of("replication lag", "standby lagging")),
-          new Target(
-              "EN",
-              "Disk full on the mail server",
-              "The mail server's disk is full: purge the queue and old logs.",
-              List.of("disk full mail server")),
-          new Target(
-              "EN",
-              "Expired TLS certificate on the load balancer",
-              "An expired certificate on the load balancer breaks every site behind it.",
-              List.of("expired certificate load balancer", "tls certificate expired")),
-          new Target(
-              "EN",
-              "Restoring a website from backup",
-              "Restore the website's files and database from the last good backup.",
-              List.of("restore website backup", "restoring websites")),
-          new Target(
-              "EN",
-              "High load average on a hypervisor",
-              "A high load on a hypervisor: find the noisy guest with top and iotop.",
-              List.of("high load hypervisor")),
-          new Target(
-              "EN",
-              "DNS zone transfer failing",
-              "A failing zone transfer: check the TSIG key and the secondary's allow list.",
-              List.of("dns zone transfer", "zone transfers failed")),
-          new Target(
-              "EN",
-              "Kernel upgrade procedure",
-              "Upgrade the kernel one node at a time, draining it from the cluster first.",
-              List.of("kernel upgrade", "upgrading kernels")),
-          new Target(
-              "EN",
-              "Out of memory killer on a database server",
-              "The OOM killer chose MySQL: cap the buffer pool and add swap alerts.",
-              List.of("memory killer database")),
-          new Target(
-              "EN",
-              "Rotating SSH keys for a departing employee",
-              "Rotate the SSH keys and revoke the VPN access of anyone who leaves.",
-              List.of("rotate ssh keys", "ssh key rotation")),
-          new Target(
-              "EN",
-              "Failed backup of a client database",
-              "A failed backup of a database: rerun it, then check the repository's space.",
-              List.of("failed backup database", "failed backups of databases")),
-          new Target(
-              "EN",
-              "Slow checkout on an online shop",
-              "A slow checkout is usually the payment provider or a cold cache.",
-              List.of("slow checkout")),
-          new Target(
-              "EN",
-              "Cron job not running",
-              "A cron job that does not run: check the crontab, its user and the mail it sent.",
-              List.of("cron job not running")));
+  /** A distractor of the test, written once per host; {@code {host}} stands for the host. */
+  record Distractor(String language, String title, String body) {}
 
-  /** The test's 20 hosts; the scaled corpus numbers them ({@code web1-7}). */
-  static final List<String> HOSTS =
-      List.of(
-          "web1", "web2", "web3", "db1", "db2", "lb1", "lb2", "mail1", "dns1", "dns2", "hv1", "hv2",
-          "hv3", "nas1", "backup1", "shop1", "shop2", "crm1", "erp1", "vpn1");
+  /** The file's shape. */
+  private record Data(List<String> hosts, List<Target> targets, List<Distractor> distractors) {}
 
   /**
    * What people type besides the quality queries: quoted phrases, single broad words (which match
@@ -186,9 +70,6 @@ final class SearchCorpus {
           "sauvgarde echouee",
           "certficate expired",
           "replicaton lag");
-
-  /** How many distractor templates each host gets. */
-  static final int TEMPLATES = 10;
 
   private static final List<String> FR_PARAGRAPHS =
       List.of(
@@ -228,19 +109,38 @@ final class SearchCorpus {
           "When in doubt, escalate to level 2 rather than attempt a risky change in production,"
               + " and record every command run in the ticket.");
 
-  private SearchCorpus() {}
+  private final Data data;
+
+  private SearchCorpus(Data data) {
+    this.data = data;
+  }
+
+  /** The corpus of the repository at {@code root}. */
+  static SearchCorpus load(Path root) throws IOException {
+    return new SearchCorpus(new ObjectMapper().readValue(root.resolve(FILE).toFile(), Data.class));
+  }
+
+  /** The articles the quality queries are about, written first. */
+  List<Target> targets() {
+    return data.targets();
+  }
+
+  /** How many hosts' distractors {@code corpus} (made by {@link #articles}) holds. */
+  int hosts(List<Article> corpus) {
+    return (corpus.size() - data.targets().size()) / data.distractors().size();
+  }
 
   /** The 42 quality queries, each with the title of the article it must rank first. */
-  static Map<String, String> qualityQueries() {
+  Map<String, String> qualityQueries() {
     Map<String, String> expected = new LinkedHashMap<>();
-    for (Target t : TARGETS) {
+    for (Target t : data.targets()) {
       t.queries().forEach(q -> expected.put(q, t.title()));
     }
     return expected;
   }
 
   /** Every query of the load: the quality queries, then the extra ones. */
-  static List<String> loadQueries() {
+  List<String> loadQueries() {
     List<String> all = new ArrayList<>(qualityQueries().keySet());
     all.addAll(EXTRA_QUERIES);
     return all;
@@ -253,10 +153,13 @@ final class SearchCorpus {
    * that client's, one host's interventions in ten are public (a shared platform's), its
    * configuration changes and on-call contacts are internal.
    */
-  static List<Article> articles(int articles, List<String> tenants) {
+  List<Article> articles(int articles, List<String> tenants) {
+    List<Target> targets = data.targets();
+    List<String> hosts = data.hosts();
+    int templates = data.distractors().size();
     List<Article> all = new ArrayList<>();
-    for (int i = 0; i < TARGETS.size(); i++) {
-      Target t = TARGETS.get(i);
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
       all.add(
           new Article(
               i % 2 == 0 ? "RUNBOOK" : "SOLUTION",
@@ -267,21 +170,21 @@ final class SearchCorpus {
               t.body(),
               t.queries()));
     }
-    int hosts = Math.max(1, (articles - TARGETS.size() + TEMPLATES - 1) / TEMPLATES);
-    for (int n = 0; n < hosts; n++) {
+    int count = Math.max(1, (articles - targets.size() + templates - 1) / templates);
+    for (int n = 0; n < count; n++) {
       String host =
-          HOSTS.get(n % HOSTS.size()) + (n < HOSTS.size() ? "" : "-" + (n / HOSTS.size() + 1));
+          hosts.get(n % hosts.size()) + (n < hosts.size() ? "" : "-" + (n / hosts.size() + 1));
       String tenant = tenants.get(n % tenants.size());
-      for (int template = 0; template < TEMPLATES; template++) {
+      for (int template = 0; template < templates; template++) {
         all.add(distractor(n, template, host, tenant));
       }
     }
     return all;
   }
 
-  private static Article distractor(int n, int template, String host, String tenant) {
-    String language = template % 2 == 0 ? "FR" : "EN";
-    String[] text = text(template, host);
+  private Article distractor(int n, int template, String host, String tenant) {
+    Distractor text = data.distractors().get(template);
+    String language = text.language();
     String kind;
     String visibility;
     switch (template / 2) {
@@ -311,8 +214,11 @@ final class SearchCorpus {
         visibility,
         visibility.equals("PUBLIC") ? null : tenant,
         language,
-        text[0],
-        longBody(text[1], language, n * TEMPLATES + template),
+        text.title().replace("{host}", host),
+        longBody(
+            text.body().replace("{host}", host),
+            language,
+            n * data.distractors().size() + template),
         List.of());
   }
 
@@ -340,80 +246,6 @@ final class SearchCorpus {
                 "- [ ] back to normal checked");
     checks.forEach(c -> body.append(c).append('\n'));
     return body.toString();
-  }
-
-  /** The test's distractor number {@code template} for {@code host}: title and first paragraph. */
-  private static String[] text(int template, String h) {
-    return switch (template) {
-      case 0 ->
-          new String[] {
-            "Cahier d'exploitation mensuel de " + h,
-            "Ce mois-ci sur "
-                + h
-                + " : aucune sauvegarde échouée, un certificat expiré renouvelé, la"
-                + " réplication en retard une fois, un disque plein évité, une mise à jour"
-                + " du noyau, une restauration de base de données testée, le renouvellement"
-                + " du domaine fait, aucune saturation mémoire, une ouverture de port sur le"
-                + " pare-feu, un test de bascule PRA, des lenteurs de la boutique corrigées,"
-                + " le serveur injoignable une nuit puis un redémarrage électrique."
-          };
-      case 1 ->
-          new String[] {
-            "Monthly operations summary for " + h,
-            "This month on "
-                + h
-                + ": no failed backup of the database, replication lag stayed low, one"
-                + " expired certificate on the load balancer renewed, disk full on the mail"
-                + " server avoided, a kernel upgrade, a restore of a website from backup"
-                + " tested, high load on the hypervisor once, dns zone transfer checked, the"
-                + " memory killer never hit the database, ssh keys rotated, a slow checkout"
-                + " fixed, one cron job not running."
-          };
-      case 2 ->
-          new String[] {
-            "Intervention planifiée sur " + h,
-            "Redémarrage de "
-                + h
-                + " à 22 h ; la sauvegarde du soir est décalée et le serveur est sorti du"
-                + " répartiteur pendant l'intervention."
-          };
-      case 3 ->
-          new String[] {
-            "Planned maintenance on " + h,
-            h
-                + " reboots at 10 pm for a package update; the backup runs after it and the"
-                + " load balancer drains it first."
-          };
-      case 4 ->
-          new String[] {
-            "Changement de configuration sur " + h,
-            "Paramètres nginx et PHP revus sur " + h + " ; la base est inchangée."
-          };
-      case 5 ->
-          new String[] {
-            "Configuration change on " + h,
-            "Network settings reviewed on " + h + "; the certificate store untouched."
-          };
-      case 6 ->
-          new String[] {
-            "Inventaire matériel de " + h,
-            "Disques, mémoire et alimentation de " + h + " : tout est sous garantie."
-          };
-      case 7 ->
-          new String[] {
-            "Hardware inventory of " + h,
-            "Disks, memory and power supplies of " + h + ": all under warranty."
-          };
-      case 8 ->
-          new String[] {
-            "Contacts d'astreinte pour " + h,
-            "En cas d'alerte sur " + h + ", appeler l'astreinte niveau 2."
-          };
-      default ->
-          new String[] {
-            "On-call contacts for " + h, "On an alert on " + h + ", call level 2 on duty."
-          };
-    };
   }
 
   /** Word count of a text, for the report's description of the corpus. */

@@ -2,6 +2,8 @@ package io.vigie.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -15,11 +17,23 @@ class SearchCorpusTest {
 
   private static final List<String> TENANTS = List.of("bench-client-01", "bench-client-02");
 
+  /** The repository's corpus (the tests run in benchmarks/). */
+  private final SearchCorpus texts = load();
+
+  private static SearchCorpus load() {
+    try {
+      return SearchCorpus.load(Path.of(".."));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void scalesTheQualityCorpusToTheRequestedSizeInBothLanguages() {
-    List<SearchCorpus.Article> corpus = SearchCorpus.articles(3000, TENANTS);
+    List<SearchCorpus.Article> corpus = texts.articles(3000, TENANTS);
 
     assertThat(corpus).hasSize(24 + 298 * 10);
+    assertThat(texts.hosts(corpus)).isEqualTo(298);
     assertThat(corpus.stream().map(SearchCorpus.Article::language).distinct())
         .containsExactlyInAnyOrder("FR", "EN");
     assertThat(corpus.stream().map(SearchCorpus.Article::title).collect(Collectors.toSet()))
@@ -40,8 +54,8 @@ class SearchCorpusTest {
   @Test
   void everyQualityQueryHasItsTargetInTheCorpus() {
     Set<String> titles = new HashSet<>();
-    SearchCorpus.articles(500, TENANTS).forEach(a -> titles.add(a.title()));
-    Map<String, String> expected = SearchCorpus.qualityQueries();
+    texts.articles(500, TENANTS).forEach(a -> titles.add(a.title()));
+    Map<String, String> expected = texts.qualityQueries();
 
     assertThat(expected).hasSize(42);
     assertThat(titles).containsAll(expected.values());
@@ -49,7 +63,7 @@ class SearchCorpusTest {
 
   @Test
   void theMixHasTwentySlotsPerRoundAndAsksEveryQuestionInEveryShape() {
-    List<String> queries = SearchCorpus.loadQueries();
+    List<String> queries = texts.loadQueries();
     List<SearchBenchmark.Line> lines = SearchBenchmark.mix(queries, TENANTS);
 
     assertThat(lines).hasSize(20 * queries.size());

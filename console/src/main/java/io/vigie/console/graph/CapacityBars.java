@@ -43,88 +43,44 @@ public final class CapacityBars {
    */
   public static String svg(String id, List<Row> rows, String unit, Locale locale, Labels labels) {
     int height = TOP + BOTTOM + ROW * Math.max(1, rows.size());
-    StringBuilder svg = new StringBuilder(1024 + rows.size() * 512);
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart capacity\" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(height)
-        .append("\" role=\"img\" aria-labelledby=\"")
-        .append(id)
-        .append("-title ")
-        .append(id)
-        .append("-desc\"><title id=\"")
-        .append(id)
-        .append("-title\">")
-        .append(UsageChart.escape(labels.title()))
-        .append("</title><desc id=\"")
-        .append(id)
-        .append("-desc\">")
-        .append(UsageChart.escape(describe(rows, unit, locale, labels)))
-        .append("</desc>");
+    Svg svg =
+        Svg.open(
+            id,
+            "chart capacity",
+            WIDTH,
+            height,
+            labels.title(),
+            describe(rows, unit, locale, labels));
     double track = WIDTH - LABEL - FIGURES - 8;
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       double top = TOP + ROW * i;
       double scale =
           Math.max(1, Math.max(row.physical(), Math.max(row.allocated(), row.allocatable())));
-      svg.append("<text class=\"name\" x=\"")
-          .append(LABEL - 6)
-          .append("\" y=\"")
-          .append(fmt(top + 16))
-          .append("\" text-anchor=\"end\">")
-          .append(UsageChart.escape(shorten(row.name())))
-          .append("</text>");
-      bar(svg, "physical", LABEL, top + 4, track * row.physical() / scale, ROW - 8);
-      bar(svg, "allocated", LABEL, top + 7, track * row.allocated() / scale, ROW - 14);
+      svg.text("name", LABEL - 6, top + 16, "end", shorten(row.name()));
+      svg.rect("physical", LABEL, top + 4, track * row.physical() / scale, ROW - 8);
+      svg.rect("allocated", LABEL, top + 7, track * row.allocated() / scale, ROW - 14);
       if (row.used() != null) {
-        bar(svg, "used", LABEL, top + 10, track * Math.min(row.used(), scale) / scale, ROW - 20);
+        svg.rect("used", LABEL, top + 10, track * Math.min(row.used(), scale) / scale, ROW - 20);
       }
       if (row.allocatable() > 0) {
         double x = LABEL + track * row.allocatable() / scale;
-        svg.append("<line class=\"allowed\" x1=\"")
-            .append(fmt(x))
-            .append("\" x2=\"")
-            .append(fmt(x))
-            .append("\" y1=\"")
-            .append(fmt(top + 1))
-            .append("\" y2=\"")
-            .append(fmt(top + ROW - 1))
-            .append("\"/>");
+        svg.line("allowed", x, x, top + 1, top + ROW - 1);
       }
-      svg.append("<text class=\"figures\" x=\"")
-          .append(WIDTH - FIGURES)
-          .append("\" y=\"")
-          .append(fmt(top + 16))
-          .append("\">")
-          .append(
-              UsageChart.escape(
-                  (row.used() == null ? "—" : number(row.used(), locale))
-                      + " / "
-                      + number(row.allocated(), locale)
-                      + " / "
-                      + number(row.allocatable(), locale)
-                      + " "
-                      + unit))
-          .append("</text>");
+      svg.text(
+          "figures",
+          WIDTH - FIGURES,
+          top + 16,
+          null,
+          (row.used() == null ? "—" : Svg.number(row.used(), locale))
+              + " / "
+              + Svg.number(row.allocated(), locale)
+              + " / "
+              + Svg.number(row.allocatable(), locale)
+              + " "
+              + unit);
     }
-    return svg.append("</svg>").toString();
-  }
-
-  private static void bar(StringBuilder svg, String css, double x, double y, double w, double h) {
-    if (w <= 0) {
-      return;
-    }
-    svg.append("<rect class=\"")
-        .append(css)
-        .append("\" x=\"")
-        .append(fmt(x))
-        .append("\" y=\"")
-        .append(fmt(y))
-        .append("\" width=\"")
-        .append(fmt(w))
-        .append("\" height=\"")
-        .append(fmt(h))
-        .append("\"/>");
+    return svg.close();
   }
 
   /** Host names are long: the first label and its start is what people read on a wall. */
@@ -135,12 +91,6 @@ public final class CapacityBars {
     return name.length() <= 22 ? name : name.substring(0, 21) + "…";
   }
 
-  static String number(double value, Locale locale) {
-    return value == Math.rint(value)
-        ? String.valueOf((long) value)
-        : String.format(locale, "%.1f", value);
-  }
-
   private static String describe(List<Row> rows, String unit, Locale locale, Labels labels) {
     List<String> parts = new ArrayList<>();
     for (Row row : rows) {
@@ -149,22 +99,18 @@ public final class CapacityBars {
               + ": "
               + labels.used()
               + " "
-              + (row.used() == null ? "—" : number(row.used(), locale))
+              + (row.used() == null ? "—" : Svg.number(row.used(), locale))
               + ", "
               + labels.allocated()
               + " "
-              + number(row.allocated(), locale)
+              + Svg.number(row.allocated(), locale)
               + ", "
               + labels.allowed()
               + " "
-              + number(row.allocatable(), locale)
+              + Svg.number(row.allocatable(), locale)
               + " "
               + unit);
     }
     return labels.title() + ". " + String.join("; ", parts);
-  }
-
-  private static String fmt(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
   }
 }

@@ -31,6 +31,7 @@ public final class HourlyUsageChart {
   static final int TOP = 12;
   static final int BOTTOM = 44;
   static final Duration HOUR = Duration.ofHours(1);
+  private static final Svg.Frame FRAME = new Svg.Frame(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM);
 
   /** What is drawn, read from each hour. */
   public enum Resource {
@@ -109,132 +110,30 @@ public final class HourlyUsageChart {
     double peak = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     Double capacity = resource == Resource.CPU ? null : total;
     double top = top(resource, peak, capacity);
-    StringBuilder svg = new StringBuilder(4096);
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart usage ")
-        .append(resource.name().toLowerCase(Locale.ROOT))
-        .append("\" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(HEIGHT)
-        .append("\" role=\"img\" aria-labelledby=\"")
-        .append(id)
-        .append("-title ")
-        .append(id)
-        .append("-desc\"><title id=\"")
-        .append(id)
-        .append("-title\">")
-        .append(UsageChart.escape(labels.title()))
-        .append("</title><desc id=\"")
-        .append(id)
-        .append("-desc\">")
-        .append(UsageChart.escape(describe(values, resource, capacity, labels, locale)))
-        .append("</desc>");
+    Svg svg =
+        Svg.open(
+            id,
+            "chart usage " + resource.name().toLowerCase(Locale.ROOT),
+            WIDTH,
+            HEIGHT,
+            labels.title(),
+            describe(values, resource, capacity, labels, locale));
     for (int i = 0; i <= 4; i++) {
       double value = top * i / 4;
-      double y = y(value, top);
-      svg.append("<line class=\"grid\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(WIDTH - RIGHT)
-          .append("\" y1=\"")
-          .append(fmt(y))
-          .append("\" y2=\"")
-          .append(fmt(y))
-          .append("\"/><text class=\"value\" x=\"")
-          .append(LEFT - 6)
-          .append("\" y=\"")
-          .append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">")
-          .append(UsageChart.escape(amount(value, resource, locale)))
-          .append("</text>");
+      svg.grid(FRAME, y(value, top), "value", amount(value, resource, locale));
     }
     if (capacity != null && capacity > 0 && capacity <= top) {
-      double y = y(capacity, top);
-      svg.append("<line class=\"total\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(WIDTH - RIGHT)
-          .append("\" y1=\"")
-          .append(fmt(y))
-          .append("\" y2=\"")
-          .append(fmt(y))
-          .append("\"/>");
+      svg.across(FRAME, "total", y(capacity, top));
     }
     for (Tick tick : ticks(from, to, zone, locale)) {
-      double x = x(tick.at(), from, to);
-      svg.append("<line class=\"tick\" x1=\"")
-          .append(fmt(x))
-          .append("\" x2=\"")
-          .append(fmt(x))
-          .append("\" y1=\"")
-          .append(HEIGHT - BOTTOM)
-          .append("\" y2=\"")
-          .append(HEIGHT - BOTTOM + 5)
-          .append("\"/><text class=\"time\" x=\"")
-          .append(fmt(x))
-          .append("\" y=\"")
-          .append(HEIGHT - BOTTOM + 18)
-          .append("\" text-anchor=\"middle\">")
-          .append(UsageChart.escape(tick.label()))
-          .append("</text>");
+      svg.tick(FRAME, FRAME.x(tick.at(), from, to), tick.label());
     }
-    svg.append("<text class=\"zone\" x=\"")
-        .append(WIDTH - RIGHT)
-        .append("\" y=\"")
-        .append(HEIGHT - 6)
-        .append("\" text-anchor=\"end\">")
-        .append(UsageChart.escape(zone.getId()))
-        .append("</text>");
+    svg.zone(FRAME, zone);
     if (values.isEmpty()) {
-      svg.append("<text class=\"no-data\" x=\"")
-          .append((LEFT + WIDTH - RIGHT) / 2)
-          .append("\" y=\"")
-          .append((TOP + HEIGHT - BOTTOM) / 2)
-          .append("\" text-anchor=\"middle\">")
-          .append(UsageChart.escape(labels.noData()))
-          .append("</text>");
-    } else {
-      for (List<Instant> run : runs(values)) {
-        if (run.size() == 1) {
-          svg.append("<circle class=\"used\" r=\"2\" cx=\"")
-              .append(fmt(x(run.get(0), from, to)))
-              .append("\" cy=\"")
-              .append(fmt(y(values.get(run.get(0)), top)))
-              .append("\"/>");
-          continue;
-        }
-        svg.append("<polyline class=\"used\" fill=\"none\" points=\"");
-        for (int i = 0; i < run.size(); i++) {
-          if (i > 0) {
-            svg.append(' ');
-          }
-          svg.append(fmt(x(run.get(i), from, to)))
-              .append(',')
-              .append(fmt(y(values.get(run.get(i)), top)));
-        }
-        svg.append("\"/>");
-      }
+      return svg.noData(FRAME, labels.noData()).close();
     }
-    return svg.append("</svg>").toString();
-  }
-
-  /** Runs of consecutive hours: a missing hour breaks the line. */
-  static List<List<Instant>> runs(TreeMap<Instant, Double> values) {
-    List<List<Instant>> runs = new ArrayList<>();
-    List<Instant> current = new ArrayList<>();
-    Instant previous = null;
-    for (Instant hour : values.keySet()) {
-      if (previous != null && Duration.between(previous, hour).compareTo(HOUR) > 0) {
-        runs.add(current);
-        current = new ArrayList<>();
-      }
-      current.add(hour);
-      previous = hour;
-    }
-    if (!current.isEmpty()) {
-      runs.add(current);
-    }
-    return runs;
+    svg.lines(FRAME, "used", values, HOUR, from, to, v -> y(v, top));
+    return svg.close();
   }
 
   /** A mark of the time axis and what it says. */
@@ -275,11 +174,7 @@ public final class HourlyUsageChart {
 
   /** "45 %", "12,5 GB": whole numbers without decimals, others with one. */
   static String amount(double value, Resource resource, Locale locale) {
-    String number =
-        value == Math.rint(value)
-            ? String.valueOf((long) value)
-            : String.format(locale, "%.1f", value);
-    return number + " " + resource.unit;
+    return Svg.number(value, locale) + " " + resource.unit;
   }
 
   private static String describe(
@@ -315,17 +210,7 @@ public final class HourlyUsageChart {
     return Math.round(value * 10) / 10.0;
   }
 
-  private static double x(Instant at, Instant from, Instant to) {
-    double span = Math.max(1, Duration.between(from, to).toSeconds());
-    double offset = Duration.between(from, at).toSeconds();
-    return LEFT + (WIDTH - LEFT - RIGHT) * Math.max(0, Math.min(1, offset / span));
-  }
-
   private static double y(double value, double top) {
-    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - Math.min(value, top) / top);
-  }
-
-  private static String fmt(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    return FRAME.y(Math.min(value, top) / top);
   }
 }

@@ -22,6 +22,7 @@ public final class MonthBars {
   static final int RIGHT = 12;
   static final int TOP = 12;
   static final int BOTTOM = 36;
+  private static final Svg.Frame FRAME = new Svg.Frame(WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM);
 
   /**
    * A month's figure in percent (null: none that month) and how it reads out in words ("3 of 4
@@ -64,42 +65,17 @@ public final class MonthBars {
    */
   public static String svg(String id, List<Bar> bars, Double target, Locale locale, Labels labels) {
     double floor = floor(bars, target);
-    StringBuilder svg = new StringBuilder(2048);
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart months\" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(HEIGHT)
-        .append("\" role=\"img\" aria-labelledby=\"")
-        .append(id)
-        .append("-title ")
-        .append(id)
-        .append("-desc\"><title id=\"")
-        .append(id)
-        .append("-title\">")
-        .append(UsageChart.escape(labels.title()))
-        .append("</title><desc id=\"")
-        .append(id)
-        .append("-desc\">")
-        .append(UsageChart.escape(describe(bars, target, locale, labels)))
-        .append("</desc>");
+    Svg svg =
+        Svg.open(
+            id,
+            "chart months",
+            WIDTH,
+            HEIGHT,
+            labels.title(),
+            describe(bars, target, locale, labels));
     for (int i = 0; i <= 4; i++) {
       double value = floor + (100 - floor) * i / 4;
-      double y = y(value, floor);
-      svg.append("<line class=\"grid\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(WIDTH - RIGHT)
-          .append("\" y1=\"")
-          .append(fmt(y))
-          .append("\" y2=\"")
-          .append(fmt(y))
-          .append("\"/><text class=\"value\" x=\"")
-          .append(LEFT - 6)
-          .append("\" y=\"")
-          .append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">")
-          .append(UsageChart.escape(percent(value, locale)))
-          .append("</text>");
+      svg.grid(FRAME, y(value, floor), "value", percent(value, locale));
     }
     double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, bars.size());
     double width = slot * 0.6;
@@ -108,47 +84,18 @@ public final class MonthBars {
       Bar bar = bars.get(i);
       double center = LEFT + slot * i + slot / 2;
       if (bar.percent() == null) {
-        svg.append("<text class=\"no-data\" x=\"")
-            .append(fmt(center))
-            .append("\" y=\"")
-            .append(HEIGHT - BOTTOM - 6)
-            .append("\" text-anchor=\"middle\">—</text>");
+        svg.text("no-data", center, HEIGHT - BOTTOM - 6, "middle", "—");
       } else {
         double y = y(bar.percent(), floor);
         boolean under = target != null && bar.percent() < target;
-        svg.append("<rect class=\"bar")
-            .append(under ? " under" : "")
-            .append("\" x=\"")
-            .append(fmt(center - width / 2))
-            .append("\" y=\"")
-            .append(fmt(y))
-            .append("\" width=\"")
-            .append(fmt(width))
-            .append("\" height=\"")
-            .append(fmt(HEIGHT - BOTTOM - y))
-            .append("\"/>");
+        svg.rect(under ? "bar under" : "bar", center - width / 2, y, width, HEIGHT - BOTTOM - y);
       }
-      svg.append("<text class=\"time\" x=\"")
-          .append(fmt(center))
-          .append("\" y=\"")
-          .append(HEIGHT - BOTTOM + 16)
-          .append("\" text-anchor=\"middle\">")
-          .append(UsageChart.escape(name.format(bar.month())))
-          .append("</text>");
+      svg.text("time", center, HEIGHT - BOTTOM + 16, "middle", name.format(bar.month()));
     }
     if (target != null) {
-      double y = y(target, floor);
-      svg.append("<line class=\"target\" x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(WIDTH - RIGHT)
-          .append("\" y1=\"")
-          .append(fmt(y))
-          .append("\" y2=\"")
-          .append(fmt(y))
-          .append("\"/>");
+      svg.across(FRAME, "target", y(target, floor));
     }
-    return svg.append("</svg>").toString();
+    return svg.close();
   }
 
   static String percent(double value, Locale locale) {
@@ -177,11 +124,6 @@ public final class MonthBars {
   }
 
   private static double y(double value, double floor) {
-    double share = (Math.max(floor, Math.min(100, value)) - floor) / (100 - floor);
-    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - share);
-  }
-
-  private static String fmt(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    return FRAME.y((Math.max(floor, Math.min(100, value)) - floor) / (100 - floor));
   }
 }

@@ -9,12 +9,10 @@ import io.vigie.console.ServiceUnavailableException;
 import io.vigie.console.VigieService;
 import io.vigie.console.api.PlatformTargets;
 import io.vigie.console.api.PublicStatusView;
-import io.vigie.console.api.TargetAvailability;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +24,10 @@ import java.util.concurrent.Future;
  * The status page's data: what staff published, read from ticket-service's public path with no
  * token ({@link PublicStatusClient}); and each platform's availability over 90 days, read with the
  * status page's own token ({@link StatusPageToken}): the platforms' targets from ticket-service's
- * staff list, then monitoring's availability of each target. The availability is kept five minutes
- * (it moves slowly, and a page the world reads must not cost a call per target per visitor); a
- * failed read is tried again after 30 seconds.
+ * staff list, then monitoring's availability of each target and the hour it was first checked
+ * ({@link TargetHistories}). The availability is kept five minutes (it moves slowly, and a page the
+ * world reads must not cost a call per target per visitor); a failed read is tried again after 30
+ * seconds.
  */
 @ApplicationScoped
 public class StatusPageService {
@@ -45,6 +44,7 @@ public class StatusPageService {
   private final StatusPageToken tokens;
   private final ServiceCalls calls;
   private final Clock clock;
+  private final TargetHistories histories;
   private Availability kept;
 
   public StatusPageService(
@@ -53,6 +53,7 @@ public class StatusPageService {
     this.tokens = tokens;
     this.calls = calls;
     this.clock = clock;
+    this.histories = new TargetHistories(calls);
   }
 
   public StatusPage load() {
@@ -92,50 +93,44 @@ public class StatusPageService {
     } catch (ServiceUnavailableException | ServiceRejectedException | PageNotFoundException e) {
       return new Availability(now, Map.of(), false);
     }
-    String period = "&from=" + Uptime.from(now) + "&to=" + now.truncatedTo(ChronoUnit.SECONDS);
+    Instant from = Uptime.from(now);
     Map<String, Uptime> uptimes = new HashMap<>();
     boolean known = true;
     try (Fetches fetches = new Fetches()) {
-      Map<String, List<Future<TargetAvailability>>> asked = new HashMap<>();
+      Map<String, List<Future<Uptime.Measured>>> asked = new HashMap<>();
       for (PlatformTargets p : platforms == null ? List.<PlatformTargets>of() : platforms) {
-        List<Future<TargetAvailability>> futures = new ArrayList<>();
+        List<Future<Uptime.Measured>> futures = new ArrayList<>();
         for (UUID server : orEmpty(p.serverIds())) {
-          futures.add(target(fetches, token, "serverId=" + server + period));
+          futures.add(target(fetches, token, "serverId=" + server, from, now));
         }
         for (UUID service : orEmpty(p.hostedServiceIds())) {
-          futures.add(target(fetches, token, "hostedServiceId=" + service + period));
+          futures.add(target(fetches, token, "hostedServiceId=" + service, from, now));
         }
         asked.put(p.slug(), futures);
       }
-      for (Map.Entry<String, List<Future<TargetAvailability>>> e : asked.entrySet()) {
-        List<TargetAvailability> answers = new ArrayList<>();
-        for (Future<TargetAvailability> call : e.getValue()) {
+      for (Map.Entry<String, List<Future<Uptime.Measured>>> e : asked.entrySet()) {
+        List<Uptime.Measured> answers = new ArrayList<>();
+        for (Future<Uptime.Measured> call : e.getValue()) {
           try {
-            TargetAvailability a = Fetches.await(call);
-            if (a != null) {
-              answers.add(a);
+            Uptime.Measured m = Fetches.await(call);
+            if (m != null && m.availability() != null) {
+              answers.add(m);
             }
           } catch (PageNotFoundException | ServiceRejectedException unknownToMonitoring) {
             // a target monitoring does not know (yet) has nothing to show
           }
         }
-        uptimes.put(e.getKey(), Uptime.of(answers, now));
+        uptimes.put(e.getKey(), Uptime.measured(answers, now));
       }
       known = fetches.down().isEmpty();
     }
     return new Availability(now, known ? uptimes : Map.of(), known);
   }
 
-  private Future<TargetAvailability> target(Fetches fetches, String token, String query) {
+  private Future<Uptime.Measured> target(
+      Fetches fetches, String token, String target, Instant from, Instant now) {
     return fetches.start(
-        VigieService.MONITORING,
-        () ->
-            calls.get(
-                VigieService.MONITORING,
-                "/api/v1/availability?" + query,
-                token,
-                TargetAvailability.class),
-        null);
+        VigieService.MONITORING, () -> histories.read(token, target, from, now), null);
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -18,8 +18,8 @@ import java.util.List;
  * of its targets: the platform is down while any of its targets is (as monitoring counts a target
  * down while any of its checks is), maintenance is neither measured nor down, and time monitoring
  * did not count (after {@code measuredUntil}; before the part its {@code measured} and {@code
- * maintenance} cover) is no data. Percentages are cut at two decimals, never rounded up (99.999 %
- * is not 100 %). Plain Java.
+ * maintenance} cover; before its first check) is no data. Percentages are cut at two decimals,
+ * never rounded up (99.999 % is not 100 %). Plain Java.
  *
  * @param percent over the whole period, or null when nothing was measured
  */
@@ -65,6 +65,21 @@ public record Uptime(List<Day> days, BigDecimal percent) {
     return percent == null ? null : percent.toPlainString();
   }
 
+  /**
+   * The first day measured when the days before it were not (a platform monitored for a few weeks),
+   * as {@code 2026-11-20}; null when the first day of the period was measured or none was.
+   */
+  public String since() {
+    if (days.isEmpty() || days.get(0).percent() != null) {
+      return null;
+    }
+    return days.stream()
+        .filter(d -> d.percent() != null)
+        .findFirst()
+        .map(d -> d.date().toString())
+        .orElse(null);
+  }
+
   /** Days with downtime (worse than 100 %). */
   public long daysWithDowntime() {
     return days.stream()
@@ -72,20 +87,36 @@ public record Uptime(List<Day> days, BigDecimal percent) {
         .count();
   }
 
+  /**
+   * A target's availability as monitoring answered it, and the hour monitoring first checked it
+   * (null: before the period). Monitoring counts the time before a target's first check as up: it
+   * is no data here.
+   */
+  public record Measured(TargetAvailability availability, Instant firstChecked) {}
+
+  /** Targets monitored since before the period. */
   public static Uptime of(List<TargetAvailability> targets, Instant now) {
+    return measured(targets.stream().map(t -> new Measured(t, null)).toList(), now);
+  }
+
+  public static Uptime measured(List<Measured> targets, Instant now) {
     Instant from = from(now);
-    List<TargetAvailability> measuredTargets =
-        targets.stream().filter(t -> t.checks() != null && t.checks() > 0).toList();
+    List<Measured> measuredTargets =
+        targets.stream()
+            .filter(m -> m.availability().checks() != null && m.availability().checks() > 0)
+            .toList();
     Instant until = now;
-    for (TargetAvailability t : measuredTargets) {
-      if (t.measuredUntil() != null && t.measuredUntil().isBefore(until)) {
-        until = t.measuredUntil();
+    for (Measured m : measuredTargets) {
+      Instant measuredUntil = m.availability().measuredUntil();
+      if (measuredUntil != null && measuredUntil.isBefore(until)) {
+        until = measuredUntil;
       }
     }
     List<Interval> down = new ArrayList<>();
     List<Interval> maintenance = new ArrayList<>();
     Instant measuredFrom = null;
-    for (TargetAvailability t : measuredTargets) {
+    for (Measured m : measuredTargets) {
+      TargetAvailability t = m.availability();
       if (t.downtimes() != null) {
         down.addAll(t.downtimes());
       }
@@ -99,6 +130,9 @@ public record Uptime(List<Day> days, BigDecimal percent) {
             t.measured().plus(t.maintenance() == null ? Duration.ZERO : t.maintenance());
         Instant countedFrom = t.measuredUntil().minus(counted);
         start = max(start, countedFrom);
+      }
+      if (m.firstChecked() != null) {
+        start = max(start, m.firstChecked());
       }
       measuredFrom = measuredFrom == null || start.isBefore(measuredFrom) ? start : measuredFrom;
     }

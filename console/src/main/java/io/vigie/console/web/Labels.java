@@ -406,6 +406,12 @@ public interface Labels {
   @Message("Not measured yet.")
   String status_uptime_none();
 
+  @Message("{percent} % available since {since}, when monitoring began (maintenance excluded)")
+  String status_uptime_since(String percent, String since);
+
+  @Message("no data")
+  String status_no_data();
+
   @Message("Current incidents")
   String status_incidents_current();
 
@@ -609,4 +615,41 @@ public interface Labels {
 
   @Message("Network traffic is shown to the servers' own clients and to staff.")
   String traffic_not_shown();
+
+  @Message("Ingest and alert flow, last 24 hours")
+  String flow_title();
+
+  @Message(
+      "Per hour of your time zone: the samples monitoring-service received by remote_write, accepted or rejected, and the alerts fired and resolved.")
+  String flow_legend();
+
+  @Message("Samples received per hour")
+  String flow_samples();
+
+  @Message("accepted")
+  String flow_accepted();
+
+  @Message("rejected")
+  String flow_rejected();
+
+  @Message("Alerts per hour")
+  String flow_alerts();
+
+  @Message("fired")
+  String flow_fired();
+
+  @Message("resolved")
+  String flow_resolved();
+
+  @Message("total")
+  String flow_total();
+
+  @Message("busiest hour")
+  String flow_peak();
+
+  @Message("No sample received in these 24 hours.")
+  String flow_no_samples();
+
+  @Message("No alert fired or resolved in these 24 hours.")
+  String flow_no_alerts();
 }

@@ -117,6 +117,42 @@ class UptimeTest {
     assertThat(Uptime.of(List.of(), NOW).percent()).isNull();
   }
 
+  /**
+   * Monitoring counts a target's time before its first check as up: over 90 days, a target first
+   * checked on 20 November at 15:00 answers a whole period measured. The hour it was first checked
+   * makes the days before it no data, not 100 %.
+   */
+  @Test
+  void daysBeforeTheFirstCheckAreNoDataNotAHundredPercent() {
+    TargetAvailability asMonitoringAnswers =
+        target(List.of(at("2026-11-25T10:00:00Z", "2026-11-25T11:00:00Z")), List.of());
+    Instant firstChecked = Instant.parse("2026-11-20T15:00:00Z");
+
+    Uptime before = Uptime.of(List.of(asMonitoringAnswers), NOW);
+    assertThat(day(before, "2026-09-02").level()).isEqualTo("up");
+
+    Uptime uptime =
+        Uptime.measured(List.of(new Uptime.Measured(asMonitoringAnswers, firstChecked)), NOW);
+    assertThat(uptime.days().subList(0, 79)).allMatch(d -> d.level().equals("none"));
+    assertThat(day(uptime, "2026-11-19").label()).isEqualTo("2026-11-19: —");
+    // the first day counts from 15:00: nine hours, all up
+    assertThat(day(uptime, "2026-11-20").percent()).isEqualByComparingTo("100");
+    // 9 days and 9 + 12 hours measured (237 h), one down: 99.578... cut to 99.57
+    assertThat(uptime.percent()).isEqualByComparingTo("99.57");
+    assertThat(uptime.since()).isEqualTo("2026-11-20");
+    assertThat(before.since()).isNull();
+
+    // a target checked since before the period, beside it: the platform is measured all along
+    Uptime both =
+        Uptime.measured(
+            List.of(
+                new Uptime.Measured(asMonitoringAnswers, firstChecked),
+                new Uptime.Measured(target(List.of(), List.of()), null)),
+            NOW);
+    assertThat(both.days()).noneMatch(d -> d.level().equals("none"));
+    assertThat(both.since()).isNull();
+  }
+
   @Test
   void levelsSayHowBadADayWas() {
     LocalDate d = LocalDate.parse("2026-11-30");
