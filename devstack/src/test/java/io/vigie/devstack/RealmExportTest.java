@@ -43,7 +43,7 @@ class RealmExportTest {
   }
 
   @Test
-  void declaresTheSevenRealmRoles() {
+  void declaresTheEightRealmRoles() {
     List<String> roles = names(realm.getJsonObject("roles").getJsonArray("realm"), "name");
     assertThat(roles)
         .containsExactlyInAnyOrder(
@@ -53,7 +53,8 @@ class RealmExportTest {
             "vigie-expert",
             "vigie-admin",
             "vigie-agent",
-            "vigie-client-admin");
+            "vigie-client-admin",
+            "vigie-status-reader");
   }
 
   @Test
@@ -137,6 +138,21 @@ class RealmExportTest {
     assertThat(tenantMapper.getJsonObject("config").getString("access.token.claim"))
         .isEqualTo("true");
     assertThat(tenantMapper.getJsonObject("config").getString("id.token.claim")).isEqualTo("true");
+  }
+
+  @Test
+  void theConsolesServiceAccountOnlyReadsForTheStatusPage() {
+    // its secret sits in the console's configuration: it must not carry support's write powers
+    assertThat(client("vigie-console").getBoolean("serviceAccountsEnabled")).isTrue();
+    JsonObject serviceAccount =
+        realm.getJsonArray("users").getValuesAs(JsonObject.class).stream()
+            .filter(user -> user.getString("serviceAccountClientId", "").equals("vigie-console"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(strings(serviceAccount.getJsonArray("realmRoles")))
+        .containsExactly("vigie-status-reader");
+    assertThat(serviceAccount.containsKey("clientRoles")).isFalse();
+    assertThat(serviceAccount.containsKey("groups")).isFalse();
   }
 
   @Test

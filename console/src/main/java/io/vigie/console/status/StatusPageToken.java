@@ -19,12 +19,14 @@ import org.jboss.logging.Logger;
 
 /**
  * The token the public status page reads availability with, nobody being signed in: the client
- * credentials of the console's own Keycloak client, whose service account has the read-only staff
- * role {@code vigie-support} (monitoring and inventory give it reads only). The page's own content
- * needs no token at all (ticket-service's public path); this token is used for two reads only, the
- * published platforms' targets (ticket-service's staff list) and monitoring's availability of those
- * targets, and what they answer is drawn as days, never shown as such. Kept until half its life has
- * passed.
+ * credentials of the console's own Keycloak client, whose service account has only the realm role
+ * {@code vigie-status-reader} (kit {@code Roles.STATUS_READER}). That role is accepted by exactly
+ * two reads, the published platforms' targets (ticket-service's {@code GET
+ * /api/v1/status/platforms}) and monitoring's availability of a target ({@code GET
+ * /api/v1/availability}, any client's); every other endpoint answers it 403, so the console's
+ * secret carries no support powers (answering tickets, publishing notices). The page's own content
+ * needs no token at all (ticket-service's public path), and what the two reads answer is drawn as
+ * days, never shown as such. Kept until half its life has passed.
  */
 @ApplicationScoped
 public class StatusPageToken {

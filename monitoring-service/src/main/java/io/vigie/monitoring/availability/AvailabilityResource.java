@@ -30,8 +30,16 @@ public class AvailabilityResource {
     this.caller = caller;
   }
 
+  /** Also the public status page's reader's: the published platforms' targets, any tenant's. */
   @GET
-  @RolesAllowed({Roles.CLIENT, Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN})
+  @RolesAllowed({
+    Roles.CLIENT,
+    Roles.SUPPORT,
+    Roles.ENGINEER,
+    Roles.EXPERT,
+    Roles.ADMIN,
+    Roles.STATUS_READER
+  })
   @Operation(
       operationId = "getAvailability",
       summary =

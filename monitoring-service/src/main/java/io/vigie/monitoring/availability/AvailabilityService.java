@@ -287,7 +287,7 @@ public class AvailabilityService {
   private Uni<TargetAvailability> hostedService(
       UUID serviceId, Interval asked, Interval period, Caller caller) {
     return TargetService.<TargetService>findById(serviceId)
-        .map(s -> s == null || !caller.sees(s.tenant) ? null : s)
+        .map(s -> s == null || !(seesEveryTarget(caller) || caller.sees(s.tenant)) ? null : s)
         .onItem()
         .ifNull()
         .failWith(() -> ProblemException.notFound("Hosted service", serviceId))
@@ -436,9 +436,17 @@ public class AvailabilityService {
     return Figures.of(report, maintenance, CheckDowntimes.checks(samples));
   }
 
+  /**
+   * Staff, and the public status page's reader: the platforms published on the page are any
+   * client's, and this is the one read of monitoring that role may call (the resource says so).
+   */
+  private static boolean seesEveryTarget(Caller caller) {
+    return caller.isStaff() || caller.isStatusReader();
+  }
+
   /** A client sees a server's availability when the server carries it; others 404. */
   private static Uni<Void> visibleServer(UUID serverId, Caller caller) {
-    if (caller.isStaff()) {
+    if (seesEveryTarget(caller)) {
       return Uni.createFrom().voidItem();
     }
     if (!caller.isClient()) {

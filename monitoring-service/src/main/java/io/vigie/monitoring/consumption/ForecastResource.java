@@ -5,6 +5,7 @@ import io.vigie.kit.tenancy.CurrentCaller;
 import io.vigie.kit.tenancy.Roles;
 import io.vigie.monitoring.consumption.ForecastService.ResourceGrowth;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,11 +53,10 @@ public class ForecastResource {
               + " days and the date it reaches thresholdPercent of its capacity (or why not); a"
               + " client: its own repositories only")
   public Uni<RestResponse<ResourceGrowth>> repository(
-      @PathParam("repositoryId") UUID repositoryId,
-      @QueryParam("window") String window,
-      @QueryParam("thresholdPercent") String thresholdPercent) {
+      @PathParam("repositoryId") UUID repositoryId, @BeanParam ForecastQuery query) {
     return forecasts
-        .repository(repositoryId, window, thresholdPercent, caller.get(), clock.instant())
+        .repository(
+            repositoryId, query.window, query.thresholdPercent, caller.get(), clock.instant())
         .map(RestResponse::ok);
   }
 
@@ -70,11 +70,15 @@ public class ForecastResource {
   public Uni<RestResponse<List<ResourceGrowth>>> serverFilesystems(
       @PathParam("serverId") UUID serverId,
       @QueryParam("mountpoint") String mountpoint,
-      @QueryParam("window") String window,
-      @QueryParam("thresholdPercent") String thresholdPercent) {
+      @BeanParam ForecastQuery query) {
     return forecasts
         .serverFilesystems(
-            serverId, mountpoint, window, thresholdPercent, caller.get(), clock.instant())
+            serverId,
+            mountpoint,
+            query.window,
+            query.thresholdPercent,
+            caller.get(),
+            clock.instant())
         .map(RestResponse::ok);
   }
 
@@ -88,10 +92,10 @@ public class ForecastResource {
   public Uni<RestResponse<ResourceGrowth>> server(
       @PathParam("serverId") UUID serverId,
       @PathParam("resource") String resource,
-      @QueryParam("window") String window,
-      @QueryParam("thresholdPercent") String thresholdPercent) {
+      @BeanParam ForecastQuery query) {
     return forecasts
-        .server(serverId, resource, window, thresholdPercent, caller.get(), clock.instant())
+        .server(
+            serverId, resource, query.window, query.thresholdPercent, caller.get(), clock.instant())
         .map(RestResponse::ok);
   }
 
@@ -105,11 +109,15 @@ public class ForecastResource {
   public Uni<RestResponse<List<ResourceGrowth>>> guestFilesystems(
       @PathParam("guestId") UUID guestId,
       @QueryParam("mountpoint") String mountpoint,
-      @QueryParam("window") String window,
-      @QueryParam("thresholdPercent") String thresholdPercent) {
+      @BeanParam ForecastQuery query) {
     return forecasts
         .guestFilesystems(
-            guestId, mountpoint, window, thresholdPercent, caller.get(), clock.instant())
+            guestId,
+            mountpoint,
+            query.window,
+            query.thresholdPercent,
+            caller.get(),
+            clock.instant())
         .map(RestResponse::ok);
   }
 
@@ -123,10 +131,10 @@ public class ForecastResource {
   public Uni<RestResponse<ResourceGrowth>> guest(
       @PathParam("guestId") UUID guestId,
       @PathParam("resource") String resource,
-      @QueryParam("window") String window,
-      @QueryParam("thresholdPercent") String thresholdPercent) {
+      @BeanParam ForecastQuery query) {
     return forecasts
-        .guest(guestId, resource, window, thresholdPercent, caller.get(), clock.instant())
+        .guest(
+            guestId, resource, query.window, query.thresholdPercent, caller.get(), clock.instant())
         .map(RestResponse::ok);
   }
 }

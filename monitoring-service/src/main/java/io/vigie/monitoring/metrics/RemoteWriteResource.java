@@ -7,9 +7,11 @@ import io.smallrye.mutiny.Uni;
 import io.vigie.kit.problem.Problem;
 import io.vigie.kit.problem.ProblemException;
 import io.vigie.kit.tenancy.Roles;
+import io.vigie.monitoring.flow.IngestTally;
 import io.vigie.monitoring.ingest.IngestConfig;
 import io.vigie.monitoring.ingest.SampleLog;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -76,7 +78,9 @@ public class RemoteWriteResource {
   private final Duration ackTimeout;
   private final Duration overloadWait;
   private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
+  private final IngestTally flow;
 
+  /** A receiver counting its flow into a tally of its own: for plain tests and tools. */
   public RemoteWriteResource(
       MetricHead head,
       RemoteWriteGate gate,
@@ -84,7 +88,20 @@ public class RemoteWriteResource {
       RemoteWriteConfig config,
       IngestConfig ingest,
       MeterRegistry registry) {
+    this(head, gate, samples, config, ingest, registry, new IngestTally());
+  }
+
+  @Inject
+  public RemoteWriteResource(
+      MetricHead head,
+      RemoteWriteGate gate,
+      SampleLog samples,
+      RemoteWriteConfig config,
+      IngestConfig ingest,
+      MeterRegistry registry,
+      IngestTally flow) {
     this.head = head;
+    this.flow = flow;
     this.gate = gate;
     this.samples = samples;
     this.ackTimeout = ingest.ackTimeout().plusSeconds(1);
@@ -161,6 +178,7 @@ public class RemoteWriteResource {
                   "body", "at most " + maxBodyBytes + " bytes; send smaller batches")));
     }
     java.util.concurrent.CompletableFuture<Void> written;
+    int decodedSamples = 0; // known once the body is decoded, for the hourly flow
     try (RemoteWriteGate.Permit permit = gate.tryEnter(overloadWait)) {
       if (permit == null) {
         count(Outcome.OVERLOADED);
@@ -168,10 +186,11 @@ public class RemoteWriteResource {
       }
       try {
         WriteRequest request = codec.decode(body);
+        decodedSamples = request.sampleCount();
         head.validate(request, System.currentTimeMillis());
         written = samples.append(request);
       } catch (InvalidWriteRequest e) {
-        count(Outcome.MALFORMED);
+        count(Outcome.MALFORMED, decodedSamples);
         throw new ProblemException(
             400,
             "invalid-remote-write",
@@ -180,6 +199,7 @@ public class RemoteWriteResource {
             List.of(new Problem.FieldError(e.field(), e.getMessage())));
       }
     }
+    int sampleCount = decodedSamples;
     // the decoding slot is free again; the broker's acknowledgement is awaited without a thread
     return Uni.createFrom()
         .completionStage(written)
@@ -188,13 +208,13 @@ public class RemoteWriteResource {
         .fail()
         .map(
             done -> {
-              count(Outcome.ACCEPTED);
+              count(Outcome.ACCEPTED, sampleCount);
               return Response.noContent().build();
             })
         .onFailure()
         .recoverWithItem(
             e -> {
-              count(Outcome.UNAVAILABLE);
+              count(Outcome.UNAVAILABLE, sampleCount);
               LOG.warnf("remote_write not written to %s: %s", samples.topic(), e.toString());
               return unavailable(e);
             });
@@ -290,6 +310,17 @@ public class RemoteWriteResource {
   }
 
   private void count(Outcome outcome) {
+    count(outcome, 0);
+  }
+
+  /** Counts a request by outcome, and into this replica's hourly flow with its samples if known. */
+  private void count(Outcome outcome, int samples) {
     requests.get(outcome).increment();
+    flow.request();
+    if (outcome == Outcome.ACCEPTED) {
+      flow.accepted(samples);
+    } else if (samples > 0) {
+      flow.rejected(samples);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.vigie.monitoring.availability;
 
 import static io.restassured.RestAssured.given;
 import static io.vigie.monitoring.CheckResults.result;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,7 @@ import io.vigie.events.inventory.ClientUpdated;
 import io.vigie.events.inventory.ContractChanged;
 import io.vigie.monitoring.CheckResults;
 import io.vigie.monitoring.InventoryFeed;
+import io.vigie.testkit.EveryOperation;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import jakarta.inject.Inject;
@@ -268,6 +270,65 @@ class AvailabilityReportTest {
     badRequest("/api/v1/availability/reports/" + code + "/2026-13", "month");
     badRequest("/api/v1/availability/reports/" + code + "/September", "month");
     badRequest("/api/v1/availability/reports/" + code + "/2099-01", "month");
+  }
+
+  @Test
+  void theStatusPagesReaderReadsAnyTargetsAvailabilityAndCallsNothingElse() {
+    String code = "c-" + UUID.randomUUID().toString().substring(0, 8);
+    UUID server = InventoryFeed.activeServer("web");
+    UUID shop = InventoryFeed.hostedService(code, "shop", server);
+    CheckResults.report(
+        List.of(
+            result(server, shop, "check_http", "CRITICAL", "2026-09-10T10:00:00Z"),
+            result(server, shop, "check_http", "OK", "2026-09-10T10:30:00Z"),
+            result(server, null, "ping", "OK", "2026-09-01T00:00:00Z")));
+    String reader = TestTokens.statusReader();
+
+    // a published platform's targets are any client's: the reader gets their figures
+    as(reader)
+        .get("/api/v1/availability?hostedServiceId=" + shop + "&" + SEPTEMBER)
+        .then()
+        .statusCode(200)
+        .body("hostedServiceId", equalTo(shop.toString()))
+        .body("downtime", equalTo("PT30M"));
+    as(reader)
+        .get("/api/v1/availability?serverId=" + server + "&" + SEPTEMBER)
+        .then()
+        .statusCode(200)
+        .body("checks", equalTo(1));
+    as(reader)
+        .get("/api/v1/availability?serverId=" + UUID.randomUUID() + "&" + SEPTEMBER)
+        .then()
+        .statusCode(404);
+
+    // no client's report, alerts or targets, and no write
+    as(reader).get("/api/v1/availability/reports/" + code + "/2026-09").then().statusCode(403);
+    as(reader).get("/api/v1/alerts").then().statusCode(403);
+    as(reader).get("/api/v1/targets/" + server).then().statusCode(403);
+    as(reader)
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "serverIds", List.of(server.toString()),
+                "startsAt", "2099-09-10T10:30:00Z",
+                "endsAt", "2099-09-10T11:30:00Z",
+                "reason", "Not the reader's to plan"))
+        .post("/api/v1/maintenance-windows")
+        .then()
+        .statusCode(403);
+    as(TestTokens.support())
+        .get("/api/v1/maintenance-windows?serverId=" + server)
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(0));
+
+    // and every operation of the service, swept: 403 but for that read
+    List<EveryOperation.Answer> answers = EveryOperation.calledWith(reader);
+    assertThat(answers).hasSizeGreaterThan(30);
+    assertThat(answers)
+        .filteredOn(answer -> answer.status() != 403)
+        .extracting(EveryOperation.Answer::operationId)
+        .containsExactly("getAvailability");
   }
 
   private static void badRequest(String path, String field) {

@@ -63,6 +63,14 @@ public final class TestTokens {
     return token("admin", Set.of("vigie-admin"), null);
   }
 
+  /**
+   * The console's service account as the realm issues it: only {@code vigie-status-reader}, the
+   * public status page's reads, no tenant.
+   */
+  public static String statusReader() {
+    return token("service-account-vigie-console", Set.of("vigie-status-reader"), null);
+  }
+
   public static String agent() {
     return token("service-account-vigie-agent", Set.of("vigie-agent"), null);
   }

@@ -30,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The platforms a hoster publishes on its status page (staff). */
+/**
+ * The platforms a hoster publishes on its status page (staff; the list also to the status page's
+ * reader, {@link Roles#STATUS_READER}).
+ */
 @Path("/api/v1/status/platforms")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,10 +54,17 @@ public class StatusPlatformResource {
     this.caller = caller;
   }
 
+  /**
+   * Also the public status page's reader's (the console's service account): the platforms' targets
+   * whose availability the page draws. Every other operation here is staff's only.
+   */
   @GET
+  @RolesAllowed({Roles.SUPPORT, Roles.ENGINEER, Roles.EXPERT, Roles.ADMIN, Roles.STATUS_READER})
   @Operation(
       operationId = "listStatusPlatforms",
-      summary = "The published platforms in display order, with the targets each shows (staff)")
+      summary =
+          "The published platforms in display order, with the targets each shows (staff, and the"
+              + " status page's reader)")
   public Uni<List<StatusPlatformView>> list() {
     return status.platforms();
   }

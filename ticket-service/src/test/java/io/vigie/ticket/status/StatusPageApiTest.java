@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.vigie.testkit.EveryOperation;
 import io.vigie.testkit.TestTokens;
 import io.vigie.testkit.VigieTestResources;
 import io.vigie.ticket.InventoryFeed;
@@ -373,6 +374,72 @@ class StatusPageApiTest {
     JsonPath page = given().get("/public/status").then().statusCode(200).extract().jsonPath();
     assertThat(page.getList("platforms.slug")).doesNotContain(slug);
     assertThat(find(page.getList("incidents"), again).get("platforms")).isEqualTo(List.of());
+  }
+
+  @Test
+  void theStatusPagesReaderListsThePublishedPlatformsAndCallsNothingElse() {
+    String tenant = InventoryFeed.tenant("reader");
+    InventoryFeed.client(tenant, InventoryFeed.aroundTheClock());
+    UUID server = InventoryFeed.server("web");
+    String slug = "web-" + UUID.randomUUID().toString().substring(0, 8);
+    String platform = platform(slug, "Web hosting", List.of(server.toString()));
+    String incident = incident(tenant, "Web 503s", "upstream pool exhausted");
+    String reader = TestTokens.statusReader();
+
+    // the one read the console's service account makes here: the platforms and their targets
+    as(reader)
+        .get(PLATFORMS)
+        .then()
+        .statusCode(200)
+        .body("find { it.slug == '" + slug + "' }.serverIds", contains(server.toString()));
+
+    // no write, no other read: neither the page's own records nor a client's tickets
+    String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+    as(reader).body(platformBody("Other", other, List.of())).post(PLATFORMS).then().statusCode(403);
+    as(reader).get(PLATFORMS + "/" + platform).then().statusCode(403);
+    as(reader)
+        .body(
+            Map.of(
+                "incidentId",
+                incident,
+                "title",
+                "Slow websites",
+                "platformIds",
+                List.of(platform),
+                "message",
+                "We are investigating."))
+        .post(NOTICES)
+        .then()
+        .statusCode(403);
+    as(reader).get(NOTICES).then().statusCode(403);
+    as(reader).get("/api/v1/tickets").then().statusCode(403);
+    as(reader).get("/api/v1/tickets/" + incident).then().statusCode(403);
+    as(reader)
+        .body(
+            Map.of(
+                "type", "REQUEST",
+                "title", "Hello",
+                "impact", "LOW",
+                "urgency", "LOW",
+                "tenant", tenant))
+        .post("/api/v1/tickets")
+        .then()
+        .statusCode(403);
+    // nothing it tried was written
+    as(TestTokens.support()).get(PLATFORMS).then().body("slug", not(hasItem(other)));
+    as(TestTokens.support())
+        .queryParam("withdrawn", true)
+        .get(NOTICES)
+        .then()
+        .body("incidentId", not(hasItem(incident)));
+
+    // and every operation of the service, swept: 403 but for that list
+    List<EveryOperation.Answer> answers = EveryOperation.calledWith(reader);
+    assertThat(answers).hasSizeGreaterThan(50);
+    assertThat(answers)
+        .filteredOn(answer -> answer.status() != 403)
+        .extracting(EveryOperation.Answer::operationId)
+        .containsExactly("listStatusPlatforms");
   }
 
   // --- helpers

@@ -34,6 +34,15 @@ public record Caller(String name, Set<String> roles, String tenant) {
     return roles.contains(Roles.AGENT);
   }
 
+  /**
+   * The public status page's reader ({@link Roles#STATUS_READER}): neither staff nor client, so
+   * {@link #sees} and {@link TenantScope} show it nothing; only a read that allows this role
+   * (published platforms, their targets' availability) lets it across tenants, and says so.
+   */
+  public boolean isStatusReader() {
+    return roles.contains(Roles.STATUS_READER);
+  }
+
   /** Engineers, experts and admins change the platform; level-1 support and clients read it. */
   public boolean canOperate() {
     return roles.contains(Roles.ENGINEER)

@@ -17,6 +17,14 @@ public final class Roles {
   public static final String ADMIN = "vigie-admin";
   public static final String AGENT = "vigie-agent";
 
+  /**
+   * The public status page's reader (the console's service account, nobody signed in): reads the
+   * published platforms and their targets' availability, across tenants, and nothing else. No staff
+   * and no client: every other endpoint answers it 403, and {@link Caller#isStaff()} is false for
+   * it, so no tenant wall opens to it except on the reads that name this role.
+   */
+  public static final String STATUS_READER = "vigie-status-reader";
+
   /** The name of the token claim that holds a client's tenant (its client code). */
   public static final String TENANT_CLAIM = "tenant";
 
