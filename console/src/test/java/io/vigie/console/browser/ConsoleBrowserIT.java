@@ -483,6 +483,18 @@ class ConsoleBrowserIT {
       assertThat(browser.findElement(By.tagName("main")).getText())
           .startsWith("Capacity per datacenter and hypervisor")
           .contains("No hypervisor known yet.");
+
+      // the ingest and alert flow of the last 24 hours, from the wall: monitoring's flow per hour
+      // as two charts in the viewer's zone
+      browser.get(console.url("/wall"));
+      browser.findElement(By.id("flow-link")).click();
+      waitFor(browser).until(ExpectedConditions.urlContains("/wall/flow"));
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .isEqualTo("Ingest and alert flow, last 24 hours");
+      assertThat(browser.findElements(By.cssSelector("#flow-samples-panel svg.hours"))).hasSize(1);
+      assertThat(browser.findElements(By.cssSelector("#flow-alerts-panel svg.hours"))).hasSize(1);
+      assertThat(browser.findElement(By.cssSelector("#flow-alerts-panel svg text.zone")).getText())
+          .isEqualTo("Europe/Paris");
     } finally {
       browser.quit();
     }
