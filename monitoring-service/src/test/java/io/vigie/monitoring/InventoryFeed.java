@@ -45,6 +45,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * The inventory monitoring is fed from, in tests: publishes inventory events on the real broker (as
@@ -61,6 +62,15 @@ public final class InventoryFeed {
   private static final Duration APPLIED = Duration.ofSeconds(30);
 
   private InventoryFeed() {}
+
+  /**
+   * Waits for monitoring to have applied an event: checked at once and then every 10 ms, as
+   * applying one takes a few milliseconds (Awaitility's default first look, after 100 ms, would
+   * cost each server, guest and client a test registers a tenth of a second).
+   */
+  private static ConditionFactory applied() {
+    return await().atMost(APPLIED).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
+  }
 
   /** Publishes under {@code key} with a new event id; returns the id. */
   public static String publish(String key, DomainEvent event) {
@@ -222,8 +232,7 @@ public final class InventoryFeed {
 
   /** Waits until monitoring shows server {@code server} with {@code status}. */
   public static void awaitTarget(UUID server, String status) {
-    await()
-        .atMost(APPLIED)
+    applied()
         .untilAsserted(
             () ->
                 given()
@@ -385,8 +394,7 @@ public final class InventoryFeed {
     UUID id = UUID.randomUUID();
     publish(new ClientRegistered(clientSnapshot(id, code, target, 1)));
     String lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
-    await()
-        .atMost(APPLIED)
+    applied()
         .until(
             () ->
                 given()
@@ -400,8 +408,7 @@ public final class InventoryFeed {
 
   /** Waits until the target {@code server} lists {@code id} at {@code path}. */
   private static void awaitOn(UUID server, String path, UUID id) {
-    await()
-        .atMost(APPLIED)
+    applied()
         .until(
             () ->
                 String.valueOf(

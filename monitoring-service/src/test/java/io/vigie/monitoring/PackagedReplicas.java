@@ -19,8 +19,9 @@ import java.util.Map;
  * {@code *IT} classes (a JVM start is most of a crash test's time), killed when the JVM exits. A
  * test that kills one may {@link #restart} it; {@link #live} are the ones running.
  *
- * <p>Intervals are those of the test profile, the samples group's session timeout at the broker's
- * minimum (6 s), so a killed replica's partitions move in seconds.
+ * <p>Intervals are those of the test profile, the consumer groups' session timeouts at 3 s (the
+ * test kit's broker allows them under the default 6 s minimum), so a killed replica's partitions
+ * move in seconds.
  */
 public final class PackagedReplicas {
 
@@ -48,14 +49,13 @@ public final class PackagedReplicas {
               new Thread(
                   () -> snapshot().forEach(r -> r.process().destroyForcibly()),
                   "packaged-replicas-stop"));
-      // the first migrates the database and installs the default rule pack; the others join it
-      Replica first = launch(IDS.get(0), Ports.free());
-      replicas.add(first);
-      awaitReady(first);
-      List<Replica> others =
-          List.of(launch(IDS.get(1), Ports.free()), launch(IDS.get(2), Ports.free()));
-      replicas.addAll(others);
-      for (Replica replica : others) {
+      // all three at once, as a deployment rolls them out: one migrates the database while the
+      // others wait on Flyway's lock, and the default rule pack is installed once (insert ... on
+      // conflict do nothing)
+      for (String id : IDS) {
+        replicas.add(launch(id, Ports.free()));
+      }
+      for (Replica replica : replicas) {
         awaitReady(replica);
       }
     }
@@ -100,11 +100,11 @@ public final class PackagedReplicas {
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dvigie.monitoring.ingest.replica-id=" + id);
     command.add("-Dvigie.monitoring.probes.replica-id=" + id);
-    command.add("-Dvigie.monitoring.ingest.session-timeout=6s");
+    command.add("-Dvigie.monitoring.ingest.session-timeout=3s");
     // the event channels' consumers too: a SIGKILLed replica's partitions (inventory.events...)
-    // are handed over after 6 s, not the default 45 s a later test would wait on
-    command.add("-Dkafka.session.timeout.ms=6000");
-    command.add("-Dkafka.heartbeat.interval.ms=1000");
+    // are handed over after 3 s, not the default 45 s a later test would wait on
+    command.add("-Dkafka.session.timeout.ms=3000");
+    command.add("-Dkafka.heartbeat.interval.ms=750");
     command.add("-Dvigie.monitoring.rules.evaluation-interval=1s");
     command.add("-jar");
     command.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());

@@ -49,8 +49,8 @@ class AlertmanagerTest {
         route:
           receiver: vigie
           group_by: [alertname, server_id]
-          group_wait: 1s
-          group_interval: 1s
+          group_wait: 100ms
+          group_interval: 100ms
           repeat_interval: 1h
         receivers:
           - name: vigie
@@ -78,6 +78,8 @@ class AlertmanagerTest {
       URI api = URI.create("http://127.0.0.1:" + port + "/api/v2/alerts");
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(30))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(20))
           .ignoreExceptions()
           .until(
               () ->

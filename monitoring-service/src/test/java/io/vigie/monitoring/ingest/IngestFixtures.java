@@ -21,12 +21,12 @@ import java.util.Map;
  * reads it, a Kafka broker of the test's own (a real one, in the test JVM, that the test may stop
  * without disturbing the application's), and node_exporter-like requests.
  */
-final class IngestFixtures {
+public final class IngestFixtures {
 
   private IngestFixtures() {}
 
   /** The service's configuration with these overrides (keys without the prefix). */
-  static SmallRyeConfig config(Map<String, String> overrides) {
+  public static SmallRyeConfig config(Map<String, String> overrides) {
     Map<String, String> values = new HashMap<>();
     overrides.forEach((key, value) -> values.put("vigie.monitoring." + key, value));
     return new SmallRyeConfigBuilder()
@@ -38,11 +38,11 @@ final class IngestFixtures {
         .build();
   }
 
-  static IngestConfig ingest(SmallRyeConfig config) {
+  public static IngestConfig ingest(SmallRyeConfig config) {
     return config.getConfigMapping(IngestConfig.class);
   }
 
-  static RemoteWriteConfig remoteWrite(SmallRyeConfig config) {
+  public static RemoteWriteConfig remoteWrite(SmallRyeConfig config) {
     return config.getConfigMapping(RemoteWriteConfig.class);
   }
 

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import io.vigie.monitoring.metrics.MetricHead;
 import io.vigie.monitoring.metrics.Series;
+import io.vigie.testkit.KafkaResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,18 +25,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Heads per partition, on a real broker: replicas in one consumer group share the samples topic's
- * partitions; a replica given a partition replays it from {@code now − retention} (the consumer's
- * timestamp lookup), so its head holds the recent samples and not the older ones; when a replica
- * leaves, the other takes its partitions and replays them; a replica that loses a partition drops
- * its series.
+ * Heads per partition, on the test kit's real broker (a samples topic and consumer group of the
+ * test's own): replicas in one consumer group share the samples topic's partitions; a replica given
+ * a partition replays it from {@code now − retention} (the consumer's timestamp lookup), so its
+ * head holds the recent samples and not the older ones; when a replica leaves, the other takes its
+ * partitions and replays them; a replica that loses a partition drops its series.
  */
 class SampleStreamReplayTest {
 
   private static final List<String> HOSTS =
       List.of("web-01", "web-02", "web-03", "db-01", "db-02", "mail-01", "dns-01", "backup-01");
 
-  private EmbeddedKafkaBroker broker;
   private final List<SampleStream> streams = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
 
@@ -44,9 +44,6 @@ class SampleStreamReplayTest {
     streams.forEach(SampleStream::stop);
     for (Thread thread : threads) {
       thread.join(10_000);
-    }
-    if (broker != null) {
-      broker.close();
     }
   }
 
@@ -79,11 +76,18 @@ class SampleStreamReplayTest {
 
   @Test
   void aNewOwnerReplaysTheRetentionWindowAndTheOldOneLetsGo() throws Exception {
-    int port = IngestFixtures.freePort();
-    broker = IngestFixtures.broker(port);
-    String bootstrap = "127.0.0.1:" + port;
+    String bootstrap = KafkaResource.bootstrapServers();
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    // a session timeout under the broker default's minimum: a joining or leaving replica is noticed
+    // at the next heartbeat, 0.75 s away
     SmallRyeConfig config =
-        IngestFixtures.config(Map.of("ingest.partitions", "4", "ingest.session-timeout", "6s"));
+        IngestFixtures.config(
+            Map.of(
+                "ingest.partitions", "4",
+                "ingest.session-timeout", "3s",
+                "ingest.topic", "monitoring.samples.replay-" + unique,
+                "ingest.dead-letter-topic", "monitoring.samples.replay-dlq-" + unique,
+                "ingest.group-id", "monitoring-service.samples.replay-" + unique));
     IngestConfig ingest = IngestFixtures.ingest(config);
     assertThat(IngestRuntime.ensureTopic(bootstrap, ingest)).isTrue();
 

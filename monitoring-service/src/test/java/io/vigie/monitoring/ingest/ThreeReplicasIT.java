@@ -54,8 +54,8 @@ import org.junit.jupiter.api.Test;
  */
 class ThreeReplicasIT {
 
-  // longer than the takeover takes from the kill (a 6 s session timeout, then the replay)
-  private static final Duration FOR = Duration.ofSeconds(12);
+  // longer than the takeover takes from the kill (a 3 s session timeout, then the replay)
+  private static final Duration FOR = Duration.ofSeconds(8);
   private static HttpServer roundRobin;
 
   @BeforeAll

@@ -36,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * }
  * </pre>
  *
- * Scrape and rule evaluation every second, a 1 s batch deadline, metadata every second
- * (metadata-only requests are part of what a receiver must accept).
+ * Scrape and rule evaluation every second, a 100 ms batch deadline (a scrape's samples are sent at
+ * once rather than up to a second later, which every test waiting for a scrape would sit out),
+ * metadata every second (metadata-only requests are part of what a receiver must accept).
  */
 public final class RealPrometheus implements AutoCloseable {
 
@@ -116,7 +117,7 @@ public final class RealPrometheus implements AutoCloseable {
       return this;
     }
 
-    /** Starts node_exporter, then Prometheus, and waits until both answer. */
+    /** Starts node_exporter and Prometheus together, and waits until both answer. */
     public RealPrometheus start() throws IOException, InterruptedException {
       return new RealPrometheus(this);
     }
@@ -138,7 +139,7 @@ public final class RealPrometheus implements AutoCloseable {
     nodeExporter = launch(exporterCommand, "node-exporter.log");
     Process startedPrometheus = null;
     try {
-      awaitHttp(URI.create("http://" + nodeExporterTarget + "/metrics"), nodeExporter);
+      // both start at once: Prometheus opens its storage while node_exporter comes up
       List<String> ruleFiles = new ArrayList<>();
       for (Map.Entry<String, String> rule : config.ruleFiles.entrySet()) {
         Path file = directory.resolve(rule.getKey());
@@ -156,6 +157,7 @@ public final class RealPrometheus implements AutoCloseable {
                   "--web.listen-address=127.0.0.1:" + prometheusPort,
                   "--log.level=info"),
               "prometheus.log");
+      awaitHttp(URI.create("http://" + nodeExporterTarget + "/metrics"), nodeExporter);
       awaitHttp(prometheusUrl.resolve("/-/ready"), startedPrometheus);
     } catch (IOException | InterruptedException | RuntimeException e) {
       kill(startedPrometheus);
@@ -216,7 +218,7 @@ public final class RealPrometheus implements AutoCloseable {
         .append(quote(config.token))
         .append('\n')
         .append("    queue_config:\n")
-        .append("      batch_send_deadline: 1s\n")
+        .append("      batch_send_deadline: 100ms\n")
         .append("      min_backoff: 100ms\n")
         .append("      max_backoff: 1s\n")
         .append("      retry_on_http_429: true\n")
@@ -321,7 +323,7 @@ public final class RealPrometheus implements AutoCloseable {
       } catch (IOException notYet) {
         // not listening yet
       }
-      Thread.sleep(200);
+      Thread.sleep(20);
     }
     throw new IllegalStateException(uri + " did not answer within " + STARTUP + ":\n" + logs());
   }

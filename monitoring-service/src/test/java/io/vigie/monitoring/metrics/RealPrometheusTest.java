@@ -39,7 +39,7 @@ class RealPrometheusTest {
             .start()) {
       await()
           .atMost(Duration.ofSeconds(90))
-          .pollInterval(Duration.ofMillis(500))
+          .pollInterval(Duration.ofMillis(50))
           .untilAsserted(
               () -> {
                 assertThat(of("node_load1", serverId)).as(prometheus.logs()).isNotEmpty();
@@ -52,7 +52,7 @@ class RealPrometheusTest {
       // metadata travels in requests of its own, without series: taken too
       await()
           .atMost(Duration.ofSeconds(30))
-          .pollInterval(Duration.ofMillis(500))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> prometheus.ownMetric("prometheus_remote_storage_metadata_total") > 0);
       assertThat(prometheus.ownMetric("prometheus_remote_storage_samples_total")).isPositive();
       assertThat(prometheus.ownMetric("prometheus_remote_storage_samples_failed_total")).isZero();

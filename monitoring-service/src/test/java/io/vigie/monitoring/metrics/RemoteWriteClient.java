@@ -70,7 +70,8 @@ public final class RemoteWriteClient {
   }
 
   /**
-   * The agent's token, signed once in a while: signing per request would dominate the fuzz test.
+   * The agent's token, signed once in a while: signing one per request would cost more than the
+   * request.
    */
   private static synchronized String agent() {
     long now = System.nanoTime();

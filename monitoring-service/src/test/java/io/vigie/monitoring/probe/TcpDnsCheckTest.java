@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vigie.monitoring.InventoryFeed;
 import io.vigie.monitoring.Ports;
 import io.vigie.testkit.VigieTestResources;
+import jakarta.inject.Inject;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,9 @@ class TcpDnsCheckTest {
   private static Process dnsmasq;
   private static int dnsPort;
   private final List<UUID> checks = new ArrayList<>();
+  private final Map<String, UUID> byName = new HashMap<>();
+
+  @Inject ProbeRuntime probes;
 
   @BeforeAll
   static void startDnsmasq() throws Exception {
@@ -86,12 +91,18 @@ class TcpDnsCheckTest {
     checks.forEach(ActiveChecks::delete);
   }
 
+  /** An hourly check, so its slot does not come during the test: the test runs it. */
   private void check(UUID server, String name, String kind, Map<String, Object> settings) {
-    checks.add(ActiveChecks.created(ActiveChecks.check(name, kind, server, 2, 1, settings)));
+    UUID id = ActiveChecks.created(ActiveChecks.check(name, kind, server, 3600, 1, settings));
+    checks.add(id);
+    byName.put(name, id);
   }
 
-  private static String awaitStatus(UUID server, String check, String status) {
-    return ActiveChecks.awaitState(server, check, status).get("output").toString();
+  /** Runs check {@code name} until its state has that status; returns the state's output. */
+  private String awaitStatus(UUID server, String name, String status) {
+    return ActiveChecks.runUntilState(probes, server, byName.get(name), name, status, "")
+        .get("output")
+        .toString();
   }
 
   @Test

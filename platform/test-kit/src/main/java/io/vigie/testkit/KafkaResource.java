@@ -58,6 +58,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
             .withAdditionalProperties(
                 props -> {
                   props.put("group.initial.rebalance.delay.ms", "0");
+                  // lets a test's consumers use a session timeout under the broker default's 6 s
+                  // minimum, so a killed replica's partitions move in seconds; clients that set
+                  // none keep theirs (45 s)
+                  props.put("group.min.session.timeout.ms", "1000");
                   props.put("offsets.topic.num.partitions", "4");
                   props.put("num.partitions", "3");
                   props.put("auto.create.topics.enable", "true");
